@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// Run every notebooks/*.ipynb top to bottom with the tslab kernel through Jupyter (nbclient),
+// in name order. A failing cell stops that notebook and is printed with its source and stderr.
+//
+//   npm run notebooks [-- NAME…]   executed copies go to out/notebooks/
+//   node scripts/run-notebooks.mjs --dir DIR   runs the notebooks of another folder
+//   node scripts/run-notebooks.mjs --test   (part of `npm test`) executed copies go to a temp dir;
+//       without Jupyter it prints one SKIPPED line, unless VEERKRACHT_REQUIRE_NOTEBOOKS=1.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const args = process.argv.slice(2);
+const testMode = args.includes('--test');
+const dirFlag = args.indexOf('--dir');
+const notebookDir = dirFlag >= 0 ? resolve(args[dirFlag + 1]) : join(root, 'notebooks');
+const only = args.filter((a, i) => !a.startsWith('--') && (dirFlag < 0 || i !== dirFlag + 1));
+const required = process.env.VEERKRACHT_REQUIRE_NOTEBOOKS === '1';
+const timeoutPerCell = Number(process.env.VEERKRACHT_CELL_TIMEOUT ?? 300);
+const INSTALL =
+  'apt-get install jupyter-nbconvert python3-nbclient python3-jupyter-client jupyter-client && npm install';
+
+function run(cmd, argv, opts = {}) {
+  const r = spawnSync(cmd, argv, { encoding: 'utf8', ...opts });
+  return { ok: r.status === 0, status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+const python = ['/usr/bin/python3', 'python3'].find((p) => run(p, ['-c', 'import nbclient, nbformat']).ok);
+if (!python) {
+  if (testMode && !required) {
+    console.log(`SKIPPED notebooks: Jupyter (nbclient) is not installed; to run them: ${INSTALL}`);
+    process.exit(0);
+  }
+  console.error(`notebooks: Jupyter (nbclient) is not installed; install it with: ${INSTALL}`);
+  process.exit(1);
+}
+
+function kernelInstalled() {
+  const r = run(python, ['-m', 'jupyter_client.kernelspecapp', 'list', '--json']);
+  if (!r.ok) return false;
+  try {
+    return 'tslab' in JSON.parse(r.stdout).kernelspecs;
+  } catch {
+    return false;
+  }
+}
+if (!kernelInstalled()) {
+  run(process.execPath, [join(root, 'scripts', 'setup-tslab.mjs')], { stdio: 'inherit' });
+  if (!kernelInstalled()) {
+    console.error('notebooks: the tslab kernel is not registered and could not be registered (see above)');
+    process.exit(1);
+  }
+}
+
+const notebooks = readdirSync(notebookDir)
+  .filter((f) => f.endsWith('.ipynb'))
+  .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
+  .sort();
+if (notebooks.length === 0) {
+  console.error(`notebooks: no notebook matches ${only.join(', ') || '*.ipynb'} in notebooks/`);
+  process.exit(1);
+}
+const outDir = testMode ? mkdtempSync(join(tmpdir(), 'veerkracht-nb-')) : join(root, 'out', 'notebooks');
+mkdirSync(outDir, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+for (const nb of notebooks) {
+  const started = Date.now();
+  const r = run(
+    python,
+    [
+      join(root, 'scripts', 'execute_notebook.py'),
+      join(notebookDir, nb),
+      join(outDir, basename(nb)),
+      'tslab',
+      String(timeoutPerCell),
+      notebookDir,
+    ],
+    { cwd: notebookDir, stdio: ['ignore', 'inherit', 'pipe'] },
+  );
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  if (r.ok) {
+    passed++;
+    console.log(`ok   ${nb} (${secs} s)`);
+  } else {
+    failed++;
+    console.log(`FAIL ${nb} (${secs} s)`);
+    process.stderr.write(r.stderr);
+  }
+}
+console.log(`executed notebooks in ${outDir}`);
+console.log(`notebooks: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

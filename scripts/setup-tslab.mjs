@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// postinstall: install tslab in its own package (tools/tslab) and register it as a Jupyter
+// kernel when Jupyter is present. tslab bundles TypeScript 5.0.4; keeping it apart stops its
+// `tsc` from shadowing the project's TypeScript 5.9.
+// Never fails the project's install: without Jupyter the notebooks are simply not runnable yet,
+// and `npm run notebooks` says so with the install command.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const tslabDir = join(root, 'tools', 'tslab');
+const tslabBin = join(tslabDir, 'node_modules', '.bin', 'tslab');
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', ...opts });
+  return { ok: r.status === 0, out: `${r.stdout ?? ''}${r.stderr ?? ''}`.trim() };
+}
+
+if (process.env.VEERKRACHT_SKIP_TSLAB === '1') {
+  console.error('veerkracht: VEERKRACHT_SKIP_TSLAB=1, tslab not installed');
+  process.exit(0);
+}
+
+if (!existsSync(tslabBin)) {
+  const r = run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: tslabDir });
+  if (!r.ok) {
+    console.error(`veerkracht: could not install tslab in tools/tslab (notebooks will not run):\n${r.out}`);
+    process.exit(0);
+  }
+}
+
+const python = ['/usr/bin/python3', 'python3'].find((p) => run(p, ['-c', 'import jupyter_client']).ok);
+if (!python) {
+  console.error(
+    'veerkracht: Jupyter not found, tslab kernel not registered. To run the notebooks install\n' +
+      '  apt-get install jupyter-nbconvert python3-nbclient python3-jupyter-client jupyter-client\n' +
+      'and run `npm run notebooks` (it registers the kernel itself).',
+  );
+  process.exit(0);
+}
+// Register the kernel ourselves (tslab's own installer needs IPython and puts a bare `tslab` on
+// the kernel's command line, which is not on PATH here): an absolute path to tools/tslab.
+const kernelDir = mkdtempSync(join(tmpdir(), 'tslab-kernel-'));
+writeFileSync(
+  join(kernelDir, 'kernel.json'),
+  JSON.stringify({
+    argv: [tslabBin, 'kernel', '--config-path', '{connection_file}'],
+    display_name: 'TypeScript (tslab, veerkracht)',
+    language: 'typescript',
+  }),
+);
+const r = run(python, [
+  '-c',
+  'import sys; from jupyter_client.kernelspec import KernelSpecManager as M; M().install_kernel_spec(sys.argv[1], "tslab", user=True, replace=True)',
+  kernelDir,
+]);
+rmSync(kernelDir, { recursive: true, force: true });
+console.error(r.ok ? `veerkracht: tslab kernel registered with ${python}` : `veerkracht: tslab kernel registration failed:\n${r.out}`);

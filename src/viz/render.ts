@@ -1,0 +1,41 @@
+/**
+ * Render Vega-Lite specs in Node: to SVG with vega's headless renderer and to PNG with resvg.
+ * Notebook front ends do not render Vega-Lite 6 MIME output, so notebooks display these.
+ */
+import * as vega from 'vega';
+import { compileVegaLite, type VegaLiteSpec } from './compile.js';
+
+/** Render a Vega-Lite spec to an SVG string (no browser, no canvas). */
+export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
+  const view = new vega.View(vega.parse(compileVegaLite(spec)), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Options for {@link renderPng}. */
+export interface PngOptions {
+  /** Scale factor relative to the SVG's own size (default 2, for crisp slides). */
+  scale?: number;
+  /** Background colour (default white). */
+  background?: string;
+}
+
+/** Render an SVG string to PNG bytes with resvg and the system fonts (DejaVu on Debian). */
+export async function svgToPng(svg: string, options: PngOptions = {}): Promise<Uint8Array> {
+  const { Resvg } = await import('@resvg/resvg-js');
+  const resvg = new Resvg(svg, {
+    background: options.background ?? 'white',
+    fitTo: { mode: 'zoom', value: options.scale ?? 2 },
+    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+  });
+  return resvg.render().asPng();
+}
+
+/** Render a Vega-Lite spec straight to PNG bytes. */
+export async function renderPng(spec: VegaLiteSpec, options: PngOptions = {}): Promise<Uint8Array> {
+  const svg = await renderSvg(spec);
+  return svgToPng(svg, options);
+}
