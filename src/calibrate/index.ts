@@ -1,0 +1,2 @@
+// Barrel of src/calibrate: re-exports only.
+export {};

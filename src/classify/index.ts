@@ -1,0 +1,2 @@
+// Barrel of src/classify: re-exports only.
+export {};

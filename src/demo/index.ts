@@ -1,0 +1,2 @@
+// Barrel of src/demo: re-exports only.
+export {};

@@ -1,0 +1,2 @@
+// Barrel of src/export: re-exports only.
+export * from './atomic.js';

@@ -1,0 +1,2 @@
+// Barrel of src/indicators: re-exports only.
+export {};

@@ -1,0 +1,3 @@
+// Barrel of src/regions: re-exports only.
+export * from './codes.js';
+export * from './match.js';

@@ -1,0 +1,106 @@
+/**
+ * Signal categories of the Signaleringskaart Veerkracht (our operationalisation, DOMAIN.md §3):
+ * per buurt the change of the vulnerable share ΔK (percentage points) and of the Leefbaarometer
+ * `onv` score ΔO (higher = better, so a drop = more overlast/onveiligheid) over t0 → t1, each
+ * compared with a reference (absolute: 0 or the national change; relatief: the gemeente's change).
+ *
+ * - K goes up when ΔK − refK > tK (strictly)
+ * - O gets worse when ΔO − refO < −tO (strictly)
+ * The dead bands tK, tO ≥ 0 are what the researcher calibrates.
+ */
+
+export const SIGNAL_CATEGORIES = [
+  'veerkracht_onder_druk',
+  'kwetsbaarheid_neemt_toe',
+  'leefbaarheid_verslechtert',
+  'geen_signaal',
+  'onvoldoende_gegevens',
+] as const;
+
+export type SignalCategory = (typeof SIGNAL_CATEGORIES)[number];
+
+/** Dutch labels for maps, legends and tables. */
+export const SIGNAL_LABELS: Readonly<Record<SignalCategory, string>> = {
+  veerkracht_onder_druk: 'Veerkracht onder druk',
+  kwetsbaarheid_neemt_toe: 'Kwetsbaarheid neemt toe',
+  leefbaarheid_verslechtert: 'Leefbaarheid verslechtert',
+  geen_signaal: 'Geen signaal',
+  onvoldoende_gegevens: 'Onvoldoende gegevens',
+};
+
+/**
+ * Fixed colour-blind-safe palette (Okabe–Ito hues; distinguishable under deuteranopia,
+ * protanopia and tritanopia, and in greyscale by lightness for the three signal classes).
+ */
+export const SIGNAL_COLOURS: Readonly<Record<SignalCategory, string>> = {
+  veerkracht_onder_druk: '#D55E00',
+  kwetsbaarheid_neemt_toe: '#E69F00',
+  leefbaarheid_verslechtert: '#0072B2',
+  geen_signaal: '#DDDDDD',
+  onvoldoende_gegevens: '#FFFFFF',
+};
+
+/** Direction of one change against its reference and dead band. */
+export type Direction = 'toename' | 'stabiel' | 'afname';
+
+/**
+ * Classify a change against a reference with a symmetric dead band `threshold` ≥ 0:
+ * `toename` when delta − reference > threshold, `afname` when < −threshold, else `stabiel`.
+ * Returns null when delta or reference is missing (null/NaN).
+ *
+ * @example changeDirection(1.5, 0.2, 1) // 'toename'
+ */
+export function changeDirection(delta: number | null, reference: number | null, threshold: number): Direction | null {
+  if (delta === null || reference === null || Number.isNaN(delta) || Number.isNaN(reference)) return null;
+  const d = delta - reference;
+  if (d > threshold) return 'toename';
+  if (d < -threshold) return 'afname';
+  return 'stabiel';
+}
+
+/**
+ * The category for one buurt from whether K went up and O got worse; null inputs (missing data)
+ * give `onvoldoende_gegevens`.
+ */
+export function signalCategory(kUp: boolean | null, oWorse: boolean | null): SignalCategory {
+  if (kUp === null || oWorse === null) return 'onvoldoende_gegevens';
+  if (kUp && oWorse) return 'veerkracht_onder_druk';
+  if (kUp) return 'kwetsbaarheid_neemt_toe';
+  if (oWorse) return 'leefbaarheid_verslechtert';
+  return 'geen_signaal';
+}
+
+/** Thresholds and references for {@link categorize}; references may be per buurt (relatief). */
+export interface CategorizeParams {
+  /** Dead band on ΔK in percentage points (≥ 0). */
+  tK: number;
+  /** Dead band on ΔO in score points (≥ 0). */
+  tO: number;
+  /** Reference change of K: one number (absolute) or one per buurt (relatief). */
+  refK: number | ArrayLike<number>;
+  /** Reference change of O: one number or one per buurt. */
+  refO: number | ArrayLike<number>;
+}
+
+/**
+ * Vectorised categorisation for sweeps: returns an index into SIGNAL_CATEGORIES per buurt.
+ * NaN in ΔK, ΔO or a per-buurt reference gives `onvoldoende_gegevens` (index 4).
+ */
+export function categorize(dK: ArrayLike<number>, dO: ArrayLike<number>, p: CategorizeParams): Uint8Array {
+  const n = dK.length;
+  if (dO.length !== n) throw new Error(`categorize: ΔK has ${n} values, ΔO ${dO.length}`);
+  const out = new Uint8Array(n);
+  const rk = p.refK;
+  const ro = p.refO;
+  for (let i = 0; i < n; i++) {
+    const k = dK[i] - (typeof rk === 'number' ? rk : rk[i]);
+    const o = dO[i] - (typeof ro === 'number' ? ro : ro[i]);
+    if (Number.isNaN(k) || Number.isNaN(o)) out[i] = 4;
+    else {
+      const up = k > p.tK;
+      const worse = o < -p.tO;
+      out[i] = up ? (worse ? 0 : 1) : worse ? 2 : 3;
+    }
+  }
+  return out;
+}

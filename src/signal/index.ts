@@ -1,0 +1,2 @@
+// Barrel of src/signal: re-exports only.
+export * from './categories.js';

@@ -1,0 +1,4 @@
+// Barrel of src/sources: re-exports only.
+export * from './types.js';
+export * from './formats.js';
+export * from './registry.js';

@@ -1,0 +1,51 @@
+/**
+ * Which readers `inspect` and "any table" commands try, most specific first. A loader module
+ * exports its FormatReader; add it to this list (one line) when it lands.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { VeerkrachtError } from '../util/errors.js';
+import type { FileHead, FormatReader } from './formats.js';
+import type { LoadedTable } from './types.js';
+
+export const FORMAT_READERS: FormatReader[] = [];
+
+/** Read the first 64 KiB of a file for sniffing; a missing file is a user error. */
+export function readHead(path: string): FileHead {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new VeerkrachtError(code === 'ENOENT' ? 'file not found' : `cannot open file (${code})`, { file: path });
+  }
+  try {
+    const buf = new Uint8Array(65536);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const bytes = buf.subarray(0, n);
+    const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
+    return { path, bytes, text };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The reader that recognises this file, or a user error listing the kinds we know. */
+export function detectFormat(path: string, readers: readonly FormatReader[] = FORMAT_READERS): FormatReader {
+  const head = readHead(path);
+  if (head.bytes.length === 0) throw new VeerkrachtError('file is empty', { file: path, expected: 'a data file' });
+  const reader = readers.find((r) => r.sniff(head));
+  if (!reader) {
+    throw new VeerkrachtError('format not recognised', {
+      file: path,
+      line: 1,
+      expected: `one of: ${readers.map((r) => r.kind).join(', ') || '(no readers registered yet)'}`,
+      found: JSON.stringify(head.text.split(/\r?\n/, 1)[0].slice(0, 60)),
+    });
+  }
+  return reader;
+}
+
+/** Detect the format and read the file into a typed table. */
+export async function readAnyTable(path: string): Promise<LoadedTable> {
+  return detectFormat(path).read(path);
+}

@@ -1,0 +1,2 @@
+// Barrel of src/spatial: re-exports only.
+export {};

@@ -1,0 +1,3 @@
+// Barrel of src/viz: re-exports only.
+export * from './render.js';
+export * from './compile.js';
