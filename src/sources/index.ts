@@ -2,3 +2,4 @@
 export * from './types.js';
 export * from './formats.js';
 export * from './registry.js';
+export * from './boundaries/index.js';
