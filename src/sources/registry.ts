@@ -6,8 +6,13 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { VeerkrachtError } from '../util/errors.js';
 import type { FileHead, FormatReader } from './formats.js';
 import type { LoadedTable } from './types.js';
+import { csvReader } from './csv/reader.js';
 
-export const FORMAT_READERS: FormatReader[] = [];
+/** Readers in detection order: specific formats first, the generic delimited-text reader last. */
+export const FORMAT_READERS: FormatReader[] = [
+  // generic fallback: any delimited table; keep last
+  csvReader,
+];
 
 /** Read the first 64 KiB of a file for sniffing; a missing file is a user error. */
 export function readHead(path: string): FileHead {

@@ -1,0 +1,122 @@
+/**
+ * Read a delimited text file (CSV, semicolon, tab or pipe separated) into a header and rows of
+ * strings with their line numbers, detecting BOM, encoding and delimiter. Typed conversion is
+ * a separate step ({@link parseNumberCell}, {@link typeColumns}), so loaders decide per column.
+ */
+import { readFileSync } from 'node:fs';
+import { VeerkrachtError } from '../../util/errors.js';
+import { decodeText, type TextEncodingName } from './decode.js';
+import { sniffDelimiter } from './dialect.js';
+import { splitRecords } from './records.js';
+
+/** How a delimited file was written. */
+export interface Dialect {
+  delimiter: string;
+  encoding: TextEncodingName;
+  bom: boolean;
+  /** 1-based line of the header record. */
+  headerLine: number;
+  /** Blank lines skipped. */
+  blankLines: number;
+}
+
+/** Options of {@link readDelimited} / {@link parseDelimited}. */
+export interface DelimitedOptions {
+  /** Force a delimiter instead of sniffing it. */
+  delimiter?: string;
+  /** Force an encoding instead of detecting it. */
+  encoding?: TextEncodingName;
+  /** Records to skip before the header (title lines). Default 0. */
+  skipRecords?: number;
+  /** Trim spaces around fields (default true; StatLine pads codes and names). */
+  trim?: boolean;
+  /**
+   * Rows with another number of fields than the header: `error` (default) throws naming the line,
+   * `pad` fills short rows with '' and throws for long ones, `keep` leaves them as they are.
+   */
+  ragged?: 'error' | 'pad' | 'keep';
+  /** File name used in messages (defaults to the path). */
+  file?: string;
+}
+
+/** A parsed delimited file: strings only, one entry in `lines` per row. */
+export interface Delimited {
+  file: string | undefined;
+  header: string[];
+  rows: string[][];
+  /** 1-based line number where each row starts. */
+  lines: number[];
+  dialect: Dialect;
+}
+
+/**
+ * Parse delimited text or bytes already in memory.
+ *
+ * @throws VeerkrachtError on an empty file, an unclosed quote or a row with the wrong number of fields
+ * @example parseDelimited('code;n\nGM0363;"1,5"\n').rows // [['GM0363', '1,5']]
+ */
+export function parseDelimited(input: string | Uint8Array, options: DelimitedOptions = {}): Delimited {
+  const file = options.file;
+  let text: string;
+  let encoding: TextEncodingName = 'utf-8';
+  let bom = false;
+  if (typeof input === 'string') {
+    bom = input.charCodeAt(0) === 0xfeff;
+    text = bom ? input.slice(1) : input;
+  } else {
+    const d = decodeText(input, { encoding: options.encoding });
+    ({ text, encoding, bom } = d);
+  }
+  const delimiter = options.delimiter ?? sniffDelimiter(text);
+  const { records, lines, blankLines } = splitRecords(text, { delimiter, trim: options.trim, file });
+  const skip = options.skipRecords ?? 0;
+  if (records.length <= skip) {
+    throw new VeerkrachtError('no header line', { file, expected: 'a header line with column names', found: 'an empty file' });
+  }
+  const header = records[skip];
+  const rows = records.slice(skip + 1);
+  const rowLines = lines.slice(skip + 1);
+  const ragged = options.ragged ?? 'error';
+  if (ragged !== 'keep') {
+    const w = header.length;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      if (row.length === w) continue;
+      if (ragged === 'pad' && row.length < w) {
+        while (row.length < w) row.push('');
+        continue;
+      }
+      throw new VeerkrachtError('wrong number of fields', {
+        file,
+        line: rowLines[r],
+        expected: `${w} fields like the header (delimiter ${JSON.stringify(delimiter)})`,
+        found: `${row.length}`,
+      });
+    }
+  }
+  return {
+    file,
+    header,
+    rows,
+    lines: rowLines,
+    dialect: { delimiter, encoding, bom, headerLine: lines[skip], blankLines },
+  };
+}
+
+/**
+ * Read and parse a delimited file.
+ *
+ * @param path file path (used as `file` in error messages)
+ * @throws VeerkrachtError when the file is missing or malformed
+ * @example const { header, rows, lines, dialect } = readDelimited('kwb.csv');
+ */
+export function readDelimited(path: string, options: DelimitedOptions = {}): Delimited {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new VeerkrachtError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`, { file: path });
+  }
+  return parseDelimited(bytes, { ...options, file: options.file ?? path });
+}

@@ -1,0 +1,70 @@
+/**
+ * Generic reader for any delimited table (`kind: 'csv'`): the fallback of the format registry,
+ * tried after every specific reader. Columns are typed by {@link typeColumns}; nothing is dropped.
+ */
+import { readFileSync } from 'node:fs';
+import { table } from 'arquero';
+import { VeerkrachtError } from '../../util/errors.js';
+import type { FileHead, FormatReader } from '../formats.js';
+import type { ColumnMeta, LoadedTable } from '../types.js';
+import { sha256Hex } from './checksum.js';
+import { sniffDelimiter } from './dialect.js';
+import { parseDelimited, type DelimitedOptions } from './read.js';
+import { typeColumns, type TypeColumnsOptions } from './columns.js';
+
+/** Read a file's bytes, with a user error when it cannot be read. */
+export function readFileBytes(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new VeerkrachtError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`, { file: path });
+  }
+}
+
+/**
+ * Load any delimited file as a typed table: numbers where every non-missing value is a number
+ * (decimal point or comma per column), text elsewhere, missing symbols → null (counted).
+ *
+ * @example const t = await loadDelimitedTable('export.csv'); t.columns[0].missing
+ */
+export async function loadDelimitedTable(
+  path: string,
+  options: DelimitedOptions & TypeColumnsOptions & { kind?: string } = {},
+): Promise<LoadedTable> {
+  const bytes = readFileBytes(path);
+  const d = parseDelimited(bytes, { ...options, file: options.file ?? path });
+  const typed = typeColumns(d, options);
+  const data: Record<string, unknown[]> = {};
+  const columns: ColumnMeta[] = [];
+  for (const c of typed) {
+    data[c.name] = c.values;
+    columns.push({ name: c.name, missing: c.missing });
+  }
+  const warnings: string[] = [];
+  if (d.dialect.encoding === 'windows-1252') warnings.push('file is not valid UTF-8: decoded as Windows-1252');
+  return {
+    table: table(data),
+    columns,
+    provenance: { kind: options.kind ?? 'csv', file: path, checksum: sha256Hex(bytes) },
+    report: { rowsRead: d.rows.length, rowsKept: d.rows.length, dropped: [], warnings },
+  };
+}
+
+/** True when the head of a file looks like delimited text (no NUL bytes, not JSON, a delimiter on line 1). */
+export function looksDelimited(head: FileHead): boolean {
+  const n = Math.min(head.bytes.length, 4096);
+  for (let i = 0; i < n; i++) if (head.bytes[i] === 0) return false;
+  const t = head.text.replace(/^\uFEFF/, '').trimStart();
+  if (t === '' || t[0] === '{' || t[0] === '[' || t[0] === '<') return false;
+  const first = t.split(/\r?\n/, 1)[0];
+  const d = sniffDelimiter(t);
+  return first.includes(d) || t.split(/\r?\n/, 5).some((l) => l.includes(d));
+}
+
+/** The fallback FormatReader for any delimited table; keep it last in FORMAT_READERS. */
+export const csvReader: FormatReader = {
+  kind: 'csv',
+  sniff: looksDelimited,
+  read: (path) => loadDelimitedTable(path),
+};

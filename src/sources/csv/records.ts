@@ -1,0 +1,129 @@
+/**
+ * RFC 4180 record splitting with line numbers: quoted fields may hold delimiters, doubled quotes
+ * and line breaks; `\r\n`, `\n` and `\r` all end a record. One pass over the characters, no
+ * regular expressions per cell.
+ */
+import { VeerkrachtError } from '../../util/errors.js';
+
+/** Records of a delimited text with the 1-based line on which each record starts. */
+export interface Records {
+  records: string[][];
+  lines: number[];
+  /** Number of blank lines skipped (not records). */
+  blankLines: number;
+}
+
+/** Options of {@link splitRecords}. */
+export interface SplitOptions {
+  /** Field delimiter (one character). */
+  delimiter: string;
+  /** Trim spaces and tabs around every field (StatLine pads codes and names). Default true. */
+  trim?: boolean;
+  /** File name for error messages. */
+  file?: string;
+  /** Stop after this many records (for sniffing). */
+  maxRecords?: number;
+}
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+
+/**
+ * Split text into records and fields.
+ *
+ * @throws VeerkrachtError when a quoted field is not closed, naming the line where it started
+ * @example splitRecords('a;"b;c"\n1;2', { delimiter: ';' }).records // [['a', 'b;c'], ['1', '2']]
+ */
+export function splitRecords(text: string, options: SplitOptions): Records {
+  const delim = options.delimiter.charCodeAt(0);
+  const trim = options.trim !== false;
+  const max = options.maxRecords ?? Infinity;
+  const records: string[][] = [];
+  const lines: number[] = [];
+  let blankLines = 0;
+  const n = text.length;
+  let i = 0;
+  let line = 1;
+  while (i < n && records.length < max) {
+    const startLine = line;
+    const fields: string[] = [];
+    let endOfRecord = false;
+    while (!endOfRecord) {
+      // one field
+      let value: string;
+      let start = i;
+      // skip leading spaces before a quote ("  \"x\"" is unusual; keep it simple: only exact quote)
+      if (i < n && text.charCodeAt(i) === QUOTE) {
+        const quoteLine = line;
+        i++;
+        let buf = '';
+        start = i;
+        for (;;) {
+          if (i >= n) {
+            throw new VeerkrachtError('quoted field is not closed', {
+              file: options.file,
+              line: quoteLine,
+              expected: 'a closing double quote',
+              found: 'end of file',
+            });
+          }
+          const c = text.charCodeAt(i);
+          if (c === QUOTE) {
+            if (i + 1 < n && text.charCodeAt(i + 1) === QUOTE) {
+              buf += text.slice(start, i + 1);
+              i += 2;
+              start = i;
+              continue;
+            }
+            buf += text.slice(start, i);
+            i++;
+            break;
+          }
+          if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) line++;
+          i++;
+        }
+        // anything between the closing quote and the delimiter is kept (lenient)
+        start = i;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c === delim || c === LF || c === CR) break;
+          i++;
+        }
+        value = i > start ? buf + text.slice(start, i) : buf;
+      } else {
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c === delim || c === LF || c === CR) break;
+          i++;
+        }
+        value = text.slice(start, i);
+      }
+      fields.push(trim ? value.trim() : value);
+      if (i >= n) {
+        endOfRecord = true;
+      } else {
+        const c = text.charCodeAt(i);
+        if (c === delim) {
+          i++;
+          if (i >= n) {
+            fields.push('');
+            endOfRecord = true;
+          }
+        } else {
+          // line break
+          i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+          line++;
+          endOfRecord = true;
+        }
+      }
+    }
+    if (fields.length === 1 && fields[0] === '') {
+      blankLines++;
+      continue;
+    }
+    records.push(fields);
+    lines.push(startLine);
+  }
+  return { records, lines, blankLines };
+}
