@@ -1,0 +1,142 @@
+/**
+ * Download a file archive (Leefbaarometer open data, CBS wijk- en buurtkaart) into the cache
+ * and unpack it into an output folder: zip archives with the safe reader of unzip.ts, other
+ * files copied as they are. The default URLs follow the publishers' current naming and are
+ * **to be checked** against their download pages before relying on them; pass `--url` to
+ * override.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, relative, resolve, sep } from 'node:path';
+import { outputPath, writeFileAtomic } from '../../export/atomic.js';
+import { VeerkrachtError } from '../../util/errors.js';
+import { VERSION } from '../../version.js';
+import type { DiskCache } from './cache.js';
+import type { FetchClient } from './client.js';
+import { cachedGet } from './read-through.js';
+import { extractZip, listZip, type UnzipOptions } from './unzip.js';
+
+/** Leefbaarometer open-data download page (to be checked). */
+export const LEEFBAAROMETER_PAGE = 'https://www.leefbaarometer.nl/page/Open%20data';
+/** CBS page of the wijk- en buurtkaart of a year (to be checked). */
+export const BOUNDARIES_PAGE = 'https://www.cbs.nl/nl-nl/dossier/nederland-regionaal/geografische-data/wijk-en-buurtkaart-{year}';
+/** PDOK page of the CBS wijken en buurten dataset (WFS/OGC API alternative; to be checked). */
+export const PDOK_WIJKEN_BUURTEN_PAGE = 'https://www.pdok.nl/introductie/-/article/cbs-wijken-en-buurten';
+
+/**
+ * Default URL of the Leefbaarometer open-data archive of a measurement year (to be checked;
+ * the 2022 measurement holds the scores of 2002–2022).
+ *
+ * @example leefbaarometerUrl(2022) // 'https://www.leefbaarometer.nl/resources/open-data-leefbaarometer-meting-2022.zip'
+ */
+export function leefbaarometerUrl(year: number): string {
+  return `https://www.leefbaarometer.nl/resources/open-data-leefbaarometer-meting-${year}.zip`;
+}
+
+/**
+ * Default URL of CBS's wijk- en buurtkaart of a year, version 1 (to be checked; later
+ * versions `_v2`, `_v3` replace it during the year).
+ *
+ * @example boundariesUrl(2023) // 'https://download.cbs.nl/regionale-kaarten/wijkbuurtkaart_2023_v1.zip'
+ */
+export function boundariesUrl(year: number): string {
+  return `https://download.cbs.nl/regionale-kaarten/wijkbuurtkaart_${year}_v1.zip`;
+}
+
+/** Options of {@link fetchArchive}. */
+export interface ArchiveFetchOptions {
+  cache: DiskCache;
+  client?: FetchClient;
+  /** Folder to unpack into; nothing is written there when absent. */
+  outDir?: string;
+  offline?: boolean;
+  refresh?: boolean;
+  /** What this is, for the manifest (`leefbaarometer`, `boundaries`). */
+  kind: string;
+  /** Reference year, for the manifest. */
+  year?: number;
+  /** Limits of the zip reader. */
+  unzip?: UnzipOptions;
+  log?: (line: string) => void;
+}
+
+/** What {@link fetchArchive} produced. */
+export interface ArchiveFetchResult {
+  url: string;
+  /** Path of the downloaded body in the cache. */
+  cachePath: string;
+  sha256: string;
+  bytes: number;
+  fromCache: boolean;
+  /** True when the body is a zip archive. */
+  zip: boolean;
+  /** Files written into `outDir` (absolute paths, without fetch.json). */
+  files: string[];
+}
+
+const isZipMagic = (b: Buffer) => b.length >= 4 && b.readUInt32LE(0) === 0x04034b50;
+
+/**
+ * Download `url` through the cache (streamed to disk; a zip body must have an intact central
+ * directory or it is retried and never cached) and unpack it into `outDir`.
+ *
+ * @throws VeerkrachtError when the download fails, offline on a miss, or for an unsafe archive
+ */
+export async function fetchArchive(url: string, opts: ArchiveFetchOptions): Promise<ArchiveFetchResult> {
+  const log = opts.log ?? (() => undefined);
+  const got = await cachedGet(url, {
+    cache: opts.cache,
+    client: opts.client,
+    offline: opts.offline,
+    refresh: opts.refresh,
+    stream: true,
+    log,
+    validate: (res, file) => {
+      if (file === undefined || res.bytes === 0) throw new Error('empty body');
+      const head = readFileSync(file).subarray(0, 4);
+      if (isZipMagic(head)) listZip(file, url); // throws on a truncated archive
+    },
+  });
+  const head = readFileSync(got.path).subarray(0, 4);
+  const zip = isZipMagic(head);
+  const files: string[] = [];
+  if (opts.outDir !== undefined) {
+    if (zip) {
+      log(`  unpacking ${got.entry.bytes} bytes into ${opts.outDir}`);
+      for (const f of extractZip(got.path, opts.outDir, opts.unzip, url)) files.push(f.path);
+    } else {
+      const name = safeBaseName(url);
+      const path = outputPath(opts.outDir, name);
+      writeFileAtomic(path, readFileSync(got.path));
+      files.push(path);
+    }
+    const manifest = {
+      format: 'veerkracht-fetch-archive',
+      toolkitVersion: VERSION,
+      kind: opts.kind,
+      year: opts.year ?? null,
+      url,
+      sha256: got.entry.sha256,
+      bytes: got.entry.bytes,
+      downloadedAt: got.entry.date,
+      zip,
+      files: files.map((f) => relative(resolve(opts.outDir!), f).split(sep).join('/')),
+    };
+    writeFileAtomic(outputPath(opts.outDir, 'fetch.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  }
+  return { url, cachePath: got.path, sha256: got.entry.sha256, bytes: got.entry.bytes, fromCache: got.fromCache, zip, files };
+}
+
+/** A file name for a non-zip download: the URL's last path segment, made safe. */
+function safeBaseName(url: string): string {
+  let name = '';
+  try {
+    name = decodeURIComponent(basename(new URL(url).pathname));
+  } catch {
+    name = '';
+  }
+  name = name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '');
+  if (name === '' || name === 'fetch.json') {
+    throw new VeerkrachtError('cannot derive a file name from the URL', { file: url, expected: 'a URL ending in a file name' });
+  }
+  return name;
+}
