@@ -7,9 +7,12 @@ import { VeerkrachtError } from '../util/errors.js';
 import type { FileHead, FormatReader } from './formats.js';
 import type { LoadedTable } from './types.js';
 import { csvReader } from './csv/reader.js';
+import { statlineCsvReader, statlineODataReader } from './statline/reader.js';
 
 /** Readers in detection order: specific formats first, the generic delimited-text reader last. */
 export const FORMAT_READERS: FormatReader[] = [
+  statlineODataReader,
+  statlineCsvReader,
   // generic fallback: any delimited table; keep last
   csvReader,
 ];

@@ -1,0 +1,249 @@
+/**
+ * Build a {@link LoadedTable} from the columns of any StatLine layout (OData JSON, CSV with keys,
+ * titles or symbols): typed values, region columns `code`/`level`/`gemeente`, column metadata,
+ * provenance and a balanced load report. Rows without level and without any value (Nuenen in
+ * KWB 2017) are counted as unusable, never dropped silently.
+ */
+import { table } from 'arquero';
+import { VeerkrachtError } from '../../util/errors.js';
+import { gemeenteOf, normalizeRegionCode, regionLevel } from '../../regions/codes.js';
+import { soortRegioLevel } from '../../regions/soort.js';
+import { DEFAULT_MISSING_SYMBOLS, parseDecimal, profileColumn, type DecimalMark } from '../csv/number.js';
+import type { ColumnMeta, DroppedRows, LoadedTable, RegionLevel } from '../types.js';
+import { TEXT_KEY_STEMS, TEXT_UNITS, type TopicInfo } from './properties.js';
+import { keyStem } from './titles.js';
+
+/** One source column: its metadata and raw cells (strings from CSV, numbers/null from JSON). */
+export interface StatlineColumnInput {
+  info: TopicInfo;
+  values: readonly (string | number | null)[];
+}
+
+/** Which source columns play a region role (keys of `columns`). */
+export interface RegionRoles {
+  /** Column holding region codes (`WijkenEnBuurten`, `RegioS`, `Codering_3`). */
+  code?: string;
+  /** Column holding `SoortRegio`. */
+  soort?: string;
+  /** Column holding region names (titles/symbols exports: `Wijken en buurten`). */
+  name?: string;
+  /** Columns that never count as values when deciding a row is empty (`ID`, `Gemeentenaam_1`). */
+  ignore?: string[];
+}
+
+/** Everything {@link assembleStatline} needs. */
+export interface AssembleInput {
+  kind: string;
+  file?: string;
+  checksum?: string;
+  tableId?: string | null;
+  year?: number | null;
+  edition?: string;
+  columns: StatlineColumnInput[];
+  roles: RegionRoles;
+  /** Source line (CSV) per row, for messages and drop examples. */
+  lines?: readonly number[];
+  missing?: readonly string[];
+  warnings?: string[];
+  /** True when the metadata (units) came from the source itself: a non-number in a numeric topic is then an error. */
+  strictNumbers?: boolean;
+}
+
+function isText(info: TopicInfo, roles: RegionRoles): boolean {
+  if (info.key === roles.code || info.key === roles.soort || info.key === roles.name) return true;
+  if (info.type === 'Dimension' || info.type === 'GeoDimension' || info.type === 'TimeDimension' || info.type === 'GeoDetail') return true;
+  if (info.unit !== undefined && TEXT_UNITS.has(info.unit.toLowerCase())) return true;
+  return TEXT_KEY_STEMS.has(keyStem(info.key));
+}
+
+interface TypedValues {
+  values: (number | null)[] | (string | null)[];
+  missing: number;
+  numeric: boolean;
+}
+
+function typeValues(col: StatlineColumnInput, text: boolean, missing: ReadonlySet<string>, input: AssembleInput): TypedValues {
+  const v = col.values;
+  const n = v.length;
+  if (text) {
+    const out = new Array<string | null>(n);
+    let miss = 0;
+    for (let r = 0; r < n; r++) {
+      const x = v[r];
+      const s = x === null || x === undefined ? '' : String(x).trim();
+      if (s === '' || missing.has(s)) {
+        out[r] = null;
+        miss++;
+      } else out[r] = s;
+    }
+    return { values: out, missing: miss, numeric: false };
+  }
+  // numbers: JSON numbers pass through; strings are profiled for their decimal mark
+  const strings: string[] = [];
+  const stringRows: number[] = [];
+  for (let r = 0; r < n; r++) {
+    const x = v[r];
+    if (typeof x === 'string') {
+      strings.push(x);
+      stringRows.push(r);
+    }
+  }
+  let decimal: DecimalMark = '.';
+  if (strings.length > 0) {
+    const p = profileColumn(strings, missing);
+    if (!p.numeric && p.firstNonNumeric >= 0) {
+      if (input.strictNumbers) {
+        const r = stringRows[p.firstNonNumeric];
+        throw new VeerkrachtError('not a number', {
+          file: input.file,
+          line: input.lines?.[r],
+          feature: input.lines ? undefined : r,
+          column: col.info.key,
+          expected: `a number (${col.info.unit ?? 'numeric topic'}) or a missing symbol`,
+          found: JSON.stringify(strings[p.firstNonNumeric].trim()),
+        });
+      }
+      return typeValues(col, true, missing, input);
+    }
+    if (p.leadingZeros && !input.strictNumbers) return typeValues(col, true, missing, input);
+    decimal = p.decimal;
+  }
+  const out = new Array<number | null>(n);
+  let miss = 0;
+  for (let r = 0; r < n; r++) {
+    const x = v[r];
+    if (typeof x === 'number') {
+      if (Number.isFinite(x)) out[r] = x;
+      else {
+        out[r] = null;
+        miss++;
+      }
+    } else if (x === null || x === undefined) {
+      out[r] = null;
+      miss++;
+    } else {
+      const s = x.trim();
+      if (missing.has(s)) {
+        out[r] = null;
+        miss++;
+      } else out[r] = parseDecimal(s, decimal);
+    }
+  }
+  return { values: out, missing: miss, numeric: true };
+}
+
+function addDrop(drops: Map<string, DroppedRows>, reason: string, example: string): void {
+  let d = drops.get(reason);
+  if (!d) {
+    d = { reason, count: 0, examples: [] };
+    drops.set(reason, d);
+  }
+  d.count++;
+  if (d.examples.length < 5) d.examples.push(example);
+}
+
+/**
+ * Assemble a StatLine table. Output columns: `code`, `level`, `gemeente` (when the source has a
+ * region code or SoortRegio column), `naam` (when it has region names), then every source column
+ * under its key (text trimmed; numbers typed, missing symbols → null).
+ *
+ * @throws VeerkrachtError for a non-number in a numeric topic when `strictNumbers` is set
+ */
+export function assembleStatline(input: AssembleInput): LoadedTable {
+  const missing = new Set(input.missing ?? DEFAULT_MISSING_SYMBOLS);
+  const roles = input.roles;
+  const warnings = [...(input.warnings ?? [])];
+  const n = input.columns.length > 0 ? input.columns[0].values.length : 0;
+  const typed = input.columns.map((c) => ({ col: c, t: typeValues(c, isText(c.info, roles), missing, input) }));
+  const byKey = new Map(typed.map((x) => [x.col.info.key, x]));
+  const codeCol = roles.code ? (byKey.get(roles.code)?.t.values as (string | null)[] | undefined) : undefined;
+  const soortCol = roles.soort ? (byKey.get(roles.soort)?.t.values as (string | null)[] | undefined) : undefined;
+  const nameCol = roles.name ? (byKey.get(roles.name)?.t.values as (string | null)[] | undefined) : undefined;
+  const hasRegions = codeCol !== undefined || soortCol !== undefined;
+  const ignore = new Set([roles.code, roles.soort, roles.name, ...(roles.ignore ?? [])]);
+  const valueCols = typed.filter((x) => !ignore.has(x.col.info.key)).map((x) => x.t.values);
+
+  const keep = new Uint8Array(n).fill(1);
+  const code = new Array<string | null>(n);
+  const level = new Array<RegionLevel | null>(n);
+  const gemeente = new Array<string | null>(n);
+  const drops = new Map<string, DroppedRows>();
+  let disagree = 0;
+  let noCode = 0;
+  const where = (r: number) => (input.lines ? `line ${input.lines[r]}` : `row ${r}`);
+  for (let r = 0; r < n; r++) {
+    const raw = codeCol ? codeCol[r] : null;
+    const soort = soortCol ? soortRegioLevel(soortCol[r]) : null;
+    const c = raw === null ? null : normalizeRegionCode(raw, soort ?? undefined) ?? normalizeRegionCode(raw);
+    const fromCode = c === null ? null : regionLevel(c);
+    if (soort !== null && fromCode !== null && soort !== fromCode) disagree++;
+    const lvl = soort ?? fromCode;
+    if (soortCol && soort === null) {
+      let empty = true;
+      for (const vc of valueCols) {
+        if (vc[r] !== null) {
+          empty = false;
+          break;
+        }
+      }
+      if (empty) {
+        keep[r] = 0;
+        addDrop(drops, 'unusable: no SoortRegio and no values', `${where(r)} ${raw ?? ''}`.trim());
+        continue;
+      }
+    }
+    if (codeCol && c === null) noCode++;
+    code[r] = c;
+    level[r] = lvl;
+    gemeente[r] = c === null ? null : gemeenteOf(c);
+  }
+  if (disagree > 0) warnings.push(`${disagree} rows whose SoortRegio disagrees with the level of their code (SoortRegio used)`);
+  if (noCode > 0) warnings.push(`${noCode} rows without a valid region code (code is null)`);
+  if (!hasRegions && nameCol) warnings.push('export has region names only, no codes: join by code is not possible (re-export with Codering)');
+
+  const pick = <T>(arr: readonly T[]): T[] => {
+    if (drops.size === 0) return arr as T[];
+    const out: T[] = [];
+    for (let r = 0; r < n; r++) if (keep[r]) out.push(arr[r]);
+    return out;
+  };
+  const data: Record<string, unknown[]> = {};
+  const columns: ColumnMeta[] = [];
+  const count = (a: readonly unknown[]) => a.reduce<number>((s, x) => s + (x === null ? 1 : 0), 0);
+  if (hasRegions) {
+    data.code = pick(code);
+    data.level = pick(level);
+    data.gemeente = pick(gemeente);
+    columns.push({ name: 'code', title: 'Regiocode (genormaliseerd)', missing: count(data.code) });
+    columns.push({ name: 'level', title: 'Regioniveau', missing: count(data.level) });
+    columns.push({ name: 'gemeente', title: 'Gemeentecode', missing: count(data.gemeente) });
+  }
+  if (nameCol) {
+    data.naam = pick(nameCol);
+    columns.push({ name: 'naam', title: 'Regionaam', sourceKey: roles.name, missing: count(data.naam) });
+  }
+  for (const { col, t } of typed) {
+    let name = col.info.key;
+    if (name in data) name = `${name}_bron`;
+    data[name] = pick(t.values as unknown[]);
+    const meta: ColumnMeta = { name, sourceKey: col.info.key, missing: count(data[name]) };
+    if (col.info.path ?? col.info.title) meta.title = col.info.title ?? col.info.path;
+    if (col.info.unit !== undefined) meta.unit = col.info.unit;
+    if (col.info.decimals !== undefined) meta.decimals = col.info.decimals;
+    columns.push(meta);
+  }
+  const dropped = [...drops.values()];
+  const rowsKept = n - dropped.reduce((s, d) => s + d.count, 0);
+  const provenance: LoadedTable['provenance'] = { kind: input.kind, attribution: 'Bron: CBS' };
+  if (input.file !== undefined) provenance.file = input.file;
+  if (input.checksum !== undefined) provenance.checksum = input.checksum;
+  if (input.tableId) provenance.tableId = input.tableId;
+  if (input.year) provenance.year = input.year;
+  if (input.edition) provenance.edition = input.edition;
+  return {
+    table: table(data),
+    columns,
+    provenance,
+    report: { rowsRead: n, rowsKept, dropped, warnings },
+  };
+}
