@@ -13,7 +13,7 @@ import { VERSION } from '../../version.js';
 import type { DiskCache } from './cache.js';
 import type { FetchClient } from './client.js';
 import type { AttemptResult } from './http.js';
-import { odataRegionFilter } from './odata-filter.js';
+import { odataRegionFilter, regionPrefixes } from './odata-filter.js';
 import { cachedGet } from './read-through.js';
 
 /** Default OData v3 bulk feed of CBS (pages with `odata.nextLink`). */
@@ -98,6 +98,7 @@ export async function fetchStatlineTable(rawId: string, opts: StatlineFetchOptio
   const baseUrl = (opts.baseUrl ?? STATLINE_BASE_URL).replace(/\/+$/, '');
   const log = opts.log ?? (() => undefined);
   const tableUrl = `${baseUrl}/${tableId}`;
+  for (const code of opts.regions ?? []) regionPrefixes(code); // bad codes fail before any download
   const sets: Record<string, ODataCollection> = {};
   const get = (name: string, filter?: string) =>
     getCollection(`${tableUrl}/${name}?$format=json${filter ? `&$filter=${encodeURIComponent(filter)}` : ''}`, name, opts, log);
