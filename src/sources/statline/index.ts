@@ -6,3 +6,5 @@ export * from './assemble.js';
 export * from './odata.js';
 export * from './csv-export.js';
 export * from './reader.js';
+export * from './concepts.js';
+export * from './select-concepts.js';
