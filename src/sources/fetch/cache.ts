@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../../export/atomic.js';
+import { VeerkrachtError } from '../../util/errors.js';
 
 /** Default cache folder, relative to the working directory (git-ignored). */
 export const DEFAULT_CACHE_DIR = '.veerkracht-cache';
@@ -83,7 +84,7 @@ export class DiskCache {
   /** Store a complete body for `url` (atomically) and record it in the index. */
   putBytes(url: string, body: Uint8Array, contentType?: string): CacheEntry {
     const file = fileNameFor(url, contentType);
-    writeFileAtomic(join(this.dir, file), body);
+    this.guard(() => writeFileAtomic(join(this.dir, file), body));
     return this.record({ url, file, date: new Date().toISOString(), bytes: body.length, sha256: sha256Hex(body), contentType });
   }
 
@@ -92,14 +93,14 @@ export class DiskCache {
    * {@link DiskCache.putFile} when complete, or remove it with {@link DiskCache.discard}.
    */
   tempPath(): string {
-    mkdirSync(this.dir, { recursive: true });
+    this.guard(() => mkdirSync(this.dir, { recursive: true }));
     return join(this.dir, `.download.${process.pid}.${tmpCounter++}.tmp`);
   }
 
   /** Move a complete downloaded temp file into the cache (rename, atomic) and index it. */
   putFile(url: string, tmpPath: string, bytes: number, sha256: string, contentType?: string): CacheEntry {
     const file = fileNameFor(url, contentType);
-    renameSync(tmpPath, join(this.dir, file));
+    this.guard(() => renameSync(tmpPath, join(this.dir, file)));
     return this.record({ url, file, date: new Date().toISOString(), bytes, sha256, contentType });
   }
 
@@ -113,8 +114,19 @@ export class DiskCache {
     // Re-read right before writing so concurrent runs lose as little as possible.
     const index = this.readIndex();
     index.entries[entry.url] = entry;
-    writeFileAtomic(join(this.dir, INDEX), `${JSON.stringify(index, null, 1)}\n`);
+    this.guard(() => writeFileAtomic(join(this.dir, INDEX), `${JSON.stringify(index, null, 1)}\n`));
     return entry;
+  }
+
+  /** Turn a file-system failure in the cache folder into a user error naming the folder. */
+  private guard(write: () => void): void {
+    try {
+      write();
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === undefined) throw e;
+      throw new VeerkrachtError(`cannot write to the cache folder (${code})`, { file: this.dir, expected: 'a writable folder (see --cache)' });
+    }
   }
 
   private readIndex(): IndexFile {

@@ -4,7 +4,7 @@
  * filtered to regions). Every page goes through the read-through cache; the merged responses
  * are written to an output folder as `TableInfos.json`, `DataProperties.json`,
  * `TypedDataSet.json`, `<Dimension>.json` (each `{"odata.metadata", "value": [...]}`, the value
- * arrays of all pages concatenated) plus `fetch.json` with the provenance.
+ * arrays of all pages concatenated), `URLS.txt` (file → URL) and `fetch.json` (provenance).
  */
 import { readFileSync } from 'node:fs';
 import { outputPath, writeFileAtomic } from '../../export/atomic.js';
@@ -144,6 +144,12 @@ export async function fetchStatlineTable(rawId: string, opts: StatlineFetchOptio
       writeFileAtomic(path, JSON.stringify(body));
       written.push(path);
     }
+    // URLS.txt (file → URL it answers), as in recorded response sets: lets the OData reader
+    // find the code lists beside TypedDataSet.json.
+    const urls = Object.entries(sets).map(([n, c]) => `${n}.json  ${c.pages[0]}${c.pages.length > 1 ? `  (${c.pages.length} pages merged)` : ''}`);
+    const urlsPath = outputPath(opts.outDir, 'URLS.txt');
+    writeFileAtomic(urlsPath, `Written by veerkracht fetch: file -> first OData v3 URL it answers\n${urls.join('\n')}\n`);
+    written.push(urlsPath);
     const manifest = {
       format: 'veerkracht-fetch-statline',
       toolkitVersion: VERSION,

@@ -88,3 +88,15 @@ describe('read-through cache', () => {
     expect(JSON.parse(readFileSync(again.path, 'utf8'))).toEqual(BODY);
   });
 });
+
+describe('cache folder problems', () => {
+  it('a cache path that is a file is a user error naming it', async () => {
+    server = await startReplayServer(() => json(BODY));
+    const file = join(tmp(), 'not-a-folder');
+    writeFileSync(file, 'x');
+    const e = await cachedGet(`${server.origin}/f`, { cache: new DiskCache(file), client: quick() }).catch((x: unknown) => x);
+    expect((e as Error).name).toBe('VeerkrachtError');
+    expect((e as Error).message).toContain(file);
+    expect((e as Error).message).toContain('cache folder');
+  });
+});

@@ -8,6 +8,7 @@ import { odataRegionFilter, regionPrefixes } from '../../../src/sources/fetch/od
 import { fetchStatlineTable } from '../../../src/sources/fetch/statline.js';
 import { VeerkrachtError } from '../../../src/util/errors.js';
 import { sharedData } from '../../helpers/shared.js';
+import { loadStatlineJson } from '../../../src/sources/statline/reader.js';
 import { json, startReplayServer, type Handler, type Reply, type ReplayServer } from './replay-server.js';
 
 let server: ReplayServer | undefined;
@@ -67,12 +68,17 @@ describe('fetchStatlineTable on the recorded 80137ned response set', () => {
     }
     // Dimension code lists come from DataProperties (Dimension, TimeDimension); CategoryGroups is not one.
     expect(readdirSync(out).sort()).toEqual(
-      ['BedrijfstakkenSBI93.json', 'DataProperties.json', 'Perioden.json', 'Persoonskenmerken.json', 'TableInfos.json', 'TypedDataSet.json', 'fetch.json'],
+      ['BedrijfstakkenSBI93.json', 'DataProperties.json', 'Perioden.json', 'Persoonskenmerken.json', 'TableInfos.json', 'TypedDataSet.json', 'URLS.txt', 'fetch.json'],
     );
     const manifest = readJson(join(out, 'fetch.json'));
     expect(manifest.tableId).toBe('80137ned');
     expect(manifest.sets.TypedDataSet.rows).toBe(675);
     expect(manifest.sets.TypedDataSet.pages.map((p: { url: string }) => new URL(p.url).searchParams.get('$skip'))).toEqual([null, '250', '500']);
+    // The contract with the StatLine OData reader (src/sources/statline): it loads the folder.
+    const loaded = loadStatlineJson(join(out, 'TypedDataSet.json'));
+    expect(loaded.table.numRows()).toBe(675);
+    expect(loaded.table.columnNames()).toContain('Persoonskenmerken_titel');
+    expect(loaded.table.array('Werknemers_2')[0]).toBe(original.value[0].Werknemers_2);
   });
 
   it('a second run offline reads every page from the cache and writes identical files', async () => {
