@@ -1,0 +1,88 @@
+/**
+ * One call from polygons plus values to global and local Moran: contiguity weights, missing
+ * values left out (see {@link dropMissing}), the chosen weights form, Moran's I and LISA.
+ * This is what `veerkracht moran` runs.
+ */
+import { contiguityWeights, type Contiguity } from './contiguity.js';
+import { centroids } from './centroid.js';
+import { attachIslands } from './knn.js';
+import { moranGlobal, type MoranGlobal } from './moran.js';
+import { moranLocal, type MoranLocal } from './lisa.js';
+import { dropMissing } from './missing.js';
+import type { PolygonFeature } from './rings.js';
+import { islands, rowStandardise, toBinary, type SpatialWeights, type WeightsTransform } from './weights.js';
+
+/** Options for {@link moranAnalysis}. */
+export interface MoranAnalysisOptions {
+  /** queen (default) or rook. */
+  contiguity?: Contiguity;
+  /** Contiguity tolerance (default derived from the coordinates). */
+  tolerance?: number;
+  /** Weights form: 'R' row-standardised (default, as esda) or 'B' binary. */
+  transform?: WeightsTransform;
+  /** Connect islands to their k nearest regions by centroid (default 0: leave them as islands). */
+  islandNeighbours?: number;
+  /** Permutations for both pseudo p-values (default 999). */
+  permutations?: number;
+  /** Seed (default 12345). */
+  seed?: number;
+  /** Significance level of the LISA cluster category (default 0.05). */
+  alpha?: number;
+}
+
+/** Result of {@link moranAnalysis}. */
+export interface MoranAnalysis {
+  global: MoranGlobal;
+  local: MoranLocal;
+  /** The weights used (over the regions with a value). */
+  weights: SpatialWeights;
+  contiguity: Contiguity;
+  tolerance: number;
+  transform: WeightsTransform;
+  /** Codes of regions without a value, left out of everything. */
+  missing: string[];
+  /** Codes of regions (with a value) that have no neighbour in the weights used. */
+  islands: string[];
+  /** Number of regions in the input. */
+  regions: number;
+}
+
+/**
+ * Global and local Moran of `values` on the polygons `features`.
+ *
+ * @param features - Polygon/MultiPolygon features with unique `properties.code`.
+ * @param values - one value per feature (null/NaN = missing, left out and reported).
+ * @param options - weights and inference options.
+ * @returns the statistics, the weights and what was left out.
+ * @throws VeerkrachtError for bad geometry, too few values, a constant variable or no neighbours.
+ * @example
+ * const r = moranAnalysis(boundaries.features, values, { contiguity: 'queen', seed: 1 });
+ * r.global.I; r.local.cluster;
+ */
+export function moranAnalysis(
+  features: readonly PolygonFeature[], values: ArrayLike<number | null | undefined>, options: MoranAnalysisOptions = {},
+): MoranAnalysis {
+  const contiguity = options.contiguity ?? 'queen';
+  const transform = options.transform ?? 'R';
+  const cw = contiguityWeights(features, { contiguity, tolerance: options.tolerance });
+  let binary: SpatialWeights = cw;
+  const k = options.islandNeighbours ?? 0;
+  if (k > 0) {
+    const c = centroids(features);
+    binary = attachIslands(cw, c.x, c.y, k);
+  }
+  const { values: kept, weights: sub, missing } = dropMissing(values, binary);
+  const weights = transform === 'R' ? rowStandardise(sub) : toBinary(sub);
+  const inference = { permutations: options.permutations, seed: options.seed };
+  return {
+    global: moranGlobal(kept, weights, inference),
+    local: moranLocal(kept, weights, { ...inference, alpha: options.alpha }),
+    weights,
+    contiguity,
+    tolerance: cw.tolerance,
+    transform,
+    missing,
+    islands: islands(weights),
+    regions: features.length,
+  };
+}
