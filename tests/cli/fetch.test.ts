@@ -55,6 +55,15 @@ describe('veerkracht fetch', () => {
     expect(s.requests.length).toBe(n);
   });
 
+  it('--regions on a table without a region dimension is a clear error naming DataProperties', async () => {
+    const s = await serve80137();
+    const r = await runCli(['fetch', 'statline', '80137ned', '--regions', 'GM0344', '--base-url', `${s.origin}/odata`, '--out', tmp(), '--cache', tmp()]);
+    expect(r.code).toBe(1);
+    const last = r.err.trim().split('\n').pop()!;
+    expect(last).toContain('/80137ned/DataProperties: the table has no region dimension');
+    expect(last).toContain('Persoonskenmerken, BedrijfstakkenSBI93, Perioden');
+  });
+
   it('offline with a cache miss exits 1 with one line naming the URL', async () => {
     const r = await runCli(['fetch', 'statline', '85984NED', '--base-url', 'http://127.0.0.1:9/odata', '--cache', tmp(), '--out', tmp(), '--offline']);
     expect(r.code).toBe(1);
@@ -96,6 +105,7 @@ describe('veerkracht fetch', () => {
       ['fetch', 'leefbaarometer', '--regions', 'GM0344'],
       ['fetch', 'statline', '85984NED', '--base-url', 'ftp://x'],
       ['fetch', 'boundaries', '--year', 'twintig'],
+      ['fetch', 'statline', '85984NED', '--filter-style', 'regex'],
     ]) {
       const r = await runCli(argv);
       expect(r.code, argv.join(' ')).toBe(2);

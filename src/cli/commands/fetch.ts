@@ -38,7 +38,8 @@ index.json of URL, file, date, bytes and SHA-256; a later run reads the cache fi
                      Default --out out/fetch/statline/TABLEID.
     --regions LIST   Comma-separated region codes (GM0344,GM0363, WK034401, BU03440000, NL00):
                      each selects itself and the wijken and buurten below it, as
-                     $filter=startswith(WijkenEnBuurten,'GM0344') or startswith(…,'WK0344') or …
+                     $filter=substringof('GM0344',WijkenEnBuurten) or substringof('WK0344',…) or …
+    --filter-style S substringof (default, as cbsodataR's has_substring) or startswith.
     --base-url URL   OData v3 service root (default ${STATLINE_BASE_URL}).
 
   leefbaarometer     The Leefbaarometer 3.0 open-data archive of a measurement year
@@ -51,7 +52,7 @@ index.json of URL, file, date, bytes and SHA-256; a later run reads the cache fi
                      unpacked into --out (default out/fetch/boundaries/YEAR).
                      Default URL (to be checked): ${boundariesUrl(2023).replace('2023', 'YEAR')}
                      Pages: ${BOUNDARIES_PAGE.replace('{year}', 'YEAR')}
-                            ${PDOK_WIJKEN_BUURTEN_PAGE} (PDOK, the same data as WFS/OGC API)
+                            ${PDOK_WIJKEN_BUURTEN_PAGE} (PDOK: the same data as OGC API)
     --url URL        Download this URL instead of the default (any zip or single file).
 
 Options:
@@ -68,6 +69,7 @@ Progress goes to stderr. A zip entry with an absolute path, "..", or a symlink i
 
 const FLAGS = {
   regions: { type: 'string' },
+  'filter-style': { type: 'string' },
   out: { type: 'string' },
   cache: { type: 'string' },
   offline: { type: 'boolean' },
@@ -84,6 +86,7 @@ const FLAGS = {
 const ONLY: Record<string, string[]> = {
   regions: ['statline'],
   'base-url': ['statline'],
+  'filter-style': ['statline'],
   url: ['leefbaarometer', 'boundaries'],
   year: ['leefbaarometer', 'boundaries'],
 };
@@ -138,9 +141,13 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     if (values.regions !== undefined && (regions === undefined || regions.length === 0)) {
       throw new VeerkrachtError('--regions needs at least one code, e.g. GM0344,GM0363', {}, 2);
     }
+    const style = str(values['filter-style']) ?? 'substringof';
+    if (style !== 'substringof' && style !== 'startswith') {
+      throw new VeerkrachtError(`--filter-style must be substringof or startswith, got ${JSON.stringify(style)}`, {}, 2);
+    }
     const outDir = str(values.out) ?? join('out', 'fetch', 'statline', tableId.trim());
     log(`fetch statline ${tableId}${regions ? ` (regions ${regions.join(',')})` : ''} → ${outDir}`);
-    const r = await fetchStatlineTable(tableId, { cache, client, baseUrl, regions, outDir, offline, refresh, log });
+    const r = await fetchStatlineTable(tableId, { cache, client, baseUrl, regions, filterStyle: style, outDir, offline, refresh, log });
     const summary = {
       source,
       tableId: r.tableId,

@@ -19,8 +19,8 @@ import { extractZip, listZip, type UnzipOptions } from './unzip.js';
 export const LEEFBAAROMETER_PAGE = 'https://www.leefbaarometer.nl/page/Open%20data';
 /** CBS page of the wijk- en buurtkaart of a year (to be checked). */
 export const BOUNDARIES_PAGE = 'https://www.cbs.nl/nl-nl/dossier/nederland-regionaal/geografische-data/wijk-en-buurtkaart-{year}';
-/** PDOK page of the CBS wijken en buurten dataset (WFS/OGC API alternative; to be checked). */
-export const PDOK_WIJKEN_BUURTEN_PAGE = 'https://www.pdok.nl/introductie/-/article/cbs-wijken-en-buurten';
+/** PDOK page of the CBS wijken en buurten dataset (OGC API Features per year, an alternative source). */
+export const PDOK_WIJKEN_BUURTEN_PAGE = 'https://www.pdok.nl/ogc-apis/-/article/cbs-wijken-en-buurten';
 
 /**
  * Default URL of the Leefbaarometer open-data archive of a measurement year (to be checked;

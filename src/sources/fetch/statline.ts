@@ -13,7 +13,7 @@ import { VERSION } from '../../version.js';
 import type { DiskCache } from './cache.js';
 import type { FetchClient } from './client.js';
 import type { AttemptResult } from './http.js';
-import { odataRegionFilter, regionPrefixes } from './odata-filter.js';
+import { odataRegionFilter, regionPrefixes, type ODataFilterStyle } from './odata-filter.js';
 import { cachedGet } from './read-through.js';
 
 /** Default OData v3 bulk feed of CBS (pages with `odata.nextLink`). */
@@ -31,6 +31,8 @@ export interface StatlineFetchOptions {
   baseUrl?: string;
   /** Region codes (GM/WK/BU/NL); selects them and everything below them. */
   regions?: readonly string[];
+  /** How the region `$filter` is written (default `substringof`, as cbsodataR). */
+  filterStyle?: ODataFilterStyle;
   /** Output folder for the merged JSON files; nothing is written when absent. */
   outDir?: string;
   offline?: boolean;
@@ -117,7 +119,7 @@ export async function fetchStatlineTable(rawId: string, opts: StatlineFetchOptio
         found: `dimensions ${dims.map((d) => String(d.Key)).join(', ') || 'none'}`,
       });
     }
-    filter = odataRegionFilter(opts.regions, regionDimension);
+    filter = odataRegionFilter(opts.regions, regionDimension, opts.filterStyle);
   }
   for (const d of dims) {
     const key = String(d.Key);
@@ -129,7 +131,7 @@ export async function fetchStatlineTable(rawId: string, opts: StatlineFetchOptio
         found: JSON.stringify(key),
       });
     }
-    sets[key] = await get(key, key === regionDimension && filter ? odataRegionFilter(opts.regions ?? [], 'Key') : undefined);
+    sets[key] = await get(key, key === regionDimension && filter ? odataRegionFilter(opts.regions ?? [], 'Key', opts.filterStyle) : undefined);
   }
   sets.TypedDataSet = await get('TypedDataSet', filter);
   log(`${tableId}: ${sets.TypedDataSet.value.length} rows in ${sets.TypedDataSet.pages.length} page(s)`);

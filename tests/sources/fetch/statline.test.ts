@@ -146,7 +146,10 @@ describe('region filters', () => {
     expect(regionPrefixes(' WK034401 ')).toEqual(['WK034401', 'BU034401']);
     expect(regionPrefixes('BU03630001')).toEqual(['BU03630001']);
     expect(odataRegionFilter(['GM0344'], 'WijkenEnBuurten')).toBe(
-      "startswith(WijkenEnBuurten,'GM0344') or startswith(WijkenEnBuurten,'WK0344') or startswith(WijkenEnBuurten,'BU0344')",
+      "substringof('GM0344',WijkenEnBuurten) or substringof('WK0344',WijkenEnBuurten) or substringof('BU0344',WijkenEnBuurten)",
+    );
+    expect(odataRegionFilter(['GM0344'], 'RegioS', 'startswith')).toBe(
+      "startswith(RegioS,'GM0344') or startswith(RegioS,'WK0344') or startswith(RegioS,'BU0344')",
     );
     expect(() => regionPrefixes("GM0344') or true or ('")).toThrow(VeerkrachtError);
   });
@@ -160,15 +163,21 @@ describe('region filters', () => {
     { ID: 1, Position: 1, Type: 'Topic', Key: 'AantalInwoners_5', Title: 'Aantal inwoners', Unit: 'aantal', Decimals: 0 },
   ];
 
-  /** An independent reading of the filter: every startswith(Prop,'X') term, joined by or. */
+  /**
+   * An independent reading of the filter as OData v3 defines it: `startswith(Prop,'X')` tests a
+   * prefix, `substringof('X',Prop)` containment; terms joined by `or`; anything else fails.
+   */
   function applyFilter(rows: Record<string, unknown>[], filter: string | null): Record<string, unknown>[] {
     if (filter === null) return rows;
-    const terms = [...filter.matchAll(/startswith\((\w+),'([^']*)'\)/g)].map((m) => [m[1], m[2]] as const);
-    expect(filter.replace(/startswith\(\w+,'[^']*'\)/g, '').replace(/ or /g, '')).toBe('');
-    return rows.filter((r) => terms.some(([prop, p]) => String(r[prop]).trim().startsWith(p)));
+    const TERM = /startswith\((\w+),'([^']*)'\)|substringof\('([^']*)',(\w+)\)/g;
+    expect(filter.replace(TERM, '').replace(/ or /g, '')).toBe('');
+    const terms = [...filter.matchAll(TERM)].map((m) =>
+      m[1] !== undefined ? { prop: m[1], test: (v: string) => v.startsWith(m[2]) } : { prop: m[4], test: (v: string) => v.includes(m[3]) },
+    );
+    return rows.filter((r) => terms.some((t) => t.test(String(r[t.prop]))));
   }
 
-  it('fetch with --regions sends $filter on the region dimension and gets only those regions', async () => {
+  it.each(['substringof', 'startswith'] as const)('fetch with regions (%s) sends $filter on the region dimension and gets only those regions', async (style) => {
     server = await startReplayServer((u) => {
       const m = /\/85984NED\/(\w+)$/.exec(u.pathname);
       const filter = u.searchParams.get('$filter');
@@ -184,6 +193,7 @@ describe('region filters', () => {
       client: quick(),
       baseUrl: server.origin,
       regions: ['GM0344', 'BU03630001'],
+      filterStyle: style,
       outDir: out,
     });
     expect(r.regionDimension).toBe('WijkenEnBuurten');
@@ -192,8 +202,10 @@ describe('region filters', () => {
     const codeList = readJson(join(out, 'WijkenEnBuurten.json')).value.map((x: { Key: string }) => x.Key.trim());
     expect(codeList).toEqual(got);
     const typed = server.requests.find((q) => q.includes('/TypedDataSet'))!;
-    expect(new URL(typed, server.origin).searchParams.get('$filter')).toBe(
-      "startswith(WijkenEnBuurten,'GM0344') or startswith(WijkenEnBuurten,'WK0344') or startswith(WijkenEnBuurten,'BU0344') or startswith(WijkenEnBuurten,'BU03630001')",
+    const sent = new URL(typed, server.origin).searchParams.get('$filter');
+    const prefixes = ['GM0344', 'WK0344', 'BU0344', 'BU03630001'];
+    expect(sent).toBe(
+      prefixes.map((p) => (style === 'startswith' ? `startswith(WijkenEnBuurten,'${p}')` : `substringof('${p}',WijkenEnBuurten)`)).join(' or '),
     );
   });
 });
