@@ -1,4 +1,6 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,6 +8,11 @@ import { runCli } from '../helpers/cli.js';
 import { sharedData } from '../helpers/shared.js';
 import { json, startReplayServer, type ReplayServer } from '../sources/fetch/replay-server.js';
 import { makeZip } from '../sources/fetch/zip-writer.js';
+import { DiskCache } from '../../src/sources/fetch/cache.js';
+
+/** The compiled CLI (dist, built by `npm test`; VEERKRACHT_DIST points elsewhere for a local check). */
+const DIST = process.env.VEERKRACHT_DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
+const builtWithFetch = existsSync(join(DIST, 'sources', 'fetch', 'archives.js'));
 
 let server: ReplayServer | undefined;
 afterEach(async () => {
@@ -123,5 +130,37 @@ describe('veerkracht fetch', () => {
     for (const s of ['leefbaarometer', 'boundaries', '--offline', '--cache', '.veerkracht-cache', 'to be checked', 'leefbaarometer.nl', 'pdok.nl']) {
       expect(r.out).toContain(s);
     }
+  });
+});
+
+describe('veerkracht fetch killed mid-download (compiled CLI in a child process)', () => {
+  it.runIf(builtWithFetch)('leaves no cache entry and no output; the next run completes and sweeps the leftover', async () => {
+    const zip = makeZip([{ name: 'lbm/grid.csv', data: 'x'.repeat(400_000), method: 0 }]);
+    let stall = true;
+    server = await startReplayServer(() => (stall ? { fault: 'stall', body: zip } : { body: zip }));
+    const cache = tmp();
+    const out = join(tmp(), 'out');
+    const url = `${server.origin}/lbm.zip`;
+    const main = join(DIST, 'cli', 'main.js');
+    const child = spawn(
+      process.execPath,
+      ['--input-type=module', '-e', `const m = await import(${JSON.stringify(main)}); process.exitCode = await m.main(process.argv.slice(1));`,
+        'fetch', 'leefbaarometer', '--url', url, '--cache', cache, '--out', out, '--retries', '1'],
+      { stdio: 'ignore' },
+    );
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    // wait until the child is streaming the body into its temporary file, then kill it
+    for (let i = 0; i < 500 && !readdirSync(cache).some((f) => f.endsWith('.tmp')); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(readdirSync(cache).some((f) => f.endsWith('.tmp'))).toBe(true);
+    child.kill('SIGKILL');
+    await exited;
+    expect(new DiskCache(cache).lookup(url)).toBeUndefined();
+    expect(existsSync(join(cache, 'index.json'))).toBe(false);
+    expect(existsSync(out)).toBe(false);
+    stall = false;
+    const r = await runCli(['fetch', 'leefbaarometer', '--url', url, '--cache', cache, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(out, 'lbm/grid.csv'), 'utf8')).toHaveLength(400_000);
+    expect(readdirSync(cache).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

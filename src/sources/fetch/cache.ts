@@ -4,7 +4,7 @@
  * bytes no longer match its recorded SHA-256 is treated as absent.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../../export/atomic.js';
 import { VeerkrachtError } from '../../util/errors.js';
@@ -94,6 +94,7 @@ export class DiskCache {
    */
   tempPath(): string {
     this.guard(() => mkdirSync(this.dir, { recursive: true }));
+    this.sweepTemp();
     return join(this.dir, `.download.${process.pid}.${tmpCounter++}.tmp`);
   }
 
@@ -102,6 +103,29 @@ export class DiskCache {
     const file = fileNameFor(url, contentType);
     this.guard(() => renameSync(tmpPath, join(this.dir, file)));
     return this.record({ url, file, date: new Date().toISOString(), bytes, sha256, contentType });
+  }
+
+  /**
+   * Remove temporary download files left by runs that were killed mid-download (their process
+   * no longer exists). They were never indexed, so they were never served; this only frees space.
+   *
+   * @returns the number of files removed
+   */
+  sweepTemp(): number {
+    let removed = 0;
+    let names: string[] = [];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return 0;
+    }
+    for (const name of names) {
+      const m = /^\.download\.(\d+)\.\d+\.tmp$/.exec(name);
+      if (!m || Number(m[1]) === process.pid || processAlive(Number(m[1]))) continue;
+      rmSync(join(this.dir, name), { force: true });
+      removed++;
+    }
+    return removed;
   }
 
   /** Remove a temporary file (after a failed download). */
@@ -140,6 +164,15 @@ export class DiskCache {
       // An unreadable index is rebuilt from scratch: the bodies are re-downloaded when needed.
     }
     return empty;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -11,7 +11,8 @@ export type Reply =
   | { fault: 'drop' } // destroy the socket before any response
   | { fault: 'cut'; body: string | Buffer } // declare the full Content-Length, send half, destroy
   | { fault: 'short'; body: string | Buffer } // send the first half without Content-Length, end cleanly
-  | { fault: 'hang' }; // never answer
+  | { fault: 'hang' } // never answer
+  | { fault: 'stall'; body: string | Buffer }; // declare the full Content-Length, send half, then wait
 
 /** Handler: URL of the request and how often this exact URL was asked before (0-based). */
 export type Handler = (url: URL, seen: number) => Reply;
@@ -42,6 +43,11 @@ export async function startReplayServer(handler: Handler): Promise<ReplayServer>
       if (reply.fault === 'hang') return;
       const body = Buffer.from(reply.body);
       const half = body.subarray(0, Math.floor(body.length / 2));
+      if (reply.fault === 'stall') {
+        res.writeHead(200, { 'content-length': String(body.length), 'content-type': 'application/zip' });
+        res.write(half);
+        return;
+      }
       if (reply.fault === 'cut') {
         res.writeHead(200, { 'content-length': String(body.length), 'content-type': 'application/json' });
         res.write(half, () => setTimeout(() => req.socket.destroy(), 5));
