@@ -6,6 +6,7 @@ import { sharedData } from '../helpers/shared.js';
 import { loadStatlineCsv } from '../../src/sources/statline/csv-export.js';
 import { loadStatlineJson } from '../../src/sources/statline/reader.js';
 import type { LoadedTable } from '../../src/sources/types.js';
+import { regionHierarchy } from '../../src/regions/hierarchy.js';
 
 // Independent reading of the raw file: it has no quotes, so a plain split is exact.
 const RAW = readFileSync(sharedData('kwb/kwb2017_83765NED_nl_22topics.csv'), 'utf8').replace(/^\uFEFF/, '');
@@ -67,6 +68,13 @@ describe('KWB 2017 national export with topic keys', () => {
     expect(kwb.table.array('Gemeentenaam_1')[i]).toBe('Aa en Hunze');
     expect(kwb.provenance).toMatchObject({ kind: 'statline-csv', tableId: '83765NED', year: 2017 });
     expect(kwb.provenance.checksum).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('has a complete buurt → wijk → gemeente hierarchy once Nuenen is set aside', () => {
+    const h = regionHierarchy(kwb.table.array('code') as string[]);
+    expect([h.buurten.length, h.wijken.length, h.gemeenten.length]).toEqual([13198, 3067, 387]);
+    expect(h.missingWijken).toEqual([]);
+    expect(h.missingGemeenten).toEqual([]);
   });
 
   it('gives identical values from OData JSON pages (built here from the raw file, with nextLink paging)', () => {

@@ -86,6 +86,33 @@ export function regionDictTable(json: Record<string, Record<string, unknown>>, f
   });
 }
 
+/** Any other OData response (TableInfos, a code list, the service document) as a plain table of its rows. */
+export function responseTable(r: ODataResponse, set: string, file: string, checksum: string): LoadedTable {
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const row of r.value) for (const k of Object.keys(row)) if (!seen.has(k)) (seen.add(k), keys.push(k));
+  const data: Record<string, unknown[]> = {};
+  const columns: ColumnMeta[] = [];
+  for (const k of keys) {
+    data[k] = r.value.map((row) => {
+      const v = row[k];
+      if (v === undefined || v === null) return null;
+      if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
+      return typeof v === 'object' ? JSON.stringify(v) : v;
+    });
+    columns.push({ name: k, missing: data[k].filter((x) => x === null).length });
+  }
+  const tableId = findTableId(r.metadata ?? '') ?? findTableId(basename(file));
+  const prov: LoadedTable['provenance'] = { kind: `statline-${set.toLowerCase()}`, file, checksum, attribution: 'Bron: CBS' };
+  if (tableId) prov.tableId = tableId;
+  return {
+    table: table(data),
+    columns,
+    provenance: prov,
+    report: { rowsRead: r.value.length, rowsKept: r.value.length, dropped: [], warnings: [`OData ${set} response: metadata, not data rows`] },
+  };
+}
+
 function isRegionDict(json: unknown): json is Record<string, Record<string, unknown>> {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return false;
   const ks = Object.keys(json).slice(0, 20);
@@ -117,13 +144,7 @@ export function loadStatlineJson(path: string): LoadedTable {
   const r: ODataResponse = parseODataText(text, path);
   const set = entitySetOf(r);
   if (set === 'DataProperties') return dataPropertiesTable(r.value as unknown as DataProperty[], path, sha256Hex(bytes));
-  if (set !== 'TypedDataSet') {
-    throw new VeerkrachtError('StatLine response without data rows', {
-      file: path,
-      expected: 'a TypedDataSet page, DataProperties or a region dictionary',
-      found: set,
-    });
-  }
+  if (set !== 'TypedDataSet') return responseTable(r, set, path, sha256Hex(bytes));
   const comp = findODataCompanions(path);
   let dims: string[] = [];
   if (comp.dataProperties) {
@@ -145,7 +166,7 @@ export const statlineODataReader: FormatReader = {
     const t = head.text.trimStart();
     if (t[0] !== '{' && t[0] !== '[') return false;
     const s = t.slice(0, 4096);
-    return /odata\.|Cbs\.OData|"TypedDataSet"|"DataProperties"/.test(s) || /^\{\s*"(NL|GM|WK|BU)[0-9A-Z]+\s*"\s*:\s*\{/.test(s) || /"Key"\s*:/.test(s) && /"Type"\s*:/.test(s);
+    return /odata\.|Cbs\.OData|"TypedDataSet"|"DataProperties"/.test(s) || /^\{\s*"value"\s*:\s*\[/.test(s) || /^\{\s*"(NL|GM|WK|BU)[0-9A-Z]+\s*"\s*:\s*\{/.test(s) || /"Key"\s*:/.test(s) && /"Type"\s*:/.test(s);
   },
   read: async (path) => loadStatlineJson(path),
 };
