@@ -3,10 +3,10 @@
  * atomically (temporary file + rename), so the cache never holds a partial file; an entry whose
  * bytes no longer match its recorded SHA-256 is treated as absent.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../../export/atomic.js';
+import { sha256Hex } from '../csv/checksum.js';
 import { VeerkrachtError } from '../../util/errors.js';
 
 /** Default cache folder, relative to the working directory (git-ignored). */
@@ -37,10 +37,6 @@ interface IndexFile {
 const INDEX = 'index.json';
 let tmpCounter = 0;
 
-/** SHA-256 (hex) of bytes. */
-export function sha256Hex(data: Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 /**
  * A cache folder with an `index.json` of URL → file, date, bytes, sha256.

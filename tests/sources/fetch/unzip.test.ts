@@ -97,6 +97,12 @@ describe('safe unzip', () => {
     expect(() => listZip(Buffer.from('{"value": []}'), 'x.json')).toThrow(/not a zip archive/);
   });
 
+  it('stops a deflate bomb at the size its directory declares', () => {
+    const bomb = makeZip([{ name: 'klein.csv', data: Buffer.alloc(4_000_000), size: 1000 }]);
+    expect(bomb.length).toBeLessThan(10_000);
+    expect(refuse(bomb).message).toMatch(/cannot inflate|expands to/);
+  });
+
   it('refuses duplicate names', () => {
     expect(refuse(makeZip([{ name: 'a.csv', data: '1' }, { name: 'a.csv', data: '2' }])).message).toContain('duplicate');
   });

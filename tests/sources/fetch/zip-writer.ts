@@ -12,6 +12,8 @@ export interface TestEntry {
   unixMode?: number;
   /** Override the CRC written (to plant damage). */
   crc?: number;
+  /** Override the uncompressed size written (to plant a zip bomb). */
+  size?: number;
 }
 
 export function makeZip(entries: TestEntry[]): Buffer {
@@ -31,7 +33,7 @@ export function makeZip(entries: TestEntry[]): Buffer {
     local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc >>> 0, 14);
     local.writeUInt32LE(comp.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(e.size ?? data.length, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -41,7 +43,7 @@ export function makeZip(entries: TestEntry[]): Buffer {
     central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc >>> 0, 16);
     central.writeUInt32LE(comp.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(e.size ?? data.length, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(e.unixMode !== undefined ? (e.unixMode << 16) >>> 0 : 0, 38);
     central.writeUInt32LE(offset, 42);
