@@ -3,9 +3,12 @@
  *
  * - queen: two regions are neighbours when their boundaries come within `tolerance` of each
  *   other anywhere (a shared vertex, a vertex on the other's edge, or a shared edge).
- * - rook: two regions are neighbours when their boundaries run together over a length greater
- *   than `tolerance` (a shared edge of positive length), found by segment overlap, so edges
- *   match in either direction and also when one side has an extra vertex on the shared edge.
+ * - rook: two regions are neighbours when their boundaries run together, within `tolerance`,
+ *   over at least 2 × `tolerance` (a shared edge of positive length; with the default tolerance
+ *   one coordinate grid step), found by segment overlap, so edges match in either direction and
+ *   also when one side has an extra vertex on the shared edge (a T-junction), even when rounding
+ *   moved that vertex off the edge by less than `tolerance`. Shorter stretches are corner
+ *   touches whose edges leave a shared vertex at a small angle: queen, not rook.
  *
  * Queen ⊇ rook by construction. Candidate segment pairs come from a uniform grid over all
  * segments (cell ≈ the median segment length), so the cost is near-linear in the number of
@@ -144,6 +147,9 @@ function touchingPairs(segs: Segments, n: number, tol: number, contiguity: Conti
       }
     }
   }
+  // A shared edge must run together over at least 2 × tolerance (one grid step by default):
+  // shorter stretches are corner touches whose edges leave the shared vertex at a small angle.
+  const minShared = Math.max(2 * tol * (1 - 1e-6), Number.MIN_VALUE);
   const found = new Set<number>();
   const pairs: number[] = [];
   for (const list of grid.values()) {
@@ -164,8 +170,8 @@ function touchingPairs(segs: Segments, n: number, tol: number, contiguity: Conti
         } else {
           // Test both ways so the relation does not depend on which segment is the longer one.
           touches =
-            sharedLength(xy[oa], xy[oa + 1], xy[oa + 2], xy[oa + 3], xy[ob], xy[ob + 1], xy[ob + 2], xy[ob + 3], tol) > tol ||
-            sharedLength(xy[ob], xy[ob + 1], xy[ob + 2], xy[ob + 3], xy[oa], xy[oa + 1], xy[oa + 2], xy[oa + 3], tol) > tol;
+            sharedLength(xy[oa], xy[oa + 1], xy[oa + 2], xy[oa + 3], xy[ob], xy[ob + 1], xy[ob + 2], xy[ob + 3], tol) >= minShared ||
+            sharedLength(xy[ob], xy[ob + 1], xy[ob + 2], xy[ob + 3], xy[oa], xy[oa + 1], xy[oa + 2], xy[oa + 3], tol) >= minShared;
         }
         if (touches) {
           found.add(key);

@@ -8,7 +8,9 @@
  *   #{I_i,sim ≥ I_i} folded to the smaller tail;
  * - analytical moments: total randomisation EI_i = −w_i / (n − 1) and VI_i (Sokal, Oden &
  *   Thomson 1998, eqs. A3–A4, with the sample kurtosis b2 = m4 / m2²), conditional
- *   randomisation EIc_i, VIc_i (eqs. A7–A8).
+ *   randomisation EIc_i, VIc_i (eqs. A7–A8). As in esda, these analytical moments refer to
+ *   Anselin's scaling z_i·lag_i/m2, which is I_i · n/(n − 1): compare EI_sim · n/(n − 1) with
+ *   EIc (the tests do).
  *
  * Islands (no neighbours) get I_i = NaN, quadrant 0, p = NaN and cluster 'geen buren'.
  * The permutation loop uses only preallocated typed arrays (no allocation per permutation), so

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { contiguityWeights } from '../../src/spatial/contiguity.js';
+import { attachIslands } from '../../src/spatial/knn.js';
+import { centroids } from '../../src/spatial/centroid.js';
+import { coordinateQuantum, defaultTolerance } from '../../src/spatial/tolerance.js';
+import { islands, isSymmetric, neighboursOf } from '../../src/spatial/weights.js';
+import type { PolygonFeature } from '../../src/spatial/rings.js';
+import { createRng } from '../../src/spatial/random.js';
+import { latticeFeatures, latticeLists } from './fixtures.js';
+
+const poly = (code: string, ring: number[][]): PolygonFeature => ({
+  geometry: { type: 'Polygon', coordinates: [ring] } as Polygon,
+  properties: { code },
+});
+const lists = (w: ReturnType<typeof contiguityWeights>) => w.ids.map((_, i) => neighboursOf(w, i));
+
+describe('contiguityWeights on a lattice of squares', () => {
+  it('rook = 4-neighbourhood and queen = 8-neighbourhood (index arithmetic)', () => {
+    const f = latticeFeatures(4, 5);
+    expect(lists(contiguityWeights(f, { contiguity: 'rook' }))).toEqual(latticeLists(4, 5, false));
+    expect(lists(contiguityWeights(f, { contiguity: 'queen' }))).toEqual(latticeLists(4, 5, true));
+    expect(contiguityWeights(f).contiguity).toBe('queen');
+  });
+
+  it('is robust to vertices jittered below the tolerance and rings in either orientation', () => {
+    const rng = createRng(12);
+    const f = latticeFeatures(4, 4, 100).map((ft, i) => {
+      const ring = (ft.geometry as Polygon).coordinates[0].map(([x, y]) => [x + (rng.nextFloat() - 0.5) * 0.01, y + (rng.nextFloat() - 0.5) * 0.01]);
+      ring[ring.length - 1] = ring[0];
+      return poly(ft.properties!.code, i % 2 === 0 ? ring : ring.slice().reverse());
+    });
+    const rook = contiguityWeights(f, { contiguity: 'rook', tolerance: 0.05 });
+    const queen = contiguityWeights(f, { contiguity: 'queen', tolerance: 0.05 });
+    expect(lists(rook)).toEqual(latticeLists(4, 4, false));
+    expect(lists(queen)).toEqual(latticeLists(4, 4, true));
+  });
+});
+
+describe('contiguityWeights special cases', () => {
+  // A tall rectangle L (x 0..1, y 0..2) beside two unit squares A (y 0..1) and B (y 1..2): L has no
+  // vertex at (1, 1), so its edge is matched against A's and B's edges by overlap (a T-junction).
+  const L = poly('BU00010001', [[0, 0], [1, 0], [1, 2], [0, 2], [0, 0]]);
+  const A = poly('BU00010002', [[1, 0], [2, 0], [2, 1], [1, 1], [1, 0]]);
+  const B = poly('BU00010003', [[1, 1], [2, 1], [2, 2], [1, 2], [1, 1]]);
+
+  it('rook finds shared edges across a T-junction (vertex on the neighbour\'s edge)', () => {
+    const w = contiguityWeights([L, A, B], { contiguity: 'rook' });
+    expect(lists(w)).toEqual([[1, 2], [0, 2], [0, 1]]);
+  });
+
+  it('a vertex moved off the neighbour\'s edge by rounding still counts within the tolerance', () => {
+    const A2 = poly('BU00010002', [[1.0004, 0], [2, 0], [2, 1], [1.0004, 1], [1.0004, 0]]);
+    expect(lists(contiguityWeights([L, A2], { contiguity: 'rook', tolerance: 0.001 }))).toEqual([[1], [0]]);
+    expect(lists(contiguityWeights([L, A2], { contiguity: 'rook', tolerance: 0.0001 }))).toEqual([[], []]);
+  });
+
+  it('a corner touch is queen but not rook', () => {
+    const C = poly('BU00010004', [[2, 2], [3, 2], [3, 3], [2, 3], [2, 2]]);
+    expect(lists(contiguityWeights([A, C], { contiguity: 'rook' }))).toEqual([[], []]);
+    expect(lists(contiguityWeights([B, C], { contiguity: 'queen' }))).toEqual([[1], [0]]);
+    expect(lists(contiguityWeights([B, C], { contiguity: 'rook' }))).toEqual([[], []]);
+  });
+
+  it('handles MultiPolygons (a neighbour through the second part) and reports islands by code', () => {
+    const M: PolygonFeature = {
+      geometry: { type: 'MultiPolygon', coordinates: [[[[10, 10], [11, 10], [11, 11], [10, 11], [10, 10]]], [[[2, 0], [3, 0], [3, 1], [2, 1], [2, 0]]]] } as MultiPolygon,
+      properties: { code: 'BU00010005' },
+    };
+    const far = poly('BU00010006', [[50, 50], [51, 50], [51, 51], [50, 51], [50, 50]]);
+    const w = contiguityWeights([A, M, far], { contiguity: 'rook' });
+    expect(lists(w)).toEqual([[1], [0], []]);
+    expect(islands(w)).toEqual(['BU00010006']);
+    expect(isSymmetric(w)).toBe(true);
+    const c = centroids([A, M, far]);
+    const attached = attachIslands(w, c.x, c.y, 1, { geographic: false });
+    expect(islands(attached)).toEqual([]);
+    expect(isSymmetric(attached)).toBe(true);
+    expect(neighboursOf(attached, 2)).toEqual([1]); // M's centroid (6.5, 5.5) is nearer than A's
+  });
+
+  it('refuses duplicate codes, missing codes and non-polygon geometry with the feature named', () => {
+    expect(() => contiguityWeights([A, A])).toThrow(/feature 1.*duplicate region code/);
+    expect(() => contiguityWeights([A, { geometry: null, properties: { code: 'BU1' } }])).toThrow(/BU1.*not a polygon/);
+    expect(() => contiguityWeights([{ geometry: A.geometry, properties: null }])).toThrow(/feature 0.*without a region code/);
+    expect(() => contiguityWeights([A], { contiguity: 'bishop' as never })).toThrow(/queen or rook/);
+  });
+
+  it('an empty input gives empty weights', () => {
+    const w = contiguityWeights([]);
+    expect(w.ids).toEqual([]);
+    expect(w.offsets.length).toBe(1);
+  });
+});
+
+describe('tolerance from the data', () => {
+  it('detects the decimals of rounded coordinates', () => {
+    expect(coordinateQuantum([5.098, 52.085, 5.1, 52])).toBeCloseTo(0.001, 15);
+    expect(coordinateQuantum([155000, 463000])).toBe(1);
+    expect(coordinateQuantum([Math.PI, Math.E])).toBeNull();
+  });
+  it('defaults to half a grid step, else 1e-9 of the diagonal', () => {
+    expect(defaultTolerance([5.098, 52.085, 5.1, 52.08])).toBeCloseTo(0.0005, 15);
+    expect(defaultTolerance([0.1 * Math.PI, 0, 3 + 0.1 * Math.PI, 4])).toBeCloseTo(5e-9, 15);
+  });
+});
+
+describe('centroids', () => {
+  it('area-weighted, holes subtracted', () => {
+    const holed: PolygonFeature = {
+      geometry: { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[0, 0], [0, 2], [2, 2], [2, 0], [0, 0]]] } as Polygon,
+      properties: { code: 'x' },
+    };
+    // 16 at (2,2) minus 4 at (1,1): (32 − 4) / 12 = 7/3
+    const c = centroids([holed]);
+    expect(c.x[0]).toBeCloseTo(7 / 3, 12);
+    expect(c.y[0]).toBeCloseTo(7 / 3, 12);
+  });
+});
