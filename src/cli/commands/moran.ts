@@ -1,18 +1,169 @@
+import { readFileSync } from 'node:fs';
 import type { Command } from '../command.js';
-import { notYetBuilt } from '../not-yet.js';
+import { intFlag, parseFlags } from '../command.js';
+import { VeerkrachtError, showValue } from '../../util/errors.js';
+import { normalizeRegionCode } from '../../regions/codes.js';
+import { DEFAULT_MISSING_SYMBOLS, parseDecimal } from '../../sources/csv/number.js';
+import { moranAnalysis, type MoranAnalysis } from '../../spatial/analysis.js';
+import { LISA_CLUSTERS } from '../../spatial/lisa.js';
+import type { PolygonFeature } from '../../spatial/rings.js';
 
-export const moranCommand: Command = {
-  name: 'moran',
-  summary: 'Global Moran\'s I and local Moran (LISA) of a column on buurt polygons',
-  help: `veerkracht moran FILE --column NAME [--contiguity queen|rook] [--permutations N] [--seed N] [--json]
+const HELP = `veerkracht moran FILE --column NAME [--contiguity queen|rook] [--permutations N] [--seed N] [--json]
 
-Build contiguity weights from the polygons in FILE and compute global Moran's I (normality,
-randomisation and permutation inference) and local Moran per region.
+Build contiguity weights from the polygons in FILE (a GeoJSON FeatureCollection with the value
+as a feature property) and compute global Moran's I (normality, randomisation and permutation
+inference, as esda) and local Moran (LISA) per region, with row-standardised weights.
+Regions without a value (null, empty, '.', 'x', '-', '?', 'NA') are left out of the weights
+and the statistics and listed as missing; regions without neighbours are listed as islands.
 
   --column NAME          property holding the value
   --contiguity KIND      queen (default) or rook
   --permutations N       permutations for pseudo p-values (default 999)
   --seed N               random seed (default 12345)
-  --json                 print the result as JSON`,
-  run: notYetBuilt('moran', 7),
+  --json                 print the result as JSON
+  --code NAME            property holding the region code (default: code, statcode,
+                         buurtcode, bu_code, wijkcode, wk_code, gemeentecode, gm_code)
+  --island-neighbours K  connect islands to their K nearest regions by centroid (default 0)
+  --alpha P              significance level of the LISA cluster category (default 0.05)
+
+JSON: n, I, EI, VI_norm, VI_rand, z_norm, p_norm, z_rand, p_rand, p_sim, islands, missing,
+contiguity, tolerance, permutations, seed, and local: [{code, Ii, quadrant, p_sim, cluster}]
+(quadrant 1 HH, 2 LH, 3 LL, 4 HL as esda; null for an island).`;
+
+const CODE_PROPERTIES = ['code', 'statcode', 'buurtcode', 'bu_code', 'wijkcode', 'wk_code', 'gemeentecode', 'gm_code'];
+
+export const moranCommand: Command = {
+  name: 'moran',
+  summary: 'Global Moran\'s I and local Moran (LISA) of a column on buurt polygons',
+  help: HELP,
+  run: async (argv, io) => {
+    const { values: flags, positionals } = parseFlags('moran', argv, {
+      column: { type: 'string' },
+      contiguity: { type: 'string' },
+      permutations: { type: 'string' },
+      seed: { type: 'string' },
+      json: { type: 'boolean' },
+      code: { type: 'string' },
+      'island-neighbours': { type: 'string' },
+      alpha: { type: 'string' },
+    }, { min: 1, max: 1, names: 'FILE' });
+    const file = positionals[0];
+    const column = flags.column;
+    if (typeof column !== 'string' || column === '') {
+      throw new VeerkrachtError('--column is required (see veerkracht moran --help)', {}, 2);
+    }
+    const contiguity = flags.contiguity ?? 'queen';
+    if (contiguity !== 'queen' && contiguity !== 'rook') {
+      throw new VeerkrachtError(`--contiguity must be queen or rook, got ${showValue(contiguity)}`, {}, 2);
+    }
+    const permutations = intFlag('moran', 'permutations', flags.permutations, 999, 0);
+    const seed = intFlag('moran', 'seed', flags.seed, 12345);
+    const islandNeighbours = intFlag('moran', 'island-neighbours', flags['island-neighbours'], 0, 0);
+    const alpha = flags.alpha === undefined ? 0.05 : Number(flags.alpha);
+    if (!(alpha > 0 && alpha < 1)) throw new VeerkrachtError(`--alpha must be a number between 0 and 1, got ${showValue(flags.alpha)}`, {}, 2);
+
+    const { features, values } = readGeoJsonValues(file, column, typeof flags.code === 'string' ? flags.code : undefined);
+    const result = moranAnalysis(features, values, { contiguity, permutations, seed, islandNeighbours, alpha });
+    if (flags.json) io.out(`${JSON.stringify(toJson(file, column, result), null, 1)}\n`);
+    else io.out(toText(file, column, result));
+    return 0;
+  },
 };
+
+const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+function toJson(file: string, column: string, r: MoranAnalysis): Record<string, unknown> {
+  const g = r.global;
+  const l = r.local;
+  return {
+    file, column,
+    n: g.n, I: g.I, EI: g.EI, VI_norm: g.VI_norm, VI_rand: num(g.VI_rand),
+    z_norm: g.z_norm, p_norm: g.p_norm, z_rand: num(g.z_rand), p_rand: num(g.p_rand),
+    p_sim: num(g.p_sim), EI_sim: num(g.EI_sim), z_sim: num(g.z_sim),
+    islands: r.islands, missing: r.missing, regions: r.regions,
+    contiguity: r.contiguity, transform: r.transform, tolerance: r.tolerance,
+    permutations: g.permutations, seed: g.seed, alpha: l.alpha,
+    local: l.ids.map((code, i) => ({
+      code,
+      Ii: num(l.Ii[i]),
+      quadrant: l.quadrant[i] === 0 ? null : l.quadrant[i],
+      p_sim: num(l.p_sim[i]),
+      cluster: l.cluster[i],
+    })),
+  };
+}
+
+function toText(file: string, column: string, r: MoranAnalysis): string {
+  const g = r.global;
+  const f = (x: number): string => (Number.isFinite(x) ? x.toPrecision(4) : '–');
+  const counts = LISA_CLUSTERS.map((c) => `${c} ${r.local.cluster.filter((x) => x === c).length}`);
+  const lines = [
+    `${file}: ${column}, ${r.contiguity} contiguity (row-standardised), ${g.n} of ${r.regions} regions`,
+    `Moran's I ${f(g.I)}  E[I] ${f(g.EI)}  z ${f(g.z_norm)}  p (normal) ${f(g.p_norm)}  p (randomisation) ${f(g.p_rand)}  p (${g.permutations} permutations, seed ${g.seed}) ${f(g.p_sim)}`,
+    `LISA clusters (p ≤ ${r.local.alpha}): ${counts.join(', ')}`,
+    `missing value (left out): ${r.missing.length === 0 ? 'none' : r.missing.join(', ')}`,
+    `islands (no neighbours): ${r.islands.length === 0 ? 'none' : r.islands.join(', ')}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Private GeoJSON reader until the shared boundaries reader (`readBoundaries`) lands: a
+ * FeatureCollection of Polygon/MultiPolygon features; the code from `codeProperty` (or the first
+ * known code property present), the value from `column` (numbers, numeric text with `.` or `,`
+ * decimals; missing symbols and null are missing).
+ */
+function readGeoJsonValues(file: string, column: string, codeProperty?: string): { features: PolygonFeature[]; values: (number | null)[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new VeerkrachtError('cannot read the file', { file, expected: 'a readable GeoJSON file', found: (e as NodeJS.ErrnoException).code ?? String(e) });
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new VeerkrachtError('not valid JSON', { file, expected: 'a GeoJSON FeatureCollection', found: showValue(text.slice(0, 30)) });
+  }
+  const fc = doc as { type?: unknown; features?: unknown };
+  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
+    throw new VeerkrachtError('not a GeoJSON FeatureCollection', { file, expected: 'a FeatureCollection (TopoJSON and shapefiles: not yet)', found: showValue(fc?.type ?? null) });
+  }
+  const raw = fc.features as { geometry?: PolygonFeature['geometry']; properties?: Record<string, unknown> | null }[];
+  const codeProp = codeProperty ?? CODE_PROPERTIES.find((p) => raw.some((f) => f.properties && f.properties[p] !== undefined));
+  if (codeProp === undefined) {
+    throw new VeerkrachtError('no region code property', { file, feature: 0, expected: `one of ${CODE_PROPERTIES.join(', ')} (or --code NAME)`, found: showValue(Object.keys(raw[0]?.properties ?? {}).join(', ')) });
+  }
+  if (!raw.some((f) => f.properties && column in f.properties)) {
+    throw new VeerkrachtError('no such property', { file, column, expected: 'a property present on the features', found: showValue(Object.keys(raw[0]?.properties ?? {}).join(', ')) });
+  }
+  const features: PolygonFeature[] = [];
+  const values: (number | null)[] = [];
+  raw.forEach((f, i) => {
+    const props = f.properties ?? {};
+    const rawCode = props[codeProp];
+    if (rawCode === undefined || rawCode === null || String(rawCode).trim() === '') {
+      throw new VeerkrachtError('feature without a region code', { file, feature: i, column: codeProp, expected: 'a region code', found: showValue(rawCode ?? null) });
+    }
+    const code = normalizeRegionCode(rawCode) ?? String(rawCode).trim();
+    features.push({ geometry: f.geometry ?? null, properties: { ...props, code } });
+    values.push(parseValue(props[column], { file, feature: code, column }));
+  });
+  return { features, values };
+}
+
+function parseValue(v: unknown, where: { file: string; feature: string; column: string }): number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new VeerkrachtError('not a finite number', { ...where, expected: 'a number', found: String(v) });
+    return v;
+  }
+  if (typeof v === 'string') {
+    const s = v.trim();
+    if (DEFAULT_MISSING_SYMBOLS.includes(s)) return null;
+    const x = parseDecimal(s, s.includes(',') && !s.includes('.') ? ',' : '.');
+    if (Number.isFinite(x)) return x;
+  }
+  throw new VeerkrachtError('not a number', { ...where, expected: 'a number (or null / a missing symbol)', found: showValue(v) });
+}

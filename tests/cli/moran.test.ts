@@ -1,0 +1,127 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { sharedData } from '../helpers/shared.js';
+import { moranGlobal } from '../../src/spatial/moran.js';
+import { moranLocal } from '../../src/spatial/lisa.js';
+import { rowStandardise, weightsFromLists } from '../../src/spatial/weights.js';
+import { latticeFeatures, latticeIds, latticeLists } from '../spatial/fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'veerkracht-moran-'));
+
+/** A 5×5 lattice as GeoJSON with a value property `v` (a gradient plus a bump). */
+function writeLattice(name: string, value: (i: number) => unknown, codeProperty = 'statcode'): string {
+  const features = latticeFeatures(5, 5).map((f, i) => ({
+    type: 'Feature', geometry: f.geometry, properties: { [codeProperty]: f.properties!.code, v: value(i) },
+  }));
+  const p = join(dir, name);
+  writeFileSync(p, JSON.stringify({ type: 'FeatureCollection', features }));
+  return p;
+}
+const y = (i: number) => Math.floor(i / 5) * 2 + (i % 5) + (i === 12 ? 7 : 0);
+
+describe('veerkracht moran', () => {
+  it('--json has the contract fields and agrees with the library on the same weights (queen, row-standardised)', async () => {
+    const file = writeLattice('lattice.geojson', y);
+    const r = await runCli(['moran', file, '--column', 'v', '--permutations', '99', '--seed', '7', '--json']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    for (const k of ['n', 'I', 'EI', 'VI_norm', 'VI_rand', 'z_norm', 'p_norm', 'p_sim', 'islands', 'local']) expect(j).toHaveProperty(k);
+    const values = Array.from({ length: 25 }, (_, i) => y(i));
+    const w = rowStandardise(weightsFromLists(latticeIds(5, 5), latticeLists(5, 5, true)));
+    const g = moranGlobal(values, w, { permutations: 99, seed: 7 });
+    const l = moranLocal(values, w, { permutations: 99, seed: 7 });
+    expect(j.n).toBe(25);
+    expect(j.I).toBeCloseTo(g.I, 12);
+    expect(j.EI).toBeCloseTo(-1 / 24, 12);
+    expect(j.VI_norm).toBeCloseTo(g.VI_norm, 12);
+    expect(j.p_sim).toBe(g.p_sim);
+    expect(j.islands).toEqual([]);
+    expect(j.local).toHaveLength(25);
+    expect(j.local[12]).toMatchObject({ code: 'BU99990012', quadrant: l.quadrant[12], p_sim: l.p_sim[12] });
+    expect(j.local[12].Ii).toBeCloseTo(l.Ii[12], 12);
+  });
+
+  it('the same seed gives the same output, another seed other pseudo p-values', async () => {
+    const file = writeLattice('seed.geojson', y);
+    const a = await runCli(['moran', file, '--column', 'v', '--permutations', '49', '--seed', '1', '--json']);
+    const b = await runCli(['moran', file, '--column', 'v', '--permutations', '49', '--seed', '1', '--json']);
+    const c = await runCli(['moran', file, '--column', 'v', '--permutations', '49', '--seed', '2', '--json']);
+    expect(b.out).toBe(a.out);
+    const pa = JSON.parse(a.out).local.map((x: { p_sim: number }) => x.p_sim);
+    const pc = JSON.parse(c.out).local.map((x: { p_sim: number }) => x.p_sim);
+    expect(pc).not.toEqual(pa);
+  });
+
+  it('leaves regions without a value out and lists them; rook differs from queen', async () => {
+    const file = writeLattice('missing.geojson', (i) => (i === 0 ? null : i === 1 ? '.' : i === 2 ? '3,5' : y(i)));
+    const r = await runCli(['moran', file, '--column', 'v', '--contiguity', 'rook', '--permutations', '0', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.n).toBe(23);
+    expect(j.missing).toEqual(['BU99990000', 'BU99990001']);
+    expect(j.local.map((x: { code: string }) => x.code)).not.toContain('BU99990000');
+    expect(j.contiguity).toBe('rook');
+    expect(j.p_sim).toBeNull();
+  });
+
+  it('prints a readable summary without --json', async () => {
+    const file = writeLattice('text.geojson', y);
+    const r = await runCli(['moran', file, '--column', 'v', '--permutations', '9']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Moran's I 0\.\d+/);
+    expect(r.out).toMatch(/islands \(no neighbours\): none/);
+  });
+
+  it('on the real Utrecht buurten, a text property is a one-line error naming the buurt and the column', async () => {
+    const r = await runCli(['moran', sharedData('geo/buurten_2023_GM0344_utrecht_wgs84.geojson'), '--column', 'jrstatcode', '--json', '--permutations', '0']);
+    // jrstatcode is text like "2023BU03440111": not a number → a one-line error naming feature and column
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/feature BU0344\d{4}, column "jrstatcode": not a number/);
+  });
+
+  it('reports an island by code, and --island-neighbours 1 connects it', async () => {
+    const features = latticeFeatures(3, 3).map((f, i) => ({ type: 'Feature', geometry: f.geometry, properties: { code: f.properties!.code, v: i } }));
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'Polygon', coordinates: [[[10, 10], [11, 10], [11, 11], [10, 11], [10, 10]]] },
+      properties: { code: 'BU99990099', v: 3 },
+    });
+    const file = join(dir, 'island.geojson');
+    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features }));
+    const a = JSON.parse((await runCli(['moran', file, '--column', 'v', '--permutations', '9', '--json'])).out);
+    expect(a.islands).toEqual(['BU99990099']);
+    const island = a.local.find((x: { code: string }) => x.code === 'BU99990099');
+    expect(island).toMatchObject({ Ii: null, quadrant: null, p_sim: null, cluster: 'geen buren' });
+    const b = JSON.parse((await runCli(['moran', file, '--column', 'v', '--permutations', '9', '--island-neighbours', '1', '--json'])).out);
+    expect(b.islands).toEqual([]);
+    expect(b.n).toBe(10);
+  });
+
+  it('bad input: unknown column, missing --column, bad contiguity, not GeoJSON', async () => {
+    const file = writeLattice('bad.geojson', y);
+    let r = await runCli(['moran', file, '--column', 'nope']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/column "nope": no such property/);
+    r = await runCli(['moran', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--column is required/);
+    r = await runCli(['moran', file, '--column', 'v', '--contiguity', 'bishop']);
+    expect(r.code).toBe(2);
+    r = await runCli(['moran', file, '--column', 'v', '--permutations', '-3']);
+    expect(r.code).toBe(2);
+    const notJson = join(dir, 'x.geojson');
+    writeFileSync(notJson, 'code;v\n1;2\n');
+    r = await runCli(['moran', notJson, '--column', 'v']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/not valid JSON/);
+    const constant = writeLattice('const.geojson', () => 4);
+    r = await runCli(['moran', constant, '--column', 'v']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/constant variable/);
+  });
+});
