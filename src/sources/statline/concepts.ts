@@ -284,3 +284,18 @@ export function conceptValues(loaded: LoadedTable, conceptId: string): (number |
     return a === null || b === null || b === 0 ? null : (a / b) * r.scale;
   });
 }
+
+/**
+ * Which registry concepts a table (or DataProperties topic list) has: the column per concept,
+ * `derived` for computed ones, or null when the edition lacks it.
+ *
+ * @example conceptCoverage(kwb2017).corporatie_pct // null
+ */
+export function conceptCoverage(source: LoadedTable | readonly ConceptCandidate[]): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const c of KWB_CONCEPTS) {
+    const r = resolveConcept(source, c.id);
+    out[c.id] = r.status === 'found' ? r.column : r.status === 'derived' ? `${r.numerator} / ${r.denominator}` : null;
+  }
+  return out;
+}

@@ -16,7 +16,7 @@ import { assembleStatline, type RegionRoles, type StatlineColumnInput } from './
 import { statlineRegionRoles } from './odata.js';
 import type { TopicInfo } from './properties.js';
 import { findTableId, kwbYearOfTable } from './tables.js';
-import { normalizeTitle, parseMangledTitle } from './titles.js';
+import { normalizeTitle, parseMangledTitle, parseTitleWithUnit } from './titles.js';
 
 /** The StatLine CSV layouts we read. */
 export type StatlineCsvLayout = 'keys' | 'titles' | 'symbols';
@@ -104,7 +104,7 @@ export function parseStatlineCsv(bytes: Uint8Array, file: string, options: Statl
     roles = statlineRegionRoles(records[0]);
   } else if (layout === 'titles') {
     infos = records[0].map((h, j) => {
-      const m = parseMangledTitle(h);
+      const m = parseMangledTitle(h) ?? parseTitleWithUnit(h);
       const key = h === '' ? `column_${j + 1}` : h;
       return m ? { key, title: m.path, unit: m.unit } : { key, title: h };
     });

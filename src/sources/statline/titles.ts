@@ -35,6 +35,17 @@ export function parseMangledTitle(header: string): { path: string; unit: string 
   return { path: m[1].replace(/\./g, ' ').replace(/\s+/g, ' ').trim(), unit };
 }
 
+/**
+ * Split a plain export header `"Title (unit)"` into title and unit (topic paths may be joined with `/` or `|`).
+ *
+ * @returns null when the header has no trailing `(unit)`
+ * @example parseTitleWithUnit('Bevolkingsdichtheid (aantal inwoners per km²)') // { path: 'Bevolkingsdichtheid', unit: 'aantal inwoners per km²' }
+ */
+export function parseTitleWithUnit(header: string): { path: string; unit: string } | null {
+  const m = /^(.*\S)\s*\(([^()]+)\)\s*$/.exec(header.trim());
+  return m ? { path: m[1].trim(), unit: m[2].trim() } : null;
+}
+
 /** The key stem of a StatLine topic key: the ordinal suffix and a leading `k_` removed (`k_40PersonenMetLaagsteInkomen_67` → `40PersonenMetLaagsteInkomen`). */
 export function keyStem(key: string): string {
   return key.replace(/_\d+$/, '').replace(/^k_/, '');

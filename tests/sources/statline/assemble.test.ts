@@ -111,3 +111,25 @@ describe('parseStatlineCsv', () => {
     expect(() => parseStatlineCsv(enc('a,b\n1,2\n'), 'x.csv')).toThrow(/x\.csv, line 1: not a StatLine CSV export/);
   });
 });
+
+describe('plain title export ("Title (unit)" headers, semicolons, decimal comma)', () => {
+  it('takes units from the headers, regions from Codering and Soort regio, and resolves concepts by title', async () => {
+    const { resolveConcept, conceptCoverage } = await import('../../../src/sources/statline/concepts.js');
+    const text = [
+      'Wijken en buurten;Gemeentenaam (naam);Soort regio (omschrijving);Codering (code);Aantal inwoners (aantal);In bezit woningcorporatie (%)',
+      'Utrecht;Utrecht;Gemeente;GM0344;359370;"28,5"',
+      'Binnenstad;Utrecht;Buurt;BU03440101;4000;x',
+    ].join('\n');
+    const t = parseStatlineCsv(enc(text), 'kwb2021_plain.csv');
+    expect(t.table.array('code')).toEqual(['GM0344', 'BU03440101']);
+    expect(t.table.array('naam')).toEqual(['Utrecht', 'Binnenstad']);
+    expect(t.columns.find((c) => c.name === 'In bezit woningcorporatie (%)')).toMatchObject({ unit: '%', title: 'In bezit woningcorporatie', missing: 1 });
+    expect(t.table.array('In bezit woningcorporatie (%)')).toEqual([28.5, null]);
+    const r = resolveConcept(t, 'corporatie_pct');
+    expect(r.status === 'found' && r.via).toBe('title');
+    const cov = conceptCoverage(t);
+    expect(cov.inwoners).toBe('Aantal inwoners (aantal)');
+    expect(cov.bijstand).toBeNull();
+    expect(t.provenance.year).toBe(2021);
+  });
+});
