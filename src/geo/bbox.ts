@@ -1,0 +1,39 @@
+/** Bounding boxes of positions and polygon geometries. */
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { BBox } from './types.js';
+
+/** An empty box that any position extends. */
+export function emptyBBox(): BBox {
+  return [Infinity, Infinity, -Infinity, -Infinity];
+}
+
+/** Extend a box in place with a position (non-finite numbers are ignored) and return it. */
+export function extendBBox(b: BBox, p: Position): BBox {
+  const x = p[0];
+  const y = p[1];
+  if (Number.isFinite(x) && Number.isFinite(y)) {
+    if (x < b[0]) b[0] = x;
+    if (y < b[1]) b[1] = y;
+    if (x > b[2]) b[2] = x;
+    if (y > b[3]) b[3] = y;
+  }
+  return b;
+}
+
+/**
+ * Bounding box of a Polygon or MultiPolygon; `[Infinity, Infinity, -Infinity, -Infinity]` when
+ * it has no finite position.
+ *
+ * @example geometryBBox({ type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 3], [0, 0]]] }) // [0, 0, 2, 3]
+ */
+export function geometryBBox(g: Polygon | MultiPolygon): BBox {
+  const b = emptyBBox();
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  for (const p of polys) for (const r of p) for (const q of r) extendBBox(b, q);
+  return b;
+}
+
+/** True when two boxes overlap (touching counts). */
+export function bboxesOverlap(a: BBox, b: BBox): boolean {
+  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+}

@@ -1,0 +1,99 @@
+/**
+ * Validation of polygon geometries as RFC 7946 §3.1.6 and OGC Simple Features describe them:
+ * every ring has at least four positions, finite numbers, the same first and last position, and
+ * does not touch or cross itself. Problems are returned, never thrown, so a reader can count them
+ * per feature.
+ */
+import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { ringSelfIntersections } from './segments.js';
+
+/** Codes of geometry problems. `error` problems make a feature unusable; `warning` ones do not. */
+export type GeometryProblemCode =
+  | 'empty-geometry'
+  | 'not-polygon'
+  | 'malformed-coordinates'
+  | 'non-finite-coordinate'
+  | 'ring-too-short'
+  | 'ring-not-closed'
+  | 'self-intersection';
+
+/** One problem found in a geometry. */
+export interface GeometryProblem {
+  code: GeometryProblemCode;
+  severity: 'error' | 'warning';
+  /** Polygon part (0 for a Polygon) and ring (0 = exterior) where it was found. */
+  part?: number;
+  ring?: number;
+  /** What was found, for the message (`first [5.1,52.1] ≠ last [5.2,52.1]`). */
+  detail: string;
+}
+
+function isPosition(p: unknown): p is Position {
+  return Array.isArray(p) && p.length >= 2;
+}
+
+function checkRing(ring: unknown, part: number, r: number, selfIntersections: boolean): GeometryProblem[] {
+  const where = { part, ring: r };
+  if (!Array.isArray(ring) || !ring.every(isPosition)) {
+    return [{ code: 'malformed-coordinates', severity: 'error', ...where, detail: 'ring is not an array of positions' }];
+  }
+  const pos = ring as Position[];
+  const bad = pos.findIndex((p) => !Number.isFinite(p[0]) || !Number.isFinite(p[1]));
+  if (bad >= 0) {
+    return [{ code: 'non-finite-coordinate', severity: 'error', ...where, detail: `position ${bad} is ${JSON.stringify(pos[bad])}` }];
+  }
+  if (pos.length < 4) {
+    return [{ code: 'ring-too-short', severity: 'error', ...where, detail: `${pos.length} positions, at least 4 needed` }];
+  }
+  const f = pos[0];
+  const l = pos[pos.length - 1];
+  if (f[0] !== l[0] || f[1] !== l[1]) {
+    return [{
+      code: 'ring-not-closed', severity: 'error', ...where,
+      detail: `first ${JSON.stringify([f[0], f[1]])} ≠ last ${JSON.stringify([l[0], l[1]])}`,
+    }];
+  }
+  if (selfIntersections) {
+    const hits = ringSelfIntersections(pos, 1);
+    if (hits.length > 0) {
+      return [{ code: 'self-intersection', severity: 'warning', ...where, detail: `ring touches or crosses itself near segment ${hits[0]}` }];
+    }
+  }
+  return [];
+}
+
+/** Options for {@link validatePolygonGeometry}. */
+export interface ValidateOptions {
+  /** Look for self-intersections (a sweep per ring). Default true. */
+  selfIntersections?: boolean;
+}
+
+/**
+ * All problems of a (Multi)Polygon geometry; an empty array when it is valid.
+ *
+ * @example validatePolygonGeometry({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] })[0].code // 'ring-not-closed'
+ */
+export function validatePolygonGeometry(g: Geometry | null | undefined, options: ValidateOptions = {}): GeometryProblem[] {
+  const self = options.selfIntersections ?? true;
+  if (g === null || g === undefined) return [{ code: 'empty-geometry', severity: 'error', detail: 'geometry is null' }];
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
+    return [{ code: 'not-polygon', severity: 'error', detail: `geometry type ${JSON.stringify(g.type)}` }];
+  }
+  const coords = (g as Polygon | MultiPolygon).coordinates as unknown;
+  if (!Array.isArray(coords)) {
+    return [{ code: 'malformed-coordinates', severity: 'error', detail: 'coordinates is not an array' }];
+  }
+  const parts = (g.type === 'Polygon' ? [coords] : coords) as unknown[];
+  if (parts.length === 0) return [{ code: 'empty-geometry', severity: 'error', detail: 'no coordinates' }];
+  const problems: GeometryProblem[] = [];
+  parts.forEach((p, i) => {
+    if (!Array.isArray(p)) {
+      problems.push({ code: 'malformed-coordinates', severity: 'error', part: i, detail: 'polygon is not an array of rings' });
+    } else if (p.length === 0) {
+      problems.push({ code: 'empty-geometry', severity: 'error', part: i, detail: 'polygon without rings' });
+    } else {
+      p.forEach((r, k) => problems.push(...checkRing(r, i, k, self)));
+    }
+  });
+  return problems;
+}
