@@ -9,6 +9,7 @@ import { sharedData } from '../helpers/shared.js';
 import { json, startReplayServer, type ReplayServer } from '../sources/fetch/replay-server.js';
 import { makeZip } from '../sources/fetch/zip-writer.js';
 import { DiskCache } from '../../src/sources/fetch/cache.js';
+import { ogcReplay } from '../sources/fetch/ogc-replay.js';
 
 /** The compiled CLI (dist, built by `npm test`; VEERKRACHT_DIST points elsewhere for a local check). */
 const DIST = process.env.VEERKRACHT_DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
@@ -104,6 +105,16 @@ describe('veerkracht fetch', () => {
     expect(JSON.parse(ok.out)).toMatchObject({ source: 'boundaries', year: 2023, zip: true });
   });
 
+  it('fetch boundaries --source pdok writes one GeoJSON per level from the OGC API', async () => {
+    server = await startReplayServer(ogcReplay(() => server!.origin, 30));
+    const out = tmp();
+    const r = await runCli(['fetch', 'boundaries', '--year', '2023', '--source', 'pdok', '--base-url', `${server.origin}/ogc/v1`, '--levels', 'wijken,buurten', '--out', out, '--cache', tmp(), '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).collections.map((c: { features: number }) => c.features)).toEqual([10, 111]);
+    expect(readdirSync(out).sort()).toEqual(['buurten.geojson', 'fetch.json', 'wijken.geojson']);
+    expect(JSON.parse(readFileSync(join(out, 'wijken.geojson'), 'utf8')).features).toHaveLength(10);
+  });
+
   it('usage errors exit 2 with one line', async () => {
     for (const argv of [
       ['fetch', 'kadaster'],
@@ -113,6 +124,10 @@ describe('veerkracht fetch', () => {
       ['fetch', 'statline', '85984NED', '--base-url', 'ftp://x'],
       ['fetch', 'boundaries', '--year', 'twintig'],
       ['fetch', 'statline', '85984NED', '--filter-style', 'regex'],
+      ['fetch', 'boundaries', '--year', '2023', '--source', 'kadaster'],
+      ['fetch', 'boundaries', '--year', '2023', '--levels', 'buurten'],
+      ['fetch', 'boundaries', '--year', '2023', '--source', 'pdok', '--url', 'http://x/y.zip'],
+      ['fetch', 'leefbaarometer', '--source', 'pdok'],
     ]) {
       const r = await runCli(argv);
       expect(r.code, argv.join(' ')).toBe(2);

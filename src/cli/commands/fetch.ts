@@ -9,6 +9,8 @@ import { intFlag, parseFlags } from '../command.js';
 import { VeerkrachtError } from '../../util/errors.js';
 import {
   BOUNDARIES_PAGE,
+  fetchOgcBoundaries,
+  pdokWijkenBuurtenApi,
   DEFAULT_CACHE_DIR,
   DEFAULT_RETRY,
   DiskCache,
@@ -24,7 +26,7 @@ import {
 
 const HELP = `veerkracht fetch statline TABLEID [--regions LIST] [--out DIR] [options]
 veerkracht fetch leefbaarometer [--year YYYY] [--url URL] [--out DIR] [options]
-veerkracht fetch boundaries --year YYYY [--url URL] [--out DIR] [options]
+veerkracht fetch boundaries --year YYYY [--source cbs|pdok] [--url URL] [--out DIR] [options]
 
 Download open data into a read-through disk cache (needs internet, unless --offline) and write
 it into an output folder. Every download is kept in the cache keyed by its URL, with an
@@ -48,12 +50,17 @@ index.json of URL, file, date, bytes and SHA-256; a later run reads the cache fi
                      Default URL (to be checked): ${leefbaarometerUrl(2022).replace('2022', 'YEAR')}
                      Download page: ${LEEFBAAROMETER_PAGE}
 
-  boundaries         CBS wijk- en buurtkaart of --year (zip with buurt/wijk/gemeente layers),
-                     unpacked into --out (default out/fetch/boundaries/YEAR).
+  boundaries         Boundaries of --year into --out (default out/fetch/boundaries/YEAR).
+    --source cbs     (default) CBS wijk- en buurtkaart, a zip unpacked safely.
                      Default URL (to be checked): ${boundariesUrl(2023).replace('2023', 'YEAR')}
-                     Pages: ${BOUNDARIES_PAGE.replace('{year}', 'YEAR')}
-                            ${PDOK_WIJKEN_BUURTEN_PAGE} (PDOK: the same data as OGC API)
-    --url URL        Download this URL instead of the default (any zip or single file).
+                     Page: ${BOUNDARIES_PAGE.replace('{year}', 'YEAR')}
+    --source pdok    The same data from PDOK's OGC API Features as GeoJSON (WGS84), one
+                     <level>.geojson per level, following the API's next links.
+                     Default API (to be checked): ${pdokWijkenBuurtenApi(2023).replace('2023', 'YEAR')}
+                     Page: ${PDOK_WIJKEN_BUURTEN_PAGE}
+    --levels LIST    pdok collections (default gemeenten,wijken,buurten).
+    --url URL        cbs/leefbaarometer: download this URL instead of the default (zip or file).
+    --base-url URL   pdok: OGC API root instead of the default.
 
 Options:
   --out DIR          Output folder.
@@ -70,6 +77,8 @@ Progress goes to stderr. A zip entry with an absolute path, "..", or a symlink i
 const FLAGS = {
   regions: { type: 'string' },
   'filter-style': { type: 'string' },
+  source: { type: 'string' },
+  levels: { type: 'string' },
   out: { type: 'string' },
   cache: { type: 'string' },
   offline: { type: 'boolean' },
@@ -85,7 +94,9 @@ const FLAGS = {
 
 const ONLY: Record<string, string[]> = {
   regions: ['statline'],
-  'base-url': ['statline'],
+  'base-url': ['statline', 'boundaries'],
+  source: ['boundaries'],
+  levels: ['boundaries'],
   'filter-style': ['statline'],
   url: ['leefbaarometer', 'boundaries'],
   year: ['leefbaarometer', 'boundaries'],
@@ -169,6 +180,23 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const year = intFlag('fetch', 'year', yearFlag, 2022, 1990);
   if (year > 2100) throw new VeerkrachtError(`--year must be a year ≤ 2100, got ${year}`, {}, 2);
+  const bsource = str(values.source) ?? 'cbs';
+  if (bsource !== 'cbs' && bsource !== 'pdok') throw new VeerkrachtError(`--source must be cbs or pdok, got ${JSON.stringify(bsource)}`, {}, 2);
+  if (source === 'boundaries' && bsource === 'pdok') {
+    if (values.url !== undefined) throw new VeerkrachtError('--url does not apply to --source pdok (use --base-url)', {}, 2);
+    const api = baseUrl ?? pdokWijkenBuurtenApi(year);
+    const levels = (str(values.levels) ?? 'gemeenten,wijken,buurten').split(',').map((l) => l.trim()).filter((l) => l !== '');
+    const outDir = str(values.out) ?? join('out', 'fetch', source, String(year));
+    log(`fetch boundaries ${year} from ${api} (${levels.join(', ')}) → ${outDir}`);
+    const results = await fetchOgcBoundaries(api, levels, { cache, client, outDir, offline, refresh, log, year });
+    const summary = { source, via: 'pdok', year, api, out: outDir, cache: cache.dir, collections: results.map((r) => ({ collection: r.collection, features: r.features, file: r.file })) };
+    if (values.json === true) io.out(`${JSON.stringify(summary, null, 2)}\n`);
+    else io.out(`boundaries ${year}: ${results.map((r) => `${r.features} ${r.collection}`).join(', ')} written to ${outDir}\n`);
+    return 0;
+  }
+  if (source === 'boundaries' && (values.levels !== undefined || baseUrl !== undefined)) {
+    throw new VeerkrachtError(`--levels and --base-url need --source pdok`, {}, 2);
+  }
   const url = str(values.url) ?? (source === 'leefbaarometer' ? leefbaarometerUrl(year) : boundariesUrl(year));
   checkUrl('--url', url);
   const outDir = str(values.out) ?? join('out', 'fetch', source, String(year));

@@ -8,3 +8,4 @@ export * from './odata-filter.js';
 export * from './statline.js';
 export * from './unzip.js';
 export * from './archives.js';
+export * from './ogc-features.js';
