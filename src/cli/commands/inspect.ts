@@ -8,6 +8,11 @@ import { parseFlags } from '../command.js';
 import { detectFormat } from '../../sources/registry.js';
 import { describeTable, formatDescription } from '../../sources/describe.js';
 
+/**
+ * The `inspect` command: prints {@link describeTable} as JSON (`--json`) or as a text summary.
+ *
+ * @example veerkracht inspect kwb2017_83765NED_nl_22topics.csv --json
+ */
 export const inspectCommand: Command = {
   name: 'inspect',
   summary: 'Detect the format of a data file, parse it and describe it',

@@ -53,7 +53,7 @@ export function splitRecords(text: string, options: SplitOptions): Records {
       // one field
       let value: string;
       let start = i;
-      // skip leading spaces before a quote ("  \"x\"" is unusual; keep it simple: only exact quote)
+      // a field is quoted only when the quote is its first character (as RFC 4180 says)
       if (i < n && text.charCodeAt(i) === QUOTE) {
         const quoteLine = line;
         i++;

@@ -159,14 +159,23 @@ export function loadStatlineJson(path: string): LoadedTable {
   return loadStatlineOData({ typedDataSet: path, ...findODataCompanions(path, dims) });
 }
 
+/**
+ * True when the head of a file looks like StatLine JSON: an OData response (`{"value": [`, an
+ * `odata.metadata` field, or a bare array of DataProperties/TableInfos objects) or a
+ * `{ "GM0363": { … } }` region dictionary.
+ */
+export function looksLikeStatlineJson(head: FileHead): boolean {
+  const s = head.text.trimStart().slice(0, 4096);
+  if (s[0] !== '{' && s[0] !== '[') return false;
+  if (/odata\.|Cbs\.OData|"TypedDataSet"|"DataProperties"/.test(s)) return true;
+  if (/^\{\s*"value"\s*:\s*\[/.test(s)) return true;
+  if (/^\[\s*\{/.test(s) && /"(Identifier|Key)"\s*:/.test(s)) return true;
+  return /^\{\s*"(NL|GM|WK|BU)[0-9A-Z]+\s*"\s*:\s*\{/.test(s);
+}
+
 /** Reader of StatLine OData JSON (and KWB region dictionaries). */
 export const statlineODataReader: FormatReader = {
   kind: 'statline-odata',
-  sniff: (head: FileHead) => {
-    const t = head.text.trimStart();
-    if (t[0] !== '{' && t[0] !== '[') return false;
-    const s = t.slice(0, 4096);
-    return /odata\.|Cbs\.OData|"TypedDataSet"|"DataProperties"/.test(s) || /^\{\s*"value"\s*:\s*\[/.test(s) || /^\{\s*"(NL|GM|WK|BU)[0-9A-Z]+\s*"\s*:\s*\{/.test(s) || /"Key"\s*:/.test(s) && /"Type"\s*:/.test(s);
-  },
+  sniff: looksLikeStatlineJson,
   read: async (path) => loadStatlineJson(path),
 };

@@ -75,3 +75,15 @@ describe('files as veerkracht fetch writes them (merged TypedDataSet, code lists
     expect(() => loadStatlineOData({ typedDataSet: join(d2, 'p.json') })).toThrow(/loops back/);
   });
 });
+
+describe('inspect-level reading of metadata-only responses', () => {
+  it('reads a pretty-printed bare TableInfos array as a metadata table', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'vk-ti-'));
+    const p = join(d, '85984NED_TableInfos.json');
+    writeFileSync(p, JSON.stringify([{ ID: 0, Title: 'Kerncijfers wijken en buurten 2024', Identifier: '85984NED', ShortTitle: 'KWB 2024' }], null, 2));
+    expect(detectFormat(p)).toBe(statlineODataReader);
+    const t = await statlineODataReader.read(p);
+    expect(t.provenance).toMatchObject({ kind: 'statline-tableinfos', tableId: '85984NED' });
+    expect(t.table.array('Identifier')).toEqual(['85984NED']);
+  });
+});
