@@ -1,0 +1,78 @@
+/**
+ * Class membership and legend labels for given class breaks, with mapclassify's semantics
+ * (PySAL): bins are upper bounds, x is in class i when bins[i-1] < x ≤ bins[i], the first class
+ * holds the minimum. Vega's own `threshold` scale puts a value equal to a break in the upper
+ * class, so maps classify here and hand Vega a fixed ordinal domain instead.
+ */
+import * as vega from 'vega';
+
+/** Label of the explicit no-data class on choropleths. */
+export const NO_DATA_LABEL = 'geen gegevens';
+
+/** Fill of the no-data class (light hatch-free grey, distinct from every sequential colour). */
+export const NO_DATA_COLOUR = '#FFFFFF';
+
+/**
+ * The class index of `x` for upper-bound `bins` (ascending): the first i with x ≤ bins[i];
+ * values above the last bin fall in the last class. Returns -1 for a missing value.
+ *
+ * @example classIndex(5, [2, 5, 9]) // 1
+ */
+export function classIndex(x: number | null, bins: readonly number[]): number {
+  if (x === null || !Number.isFinite(x)) return -1;
+  for (let i = 0; i < bins.length; i++) if (x <= bins[i]) return i;
+  return bins.length - 1;
+}
+
+/** Format a number for a legend with Dutch decimal comma and at most `digits` decimals. */
+export function formatNumberNl(x: number, digits = 2): string {
+  const s = (Math.round(x * 10 ** digits) / 10 ** digits).toFixed(digits).replace(/\.?0+$/, '');
+  return (s === '-0' ? '0' : s).replace('.', ',');
+}
+
+/**
+ * Legend labels with class ranges in mapclassify style: `[min, b1]`, `(b1, b2]`, …; the last
+ * upper bound is the larger of the last bin and the data maximum.
+ *
+ * @param bins Upper bounds, ascending.
+ * @param min Smallest observed value (the first class's lower bound).
+ * @param max Largest observed value (NaN when unknown).
+ * @throws RangeError when bins are empty or not ascending.
+ * @example classLabels([2, 5], 0, 5) // ['[0, 2]', '(2, 5]']
+ */
+export function classLabels(bins: readonly number[], min: number, max = Number.NaN, digits = 2): string[] {
+  if (bins.length === 0) throw new RangeError('classLabels: no bins');
+  for (let i = 1; i < bins.length; i++) {
+    if (!(bins[i] > bins[i - 1])) throw new RangeError(`classLabels: bins not ascending at ${i}: ${bins[i - 1]}, ${bins[i]}`);
+  }
+  const f = (x: number): string => formatNumberNl(x, digits);
+  return bins.map((b, i) => {
+    const upper = i === bins.length - 1 && Number.isFinite(max) && max > b ? max : b;
+    if (i === 0) return `[${f(Number.isFinite(min) ? Math.min(min, b) : b)}, ${f(upper)}]`;
+    return `(${f(bins[i - 1])}, ${f(upper)}]`;
+  });
+}
+
+/**
+ * `k` colours sampled from a Vega colour scheme (default `blues`), at class midpoints and
+ * skipping the palest tenth so the lowest class stays distinct from the white no-data class.
+ *
+ * @example sequentialColours(3).length // 3
+ */
+export function sequentialColours(k: number, scheme = 'blues'): string[] {
+  const interp = vega.scheme(scheme) as unknown;
+  if (typeof interp !== 'function') {
+    const list = interp as string[] | undefined;
+    if (!Array.isArray(list)) throw new RangeError(`sequentialColours: unknown scheme ${scheme}`);
+    return list.slice(0, k);
+  }
+  const out: string[] = [];
+  for (let i = 0; i < k; i++) out.push(toHex(String((interp as (t: number) => unknown)(0.15 + (0.85 * (i + 0.5)) / k))));
+  return out;
+}
+
+function toHex(c: string): string {
+  const m = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(c);
+  if (!m) return c;
+  return `#${[m[1], m[2], m[3]].map((v) => Number(v).toString(16).padStart(2, '0')).join('')}`;
+}

@@ -1,0 +1,96 @@
+/**
+ * Self-contained offline HTML for a Vega-Lite spec: vega, vega-lite and vega-embed inlined
+ * from their node_modules builds, a Content-Security-Policy that forbids every request
+ * (`default-src 'none'`; inline scripts and styles, and `unsafe-eval` for Vega's expression
+ * compiler, are allowed), all text escaped.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { VegaLiteSpec } from './compile.js';
+import { escapeHtml, scriptJson } from './escape.js';
+
+/** The CSP of the offline pages. */
+export const OFFLINE_CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:";
+
+/** Options for {@link offlineHtml}. */
+export interface OfflineHtmlOptions {
+  /** Page title (escaped). */
+  title: string;
+  /** Short explanation under the title (plain text, escaped). */
+  description?: string;
+  /** Folder to resolve vega's packages from (default: the current working directory). */
+  resolveFrom?: string;
+}
+
+let libs: { key: string; scripts: string[] } | undefined;
+
+/**
+ * The minified builds of vega, vega-lite and vega-embed, in load order.
+ *
+ * @throws Error when the packages cannot be found from `from`.
+ */
+export function vegaLibraries(from = process.cwd()): string[] {
+  if (libs !== undefined && libs.key === from) return libs.scripts;
+  const req = createRequire(join(from, 'noop.js'));
+  const files: [string, string][] = [
+    ['vega', 'vega.min.js'],
+    ['vega-lite', 'vega-lite.min.js'],
+    ['vega-embed', 'vega-embed.min.js'],
+  ];
+  const scripts = files.map(([pkg, file]) => {
+    const text = readFileSync(join(dirname(req.resolve(pkg)), file), 'utf8');
+    // a literal "</script" inside a library would end the inline script early
+    return text.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
+  });
+  libs = { key: from, scripts };
+  return scripts;
+}
+
+/** Dutch number format for Vega (decimal comma, thousands dot). */
+const NL_FORMAT = { decimal: ',', thousands: '.', grouping: [3], currency: ['€ ', ''] };
+
+/**
+ * One self-contained HTML page showing `spec` with vega-embed (SVG renderer, no action menu,
+ * tooltips on). Opens from disk without any network request.
+ *
+ * @example writeFileAtomic('kaart.html', offlineHtml(explorerSpec(geo, rows, opts), { title: 'Signaleringskaart' }))
+ */
+export function offlineHtml(spec: VegaLiteSpec, o: OfflineHtmlOptions): string {
+  const [vega, vegaLite, vegaEmbed] = vegaLibraries(o.resolveFrom);
+  const embedOptions = { mode: 'vega-lite', actions: false, renderer: 'svg', formatLocale: NL_FORMAT };
+  // no schema URL in the page: nothing in it should even look like a remote address
+  const { $schema: _schema, ...inline } = spec;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="nl">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(OFFLINE_CSP)}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(o.title)}</title>`,
+    '<style>body{font-family:"DejaVu Sans",Arial,sans-serif;margin:1.5em;color:#222}h1{font-size:1.3em;margin:0 0 .3em}' +
+      'p.uitleg{max-width:60em}.vega-bindings{margin-top:1em}.vega-bind{margin:.4em 0}.vega-bind-name{display:inline-block;min-width:14em}' +
+      '#fout{color:#a00;white-space:pre-wrap}</style>',
+    '</head>',
+    '<body>',
+    `<h1>${escapeHtml(o.title)}</h1>`,
+    o.description !== undefined ? `<p class="uitleg">${escapeHtml(o.description)}</p>` : '',
+    '<div id="kaart"></div>',
+    '<div id="fout"></div>',
+    `<script>${vega}</script>`,
+    `<script>${vegaLite}</script>`,
+    `<script>${vegaEmbed}</script>`,
+    `<script id="spec" type="application/json">${scriptJson(inline)}</script>`,
+    '<script>',
+    '(function () {',
+    '  var spec = JSON.parse(document.getElementById("spec").textContent);',
+    `  vegaEmbed("#kaart", spec, ${scriptJson(embedOptions)}).then(function (r) { window.veerkrachtView = r.view; document.body.setAttribute("data-rendered", "1"); })`,
+    '    .catch(function (e) { document.getElementById("fout").textContent = "Kaart kon niet worden getekend: " + e.message; console.error(e); });',
+    '})();',
+    '</script>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
