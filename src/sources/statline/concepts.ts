@@ -19,7 +19,11 @@ export interface KwbConcept {
   titles: string[];
   /** Normalised title tails that must not match (e.g. `niet woningvoorraad`). */
   notTitles?: string[];
-  /** Key stems (see {@link keyStem}), compared case-insensitively. */
+  /**
+   * Key stems (see {@link keyStem}), compared case-insensitively: StatLine keys of every edition
+   * (the ordinal suffix shifts: `InBezitWoningcorporatie_41/42/43/49/65`) and the attribute names
+   * of the PDOK wijk- en buurtkaart (`percHuurwoningenInBezitWoningcorporaties`).
+   */
   keyStems: string[];
   /** Concepts computed from two others: numerator / denominator × scale. */
   derived?: { numerator: string; denominator: string; scale: number };
@@ -30,25 +34,25 @@ export interface KwbConcept {
 /** The registry of harmonised KWB concepts (editions 2016–2025). */
 export const KWB_CONCEPTS: readonly KwbConcept[] = [
   { id: 'inwoners', label: 'Aantal inwoners', unit: 'aantal', titles: ['aantal inwoners'], keyStems: ['AantalInwoners'] },
-  { id: 'huishoudens', label: 'Huishoudens totaal', unit: 'aantal', titles: ['huishoudens totaal'], keyStems: ['HuishoudensTotaal'] },
+  { id: 'huishoudens', label: 'Huishoudens totaal', unit: 'aantal', titles: ['huishoudens totaal'], keyStems: ['HuishoudensTotaal', 'aantalHuishoudens'] },
   {
     id: 'woningvoorraad',
     label: 'Woningvoorraad',
     unit: 'aantal',
     titles: ['woningvoorraad'],
     notTitles: ['niet woningvoorraad'],
-    keyStems: ['Woningvoorraad'],
+    keyStems: ['Woningvoorraad', 'aantalWoningen'],
   },
   {
     id: 'corporatie_pct',
     label: 'Huurwoningen in bezit woningcorporatie',
     unit: '%',
     titles: ['in bezit woningcorporatie', 'in bezit woningcorporaties', 'huurwoningen in bezit woningcorporaties'],
-    keyStems: ['InBezitWoningcorporatie', 'InBezitWoningcorporaties', 'HuurwoningenInBezitWoningcorporaties', 'HuurwoningenInBezitWoningcorporatie'],
+    keyStems: ['InBezitWoningcorporatie', 'InBezitWoningcorporaties', 'HuurwoningenInBezitWoningcorporaties', 'HuurwoningenInBezitWoningcorporatie', 'percHuurwoningenInBezitWoningcorporaties'],
     note: 'owned by a toegelaten instelling (corporation), not a rent level',
   },
-  { id: 'koopwoningen_pct', label: 'Koopwoningen', unit: '%', titles: ['koopwoningen'], keyStems: ['Koopwoningen'] },
-  { id: 'huurwoningen_pct', label: 'Huurwoningen totaal', unit: '%', titles: ['huurwoningen totaal'], keyStems: ['HuurwoningenTotaal'] },
+  { id: 'koopwoningen_pct', label: 'Koopwoningen', unit: '%', titles: ['koopwoningen'], keyStems: ['Koopwoningen', 'percentageKoopwoningen'] },
+  { id: 'huurwoningen_pct', label: 'Huurwoningen totaal', unit: '%', titles: ['huurwoningen totaal'], keyStems: ['HuurwoningenTotaal', 'percentageHuurwoningen'] },
   {
     id: 'woz_gemiddeld',
     label: 'Gemiddelde WOZ-waarde van woningen',
@@ -91,7 +95,7 @@ export const KWB_CONCEPTS: readonly KwbConcept[] = [
     label: 'Eenpersoonshuishoudens',
     unit: 'aantal',
     titles: ['eenpersoonshuishoudens'],
-    keyStems: ['Eenpersoonshuishoudens'],
+    keyStems: ['Eenpersoonshuishoudens', 'aantalEenpersoonshuishoudens'],
   },
   {
     id: 'eenpersoonshuishoudens_pct',

@@ -48,3 +48,16 @@ describe('statlineCsvLayout', () => {
     expect(statlineCsvLayout([['gwb_code_10', 'regio', 'Number of inhabitants', 'MunicipalityName_1', 'Encoding_3']])).toBeNull();
   });
 });
+
+describe('concept key stems across editions', () => {
+  it('resolves the drifting corporation key of several editions and PDOK attribute names', async () => {
+    const { resolveConcept } = await import('../../../src/sources/statline/concepts.js');
+    for (const key of ['InBezitWoningcorporatie_41', 'InBezitWoningcorporatie_42', 'InBezitWoningcorporatie_43', 'InBezitWoningcorporatie_49', 'HuurwoningenInBezitWoningcorporaties_40', 'percHuurwoningenInBezitWoningcorporaties']) {
+      const r = resolveConcept([{ name: key }, { name: 'InBezitOverigeVerhuurders_50' }], 'corporatie_pct');
+      expect(r.status === 'found' && r.column, key).toBe(key);
+    }
+    expect(resolveConcept([{ name: 'NietWoningvoorraad_37', title: 'Niet-woningvoorraad' }], 'woningvoorraad').status).toBe('absent');
+    // a count column is not taken for a percentage concept when units are known
+    expect(resolveConcept([{ name: 'x', title: 'In bezit woningcorporatie', unit: 'aantal' }], 'corporatie_pct').status).toBe('absent');
+  });
+});
