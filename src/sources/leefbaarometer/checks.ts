@@ -1,0 +1,115 @@
+/**
+ * Consistency checks of Leefbaarometer scores, as published: `afw = fys + onv + soc + vrz + won`
+ * in every row with dimensions, and `lbm − afw` = the national reference, one constant per year.
+ * Tolerances follow from the published decimals (each rounded value is off by at most half a
+ * unit of its last decimal), with a floor of 1e-9 for full-precision files.
+ */
+
+/** One row as the checks see it: values plus the number of decimals each was written with. */
+export interface LbmCheckRow {
+  line: number;
+  code: string;
+  jaar: number;
+  /** lbm, afw, fys, onv, soc, vrz, won (null = missing). */
+  values: (number | null)[];
+  /** Decimals of each written value (Infinity for missing). */
+  decimals: number[];
+}
+
+/** Result of the `afw` sum check. */
+export interface AfwSumCheck {
+  /** Rows with afw and all five dimensions. */
+  checked: number;
+  violations: number;
+  /** Up to 5 `line N (code jaar): afw …, sum …`. */
+  examples: string[];
+  /** Rows with some but not all dimensions (not checkable). */
+  partial: number;
+}
+
+/** `lbm − afw` of one year. */
+export interface LbmReference {
+  jaar: number;
+  /** Rows with both lbm and afw. */
+  n: number;
+  /** Median of lbm − afw: the national reference score. */
+  referentie: number;
+  /** max − min of lbm − afw over the year's rows. */
+  spreiding: number;
+  /** True when the spread is within the rounding tolerance. */
+  constant: boolean;
+}
+
+const FLOOR = 1e-9;
+
+/**
+ * Decimals a numeric text was written with (`4.10` → 2, `9.06e-5` → 7, `12` → 0).
+ *
+ * @example decimalsOf('9.064e-5') // 8
+ */
+export function decimalsOf(text: string): number {
+  const m = /^\s*[-+]?\d*(?:[.,](\d*))?(?:[eE]([-+]?\d+))?\s*$/.exec(text);
+  if (!m) return Infinity;
+  return (m[1] ? m[1].length : 0) - (m[2] ? Number(m[2]) : 0);
+}
+
+function halfUnit(d: number): number {
+  return Number.isFinite(d) ? 0.5 * Math.pow(10, -d) : 0;
+}
+
+/**
+ * Check `afw = fys + onv + soc + vrz + won` on every row that has all six values.
+ *
+ * @example checkAfwSum([{ line: 2, code: 'BU1', jaar: 2014, values: [4, 0.3, 0.1, 0.1, 0.1, 0, 0], decimals: [1, 1, 1, 1, 1, 1, 1] }]).violations // 0
+ */
+export function checkAfwSum(rows: readonly LbmCheckRow[]): AfwSumCheck {
+  let checked = 0;
+  let violations = 0;
+  let partial = 0;
+  const examples: string[] = [];
+  for (const r of rows) {
+    const dims = r.values.slice(2);
+    const present = dims.filter((v) => v !== null).length;
+    if (present > 0 && present < 5) partial++;
+    if (present < 5 || r.values[1] === null) continue;
+    checked++;
+    let sum = 0;
+    let tol = FLOOR;
+    for (let i = 1; i < 7; i++) {
+      if (i > 1) sum += r.values[i] as number;
+      tol += halfUnit(r.decimals[i]);
+    }
+    const afw = r.values[1] as number;
+    if (Math.abs(afw - sum) > tol) {
+      violations++;
+      if (examples.length < 5) examples.push(`line ${r.line} (${r.code} ${r.jaar}): afw ${afw}, sum ${+sum.toPrecision(12)}`);
+    }
+  }
+  return { checked, violations, examples, partial };
+}
+
+/**
+ * `lbm − afw` per year: the national reference and whether it is constant within rounding.
+ *
+ * @example checkReference(rows).find((r) => r.jaar === 2022)?.referentie // ≈ 4.1023 in the real wijk file
+ */
+export function checkReference(rows: readonly LbmCheckRow[]): LbmReference[] {
+  const byYear = new Map<number, { diffs: number[]; tol: number }>();
+  for (const r of rows) {
+    const [lbm, afw] = r.values;
+    if (lbm === null || afw === null) continue;
+    let e = byYear.get(r.jaar);
+    if (!e) byYear.set(r.jaar, (e = { diffs: [], tol: FLOOR }));
+    e.diffs.push(lbm - afw);
+    e.tol = Math.max(e.tol, 2 * (halfUnit(r.decimals[0]) + halfUnit(r.decimals[1])) + FLOOR);
+  }
+  return [...byYear.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([jaar, { diffs, tol }]) => {
+      const s = diffs.slice().sort((a, b) => a - b);
+      const mid = s.length >> 1;
+      const median = s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+      const spreiding = s[s.length - 1] - s[0];
+      return { jaar, n: s.length, referentie: median, spreiding, constant: spreiding <= tol };
+    });
+}

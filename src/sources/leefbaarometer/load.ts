@@ -1,0 +1,233 @@
+/**
+ * Load a Leefbaarometer 3.0 score file (buurt, wijk, gemeente, PC4 or 100 m grid) into a long
+ * table `code, naam?, jaar, lbm, afw, fys, onv, soc, vrz, won` plus class columns (`kscore`, …)
+ * and their labels, with the published consistency checks in the load report.
+ */
+import { table } from 'arquero';
+import { VeerkrachtError, showValue } from '../../util/errors.js';
+import { sha256Hex } from '../csv/checksum.js';
+import { DEFAULT_MISSING_SYMBOLS, parseNumberCell } from '../csv/number.js';
+import { parseDelimited } from '../csv/read.js';
+import { readFileBytes } from '../csv/reader.js';
+import type { ColumnMeta, DroppedRows, LoadedTable } from '../types.js';
+import { checkAfwSum, checkReference, decimalsOf, type AfwSumCheck, type LbmCheckRow, type LbmReference } from './checks.js';
+import { isLbmClassColumn, lbmClassLabel, parseLbmClass } from './classes.js';
+import { findLbmCodeColumn, lbmLevelOfCode, normalizeLbmCode, type LbmLevel } from './level.js';
+import { isWideLbmHeader, wideToLong } from './wide.js';
+import { LBM_SCORES, LBM_YEARS, hasDimensions } from './years.js';
+
+/** A loaded Leefbaarometer file: the table plus its level, years and check results. */
+export interface LeefbaarometerTable extends LoadedTable {
+  level: LbmLevel;
+  /** Years present, ascending. */
+  years: number[];
+  checks: {
+    afwSum: AfwSumCheck;
+    /** lbm − afw per year (the national reference). */
+    reference: LbmReference[];
+    /** Rows with dimension values in a year without published dimensions (2002–2012, 2016). */
+    dimensionsOutOfYear: { count: number; examples: string[] };
+  };
+}
+
+const TITLES: Record<string, string> = {
+  lbm: 'Leefbaarometer totaalscore',
+  afw: 'Afwijking van de landelijke referentie (fys+onv+soc+vrz+won)',
+  fys: 'Fysieke omgeving',
+  onv: 'Overlast en onveiligheid',
+  soc: 'Sociale samenhang',
+  vrz: 'Voorzieningen',
+  won: 'Woningvoorraad',
+};
+
+function addDrop(drops: Map<string, DroppedRows>, reason: string, example: string): void {
+  let d = drops.get(reason);
+  if (!d) drops.set(reason, (d = { reason, count: 0, examples: [] }));
+  d.count++;
+  if (d.examples.length < 5) d.examples.push(example);
+}
+
+/**
+ * Parse Leefbaarometer scores from bytes or text (long or wide layout, any delimiter, decimal
+ * point or comma, `NA` and the other missing symbols → null).
+ *
+ * Rows are dropped (and counted) for an invalid code of the file's level, a duplicate code and
+ * year (the first is kept), and, in wide files, an area/year without any score. Warnings report
+ * afw-sum violations, a non-constant `lbm − afw` per year, dimension values in years without
+ * dimensions and years that are not Leefbaarometer years.
+ *
+ * @param input file bytes or text
+ * @param options `file` for messages and provenance
+ * @throws VeerkrachtError when there is no code, `jaar` or `lbm` column, or a cell is not a
+ *   number / a class 1–9 / a year (naming file, line and column)
+ * @example parseLeefbaarometer('wk_code,jaar,lbm,afw\nWK034401,2002,3.96,-0.14\n').level // 'wijk'
+ */
+export function parseLeefbaarometer(input: string | Uint8Array, options: { file?: string } = {}): LeefbaarometerTable {
+  const file = options.file;
+  const d = parseDelimited(input, { file });
+  const headerLine = d.dialect.headerLine;
+  const warnings: string[] = [];
+  const drops = new Map<string, DroppedRows>();
+  let { header, rows, lines } = d;
+  const wide = isWideLbmHeader(header);
+  if (wide) ({ header, rows, lines } = wideToLong(header, rows, lines));
+  const lower = header.map((h) => h.trim().toLowerCase());
+  const codeCol = findLbmCodeColumn(header);
+  if (codeCol === null) {
+    throw new VeerkrachtError('no code column in Leefbaarometer file', {
+      file,
+      line: headerLine,
+      expected: 'bu_code, wk_code, gm_code, pc4, grid_id or code',
+      found: showValue(header.join(','), 80),
+    });
+  }
+  const jaarCol = lower.findIndex((h) => h === 'jaar' || h === 'year');
+  if (jaarCol < 0) throw new VeerkrachtError('no jaar column', { file, line: headerLine, column: 'jaar', expected: 'a column jaar (or wide columns like lbm_2014)' });
+  const scoreCols = LBM_SCORES.map((s) => lower.indexOf(s));
+  if (scoreCols[0] < 0) throw new VeerkrachtError('no lbm column', { file, line: headerLine, column: 'lbm', expected: 'the total score column lbm' });
+  const absent = LBM_SCORES.filter((_, i) => scoreCols[i] < 0);
+  if (absent.length > 0) warnings.push(`columns ${absent.join(', ')} are absent: their values are null`);
+  const classCols = lower.map((h, j) => (isLbmClassColumn(h) ? j : -1)).filter((j) => j >= 0);
+  let level = codeCol.level;
+  if (level === null) {
+    for (const r of rows) {
+      level = lbmLevelOfCode(r[codeCol.index] ?? '');
+      if (level !== null) break;
+    }
+    if (level === null) {
+      throw new VeerkrachtError('cannot tell the level of the codes', { file, line: lines[0], column: codeCol.name, expected: 'BU…, WK…, GM… or 4-digit pc4 codes' });
+    }
+  }
+  const prefix = { buurt: 'bu', wijk: 'wk', gemeente: 'gm', pc4: 'pc4', grid: 'grid' }[level];
+  let naamCol = lower.indexOf(`${prefix}_naam`);
+  if (naamCol < 0) naamCol = lower.indexOf('naam');
+  const used = new Set([codeCol.index, jaarCol, naamCol, ...scoreCols, ...classCols]);
+  const ignored = header.filter((_, j) => !used.has(j));
+  if (ignored.length > 0) warnings.push(`columns not used: ${ignored.join(', ')}`);
+
+  const cols: Record<string, unknown[]> = { code: [] };
+  if (naamCol >= 0) cols.naam = [];
+  cols.jaar = [];
+  for (const s of LBM_SCORES) cols[s] = [];
+  const classNames = classCols.map((j) => lower[j]);
+  for (const c of classNames) {
+    cols[c] = [];
+    cols[`${c}_label`] = [];
+  }
+  const checkRows: LbmCheckRow[] = [];
+  const seen = new Set<string>();
+  const outOfYear: string[] = [];
+  let outOfYearCount = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const line = lines[r];
+    const code = normalizeLbmCode(row[codeCol.index] ?? '', level);
+    if (code === null) {
+      addDrop(drops, `invalid ${level} code`, `line ${line}: ${showValue(row[codeCol.index] ?? '')}`);
+      continue;
+    }
+    const jt = (row[jaarCol] ?? '').trim();
+    if (!/^(19|20)\d{2}$/.test(jt)) {
+      throw new VeerkrachtError('not a year', { file, line, column: header[jaarCol], expected: 'a four-digit year', found: showValue(jt) });
+    }
+    const jaar = Number(jt);
+    const values: (number | null)[] = [];
+    const decimals: number[] = [];
+    for (let i = 0; i < LBM_SCORES.length; i++) {
+      const j = scoreCols[i];
+      const cell = j < 0 ? 'NA' : (row[j] ?? '');
+      const v = parseNumberCell(cell, { file, line, column: header[j], decimal: cell.includes(',') ? ',' : '.' });
+      values.push(v);
+      decimals.push(v === null ? Infinity : decimalsOf(cell));
+    }
+    const classes: (number | null)[] = [];
+    for (const j of classCols) {
+      const k = parseLbmClass(row[j] ?? '', DEFAULT_MISSING_SYMBOLS as string[]);
+      if (k === undefined) {
+        throw new VeerkrachtError('not a Leefbaarometer class', { file, line, column: header[j], expected: 'a class 1–9 or its label (Zeer onvoldoende … Uitstekend)', found: showValue(row[j]) });
+      }
+      classes.push(k);
+    }
+    if (wide && values.every((v) => v === null) && classes.every((k) => k === null)) {
+      addDrop(drops, 'no scores for this year (wide layout)', `line ${line}: ${code} ${jaar}`);
+      continue;
+    }
+    const key = `${code}|${jaar}`;
+    if (seen.has(key)) {
+      addDrop(drops, 'duplicate code and jaar (first kept)', `line ${line}: ${code} ${jaar}`);
+      continue;
+    }
+    seen.add(key);
+    if (!hasDimensions(jaar) && values.slice(2).some((v) => v !== null)) {
+      outOfYearCount++;
+      if (outOfYear.length < 5) outOfYear.push(`line ${line} (${code} ${jaar})`);
+    }
+    cols.code.push(code);
+    if (naamCol >= 0) {
+      const n = (row[naamCol] ?? '').trim();
+      cols.naam.push(n === '' ? null : n);
+    }
+    cols.jaar.push(jaar);
+    LBM_SCORES.forEach((s, i) => cols[s].push(values[i]));
+    classNames.forEach((c, i) => {
+      cols[c].push(classes[i]);
+      cols[`${c}_label`].push(lbmClassLabel(classes[i]));
+    });
+    checkRows.push({ line, code, jaar, values, decimals });
+  }
+
+  const afwSum = checkAfwSum(checkRows);
+  const reference = checkReference(checkRows);
+  if (afwSum.violations > 0) {
+    warnings.push(`afw ≠ fys+onv+soc+vrz+won in ${afwSum.violations} of ${afwSum.checked} rows (beyond published rounding), e.g. ${afwSum.examples.join('; ')}`);
+  }
+  if (afwSum.partial > 0) warnings.push(`${afwSum.partial} rows have some but not all five dimensions: afw sum not checkable there`);
+  for (const ref of reference) {
+    if (!ref.constant) {
+      warnings.push(`lbm − afw is not constant in ${ref.jaar}: spread ${+ref.spreiding.toPrecision(4)} around ${+ref.referentie.toFixed(4)} (expected one national reference per year)`);
+    }
+  }
+  if (outOfYearCount > 0) {
+    warnings.push(`${outOfYearCount} rows have dimension values in a year without published dimensions (2002–2012, 2016), e.g. ${outOfYear.join('; ')}`);
+  }
+  const years = [...new Set(cols.jaar as number[])].sort((a, b) => a - b);
+  const odd = years.filter((y) => !LBM_YEARS.includes(y));
+  if (odd.length > 0) warnings.push(`years that are not Leefbaarometer years: ${odd.join(', ')}`);
+  if (wide) warnings.push(`wide layout: ${d.rows.length} areas turned into ${rows.length} area-year rows`);
+  if (d.dialect.encoding === 'windows-1252') warnings.push('file is not valid UTF-8: decoded as Windows-1252');
+
+  const columns: ColumnMeta[] = Object.keys(cols).map((name) => {
+    const missing = cols[name].filter((v) => v === null).length;
+    if (name in TITLES) return { name, title: TITLES[name], unit: 'score', missing };
+    if (isLbmClassColumn(name)) return { name, title: `Klasse ${name.slice(1)} (1–9)`, unit: 'klasse', missing };
+    if (name.endsWith('_label')) return { name, title: `Klasse ${name.slice(1, -6)} (label)`, missing };
+    if (name === 'code') return { name, sourceKey: codeCol.name, title: `${level} code`, missing };
+    return { name, missing };
+  });
+  const dropped = [...drops.values()];
+  return {
+    table: table(cols),
+    columns,
+    provenance: {
+      kind: 'leefbaarometer',
+      file,
+      checksum: typeof input === 'string' ? undefined : sha256Hex(input),
+      year: years.length > 0 ? years[years.length - 1] : undefined,
+      edition: `Leefbaarometer 3.0 (${level})`,
+      attribution: 'Leefbaarometer 3.0, BZK',
+    },
+    report: { rowsRead: rows.length, rowsKept: cols.code.length, dropped, warnings },
+    level,
+    years,
+    checks: { afwSum, reference, dimensionsOutOfYear: { count: outOfYearCount, examples: outOfYear } },
+  };
+}
+
+/**
+ * Read a Leefbaarometer score file (see {@link parseLeefbaarometer}).
+ *
+ * @example const lbm = loadLeefbaarometer('Leefbaarometer-scores wijken 2002-2022.csv'); lbm.years
+ */
+export function loadLeefbaarometer(path: string): LeefbaarometerTable {
+  return parseLeefbaarometer(readFileBytes(path), { file: path });
+}
