@@ -73,7 +73,7 @@ describe('parseLeefbaarometer (wide, pc4, grid, classes, Windows-1252)', () => {
   it('turns a wide file long and drops area-years without scores', () => {
     const t = parseLeefbaarometer('pc4;onv_2014;onv_2016;lbm_2014;lbm_2016\n3511;0,1;NA;4,2;4,3\n3512;NA;NA;NA;NA\n');
     expect(t.level).toBe('pc4');
-    expect(t.table.objects().map((o) => [o.code, o.jaar, o.lbm, o.onv])).toEqual([
+    expect((t.table.objects() as Record<string, unknown>[]).map((o) => [o.code, o.jaar, o.lbm, o.onv])).toEqual([
       ['3511', 2014, 4.2, 0.1],
       ['3511', 2016, 4.3, null],
     ]);
