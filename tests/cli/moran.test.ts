@@ -122,6 +122,11 @@ describe('veerkracht moran', () => {
     const constant = writeLattice('const.geojson', () => 4);
     r = await runCli(['moran', constant, '--column', 'v']);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/constant variable/);
+    expect(r.err).toMatch(/const\.geojson: .*constant variable/);
+    const pointy = join(dir, 'point.geojson');
+    writeFileSync(pointy, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] }, properties: { code: 'BU00010001', v: 1 } }] }));
+    r = await runCli(['moran', pointy, '--column', 'v']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/point\.geojson: feature BU00010001, column "geometry": not a polygon; expected Polygon or MultiPolygon, found "Point"/);
   });
 });

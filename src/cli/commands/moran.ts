@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from '../command.js';
 import { intFlag, parseFlags } from '../command.js';
-import { VeerkrachtError, showValue } from '../../util/errors.js';
+import { VeerkrachtError, isUserError, showValue } from '../../util/errors.js';
 import { normalizeRegionCode } from '../../regions/codes.js';
 import { DEFAULT_MISSING_SYMBOLS, parseDecimal } from '../../sources/csv/number.js';
 import { moranAnalysis, type MoranAnalysis } from '../../spatial/analysis.js';
@@ -63,7 +63,14 @@ export const moranCommand: Command = {
     if (!(alpha > 0 && alpha < 1)) throw new VeerkrachtError(`--alpha must be a number between 0 and 1, got ${showValue(flags.alpha)}`, {}, 2);
 
     const { features, values } = readGeoJsonValues(file, column, typeof flags.code === 'string' ? flags.code : undefined);
-    const result = moranAnalysis(features, values, { contiguity, permutations, seed, islandNeighbours, alpha });
+    let result: MoranAnalysis;
+    try {
+      result = moranAnalysis(features, values, { contiguity, permutations, seed, islandNeighbours, alpha });
+    } catch (e) {
+      // Errors from the computation name the feature and column; add the file they are in.
+      if (isUserError(e) && e.location.file === undefined) throw new VeerkrachtError(`${file}: ${e.message}`, {}, e.exitCode);
+      throw e;
+    }
     if (flags.json) io.out(`${JSON.stringify(toJson(file, column, result), null, 1)}\n`);
     else io.out(toText(file, column, result));
     return 0;
