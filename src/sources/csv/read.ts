@@ -67,8 +67,17 @@ export function parseDelimited(input: string | Uint8Array, options: DelimitedOpt
     const d = decodeText(input, { encoding: options.encoding });
     ({ text, encoding, bom } = d);
   }
-  const delimiter = options.delimiter ?? sniffDelimiter(text);
-  const { records, lines, blankLines } = splitRecords(text, { delimiter, trim: options.trim, file });
+  // Excel writes a `sep=;` first line when asked to: it names the delimiter and is not a record
+  const sep = /^sep=(.)\r?\n/i.exec(text.slice(0, 8));
+  let offsetLines = 0;
+  if (sep) {
+    text = text.slice(sep[0].length);
+    offsetLines = 1;
+  }
+  const delimiter = options.delimiter ?? (sep ? sep[1] : sniffDelimiter(text));
+  const split = splitRecords(text, { delimiter, trim: options.trim, file });
+  const { records, blankLines } = split;
+  const lines = offsetLines === 0 ? split.lines : split.lines.map((l) => l + offsetLines);
   const skip = options.skipRecords ?? 0;
   if (records.length <= skip) {
     throw new VeerkrachtError('no header line', { file, expected: 'a header line with column names', found: 'an empty file' });

@@ -104,6 +104,14 @@ describe('parseDelimited / readDelimited', () => {
       expect(err.location.expected).toMatch(/^2 fields/);
     }
   });
+  it('honours an Excel "sep=" first line and keeps line numbers of the file', () => {
+    const d = parseDelimited('sep=;\r\nadres;huur\r\nDorpsstraat 1, Utrecht;612,50\r\n');
+    expect(d.dialect.delimiter).toBe(';');
+    expect(d.header).toEqual(['adres', 'huur']);
+    expect(d.rows).toEqual([['Dorpsstraat 1, Utrecht', '612,50']]);
+    expect(d.dialect.headerLine).toBe(2);
+    expect(d.lines).toEqual([3]);
+  });
   it('pads short rows on request', () => {
     expect(parseDelimited('a,b,c\n1\n', { ragged: 'pad' }).rows).toEqual([['1', '', '']]);
   });
