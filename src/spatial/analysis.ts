@@ -4,7 +4,7 @@
  * This is what `veerkracht moran` runs.
  */
 import { contiguityWeights, type Contiguity } from './contiguity.js';
-import { centroids } from './centroid.js';
+import { polygonCentroids } from './centroid.js';
 import { attachIslands } from './knn.js';
 import { moranGlobal, type MoranGlobal } from './moran.js';
 import { moranLocal, type MoranLocal } from './lisa.js';
@@ -68,7 +68,7 @@ export function moranAnalysis(
   let binary: SpatialWeights = cw;
   const k = options.islandNeighbours ?? 0;
   if (k > 0) {
-    const c = centroids(features);
+    const c = polygonCentroids(features);
     binary = attachIslands(cw, c.x, c.y, k);
   }
   const { values: kept, weights: sub, missing } = dropMissing(values, binary);

@@ -2,7 +2,7 @@
  * Area-weighted centroids of region polygons (holes subtracted, all parts of a MultiPolygon
  * together), for k-nearest-neighbour weights.
  */
-import { featureRings, ringArea, type PolygonFeature } from './rings.js';
+import { featureRings, signedRingArea, type PolygonFeature } from './rings.js';
 
 /**
  * Centroid of each feature; falls back to the mean vertex when the area is zero. Ring
@@ -12,9 +12,9 @@ import { featureRings, ringArea, type PolygonFeature } from './rings.js';
  * @param features - Polygon/MultiPolygon features.
  * @returns x and y of each centroid.
  * @throws VeerkrachtError for a feature without polygonal geometry.
- * @example centroids([unitSquareFeature]).x[0] // 0.5
+ * @example polygonCentroids([unitSquareFeature]).x[0] // 0.5
  */
-export function centroids(features: readonly PolygonFeature[]): { x: Float64Array; y: Float64Array } {
+export function polygonCentroids(features: readonly PolygonFeature[]): { x: Float64Array; y: Float64Array } {
   const x = new Float64Array(features.length);
   const y = new Float64Array(features.length);
   features.forEach((f, i) => {
@@ -24,7 +24,7 @@ export function centroids(features: readonly PolygonFeature[]): { x: Float64Arra
     let area = 0, cx = 0, cy = 0;
     for (const poly of polys) {
       poly.forEach((ring, r) => {
-        const ra = ringArea(ring);
+        const ra = signedRingArea(ring);
         if (ra === 0) return;
         const sign = (r === 0 ? 1 : -1) * (ra < 0 ? -1 : 1);
         let sx = 0, sy = 0;

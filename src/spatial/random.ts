@@ -5,7 +5,7 @@
  */
 
 /** A seeded generator. */
-export interface Rng {
+export interface SeededRng {
   /** Next unsigned 32-bit integer. */
   nextUint32(): number;
   /** Next float in [0, 1) with 32 bits of randomness. */
@@ -26,7 +26,7 @@ export interface Rng {
  * const rng = createRng(12345);
  * rng.nextInt(10); // the same integer in [0, 10) on every run
  */
-export function createRng(seed: number): Rng {
+export function createRng(seed: number): SeededRng {
   let sm = (Math.trunc(seed) ^ 0x9e3779b9) >>> 0;
   const splitmix = (): number => {
     sm = (sm + 0x9e3779b9) >>> 0;

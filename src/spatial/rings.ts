@@ -48,9 +48,9 @@ export function featureRings(feature: PolygonFeature, index: number): Position[]
  *
  * @param ring - positions, closed or not.
  * @returns the signed area.
- * @example ringArea([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]) // 1
+ * @example signedRingArea([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]) // 1
  */
-export function ringArea(ring: Position[]): number {
+export function signedRingArea(ring: Position[]): number {
   let a = 0;
   for (let k = 0, m = ring.length; k < m; k++) {
     const p = ring[k];

@@ -73,11 +73,6 @@ export function weightsFromPairs(ids: readonly string[], pairs: ArrayLike<number
   return weightsFromLists(ids, lists);
 }
 
-/** Number of regions. @example size(w) */
-export function size(w: SpatialWeights): number {
-  return w.ids.length;
-}
-
 /**
  * Neighbour indices of region i (a copy).
  *

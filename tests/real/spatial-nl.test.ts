@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as topo from 'topojson-client';
 import { sharedData } from '../helpers/shared.js';
 import { contiguityWeights } from '../../src/spatial/contiguity.js';
-import { centroids } from '../../src/spatial/centroid.js';
+import { polygonCentroids } from '../../src/spatial/centroid.js';
 import { attachIslands } from '../../src/spatial/knn.js';
 import { entryIndex, islands, isSymmetric, neighboursOf, type SpatialWeights } from '../../src/spatial/weights.js';
 import type { PolygonFeature } from '../../src/spatial/rings.js';
@@ -37,7 +37,7 @@ describe('contiguity of the 342 gemeenten (2023)', () => {
   it('is symmetric, queen ⊇ rook, and attaching islands to their nearest gemeente leaves none', () => {
     expect(isSymmetric(queen)).toBe(true);
     expect(rookInQueen(rook, queen)).toBe(true);
-    const c = centroids(features);
+    const c = polygonCentroids(features);
     const attached = attachIslands(queen, c.x, c.y, 1);
     expect(islands(attached)).toEqual([]);
     expect(isSymmetric(attached)).toBe(true);

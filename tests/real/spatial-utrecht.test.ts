@@ -6,7 +6,7 @@ import type { Feature, Polygon } from 'geojson';
 import { sharedData } from '../helpers/shared.js';
 import { contiguityWeights } from '../../src/spatial/contiguity.js';
 import { moranAnalysis } from '../../src/spatial/analysis.js';
-import { centroids } from '../../src/spatial/centroid.js';
+import { polygonCentroids } from '../../src/spatial/centroid.js';
 import { entryIndex, islands, isSymmetric, type SpatialWeights } from '../../src/spatial/weights.js';
 import type { PolygonFeature } from '../../src/spatial/rings.js';
 
@@ -115,7 +115,7 @@ describe('contiguity on the 111 buurten of Utrecht', () => {
   });
 
   it('a planted west–east gradient (centroid longitude) is strongly clustered; LISA flags HH in the east and LL in the west', () => {
-    const c = centroids(features);
+    const c = polygonCentroids(features);
     const values = Array.from(c.x);
     values[5] = NaN; // one missing value: left out and reported
     const r = moranAnalysis(features, values, { contiguity: 'queen', permutations: 199, seed: 1 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { contiguityWeights } from '../../src/spatial/contiguity.js';
 import { attachIslands } from '../../src/spatial/knn.js';
-import { centroids } from '../../src/spatial/centroid.js';
+import { polygonCentroids } from '../../src/spatial/centroid.js';
 import { coordinateQuantum, defaultTolerance } from '../../src/spatial/tolerance.js';
 import { islands, isSymmetric, neighboursOf } from '../../src/spatial/weights.js';
 import type { PolygonFeature } from '../../src/spatial/rings.js';
@@ -72,7 +72,7 @@ describe('contiguityWeights special cases', () => {
     expect(lists(w)).toEqual([[1], [0], []]);
     expect(islands(w)).toEqual(['BU00010006']);
     expect(isSymmetric(w)).toBe(true);
-    const c = centroids([A, M, far]);
+    const c = polygonCentroids([A, M, far]);
     const attached = attachIslands(w, c.x, c.y, 1, { geographic: false });
     expect(islands(attached)).toEqual([]);
     expect(isSymmetric(attached)).toBe(true);
@@ -105,14 +105,14 @@ describe('tolerance from the data', () => {
   });
 });
 
-describe('centroids', () => {
+describe('polygonCentroids', () => {
   it('area-weighted, holes subtracted', () => {
     const holed: PolygonFeature = {
       geometry: { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[0, 0], [0, 2], [2, 2], [2, 0], [0, 0]]] } as Polygon,
       properties: { code: 'x' },
     };
     // 16 at (2,2) minus 4 at (1,1): (32 − 4) / 12 = 7/3
-    const c = centroids([holed]);
+    const c = polygonCentroids([holed]);
     expect(c.x[0]).toBeCloseTo(7 / 3, 12);
     expect(c.y[0]).toBeCloseTo(7 / 3, 12);
   });
