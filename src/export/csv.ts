@@ -1,0 +1,92 @@
+/**
+ * CSV export for two audiences: Dutch Excel (`;` separated, decimal comma, UTF-8 with BOM, CRLF
+ * line ends, so Excel opens it with the right columns and numbers) and plain CSV for data tools
+ * (`,`, decimal point, no BOM, LF). Text cells that a spreadsheet would run as a formula
+ * (starting with `=`, `+`, `-`, `@`, tab or CR; OWASP "CSV injection") get a leading `'`;
+ * numbers in numeric columns are written as numbers, negative ones included.
+ */
+
+/** Which CSV flavour to write. */
+export type CsvDialect = 'excel-nl' | 'plain';
+
+/** A column to write: the field name in the rows, its header, and whether it is numeric. */
+export interface CsvColumn {
+  field: string;
+  /** Header text (default: the field name). */
+  header?: string;
+  /** `number` writes finite numbers as numbers (strings in it are treated as text); default: inferred. */
+  type?: 'number' | 'text';
+}
+
+/** Options for {@link toCsv}. */
+export interface CsvOptions {
+  dialect: CsvDialect;
+  /** Columns in order (default: the keys of the first row, types inferred). */
+  columns?: readonly (string | CsvColumn)[];
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Neutralise a text cell against formula injection: a leading `'` when it starts with `=`, `+`,
+ * `-`, `@`, tab or CR.
+ *
+ * @example neutraliseCell('=HYPERLINK("x")') // "'=HYPERLINK(\"x\")"
+ */
+export function neutraliseCell(s: string): string {
+  return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+function quote(s: string, sep: string): string {
+  return s.indexOf(sep) >= 0 || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Format a number for the dialect (shortest round-trip digits; decimal comma for excel-nl). */
+export function formatCsvNumber(x: number, dialect: CsvDialect): string {
+  const s = Object.is(x, -0) ? '0' : String(x);
+  return dialect === 'excel-nl' ? s.replace('.', ',') : s;
+}
+
+function inferColumns(rows: readonly Record<string, unknown>[], cols: readonly (string | CsvColumn)[] | undefined): CsvColumn[] {
+  const given = cols ?? (rows.length > 0 ? Object.keys(rows[0]) : []);
+  return given.map((c) => {
+    const col: CsvColumn = typeof c === 'string' ? { field: c } : { ...c };
+    if (col.type === undefined) {
+      let numeric = false;
+      let text = false;
+      for (const r of rows) {
+        const v = r[col.field];
+        if (typeof v === 'number') numeric = true;
+        else if (v !== null && v !== undefined) text = true;
+      }
+      col.type = numeric && !text ? 'number' : 'text';
+    }
+    return col;
+  });
+}
+
+/**
+ * CSV text of `rows` (an arquero table's `objects()` or plain rows). Missing values (null,
+ * undefined, NaN) are empty cells.
+ *
+ * @example toCsv([{ code: 'BU1', dK: -1.5 }], { dialect: 'excel-nl' }) // '\uFEFFcode;dK\r\nBU1;-1,5\r\n'
+ */
+export function toCsv(input: readonly Record<string, unknown>[] | { objects(): object[] }, o: CsvOptions): string {
+  const rows = (Array.isArray(input) ? input : (input as { objects(): object[] }).objects()) as Record<string, unknown>[];
+  const sep = o.dialect === 'excel-nl' ? ';' : ',';
+  const eol = o.dialect === 'excel-nl' ? '\r\n' : '\n';
+  const cols = inferColumns(rows, o.columns);
+  const cell = (v: unknown, numeric: boolean): string => {
+    if (v === null || v === undefined) return '';
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return '';
+      if (numeric) return formatCsvNumber(v, o.dialect);
+      return quote(neutraliseCell(formatCsvNumber(v, o.dialect)), sep);
+    }
+    if (typeof v === 'boolean') return v ? 'true' : 'false';
+    return quote(neutraliseCell(String(v)), sep);
+  };
+  const lines = [cols.map((c) => cell(c.header ?? c.field, false)).join(sep)];
+  for (const r of rows) lines.push(cols.map((c) => cell(r[c.field], c.type === 'number')).join(sep));
+  return (o.dialect === 'excel-nl' ? '\uFEFF' : '') + lines.join(eol) + eol;
+}

@@ -1,0 +1,103 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Position } from 'geojson';
+import { feature } from 'topojson-client';
+import { describe, expect, it } from 'vitest';
+import { toGeoJson } from '../../src/export/geojson.js';
+import { toTopoJson } from '../../src/export/topojson.js';
+import { writeGeoJsonFile, writeTopoJsonFile } from '../../src/export/files.js';
+import type { RegionFeature } from '../../src/sources/boundaries/types.js';
+import { VeerkrachtError } from '../../src/util/errors.js';
+
+function square(code: string, x: number, y: number, s: number, clockwise: boolean): RegionFeature {
+  const ring: Position[] = [[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]];
+  return { type: 'Feature', geometry: { type: 'Polygon', coordinates: [clockwise ? ring.slice().reverse() : ring] }, properties: { code, name: `Buurt ${code}` } };
+}
+
+/** Twice the signed area, counter-clockwise positive (independent shoelace). */
+function area2(r: Position[]): number {
+  let a = 0;
+  for (let i = 0; i + 1 < r.length; i++) a += r[i][0] * r[i + 1][1] - r[i + 1][0] * r[i][1];
+  return a;
+}
+
+describe('toGeoJson', () => {
+  const rd = [square('BU03440111', 136000, 455000, 500, true), square('BU03440112', 136500, 455000, 500, false)];
+  const attributes = new Map<string, Record<string, string | number | null>>([
+    ['BU03440111', { dK: -1.25, dO: 0.031, categorie: 'veerkracht_onder_druk' }],
+    ['BU03440112', { dK: Number.NaN, dO: null, categorie: 'onvoldoende_gegevens' }],
+  ]);
+
+  it('reprojects RD to WGS84 longitude/latitude, rounded to 6 decimals', () => {
+    const fc = toGeoJson(rd, { crs: 'EPSG:28992', attributes });
+    const p = (fc.features[0].geometry.coordinates as Position[][])[0][0];
+    // RD (136000, 455000) lies in Utrecht, about 5.11 E, 52.08 N
+    expect(p[0]).toBeGreaterThan(5.0);
+    expect(p[0]).toBeLessThan(5.2);
+    expect(p[1]).toBeGreaterThan(52.0);
+    expect(p[1]).toBeLessThan(52.2);
+    for (const f of fc.features) for (const r of f.geometry.coordinates as Position[][]) for (const q of r) {
+      expect(Math.abs(q[0] * 1e6 - Math.round(q[0] * 1e6))).toBeLessThan(1e-6);
+      expect(Math.abs(q[1] * 1e6 - Math.round(q[1] * 1e6))).toBeLessThan(1e-6);
+    }
+    expect('crs' in fc).toBe(false);
+  });
+
+  it('puts the RD origin at Amersfoort (published: 5.387206 E, 52.155174 N)', () => {
+    const fc = toGeoJson([square('BU00010001', 155000, 463000, 100, false)], { crs: 'EPSG:28992' });
+    const p = (fc.features[0].geometry.coordinates as Position[][])[0][0];
+    expect(p[0]).toBeCloseTo(5.387206, 5);
+    expect(p[1]).toBeCloseTo(52.155174, 5);
+  });
+
+  it('orients exterior rings counter-clockwise (RFC 7946) whatever the input winding', () => {
+    const fc = toGeoJson(rd, { crs: 'EPSG:28992' });
+    for (const f of fc.features) expect(area2((f.geometry.coordinates as Position[][])[0])).toBeGreaterThan(0);
+  });
+
+  it('round-trips codes and values through a written file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vk-geojson-'));
+    const file = join(dir, 'signalen.geojson');
+    writeGeoJsonFile(file, toGeoJson(rd, { crs: 'EPSG:28992', attributes }));
+    const back = JSON.parse(readFileSync(file, 'utf8'));
+    expect(back.type).toBe('FeatureCollection');
+    expect(back.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual(['BU03440111', 'BU03440112']);
+    expect(back.features[0].properties).toEqual({ code: 'BU03440111', name: 'Buurt BU03440111', dK: -1.25, dO: 0.031, categorie: 'veerkracht_onder_druk' });
+    expect(back.features[1].properties.dK).toBeNull();
+    expect(back.features[1].geometry.type).toBe('Polygon');
+  });
+
+  it('keeps WGS84 input and its holes (clockwise)', () => {
+    const outer: Position[] = [[5, 52], [5.01, 52], [5.01, 52.01], [5, 52.01], [5, 52]];
+    const hole: Position[] = [[5.002, 52.002], [5.004, 52.002], [5.004, 52.004], [5.002, 52.004], [5.002, 52.002]];
+    const f: RegionFeature = { type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: [[outer, hole]] }, properties: { code: 'BU00010001', name: null } };
+    const fc = toGeoJson([f], { crs: 'EPSG:4326' });
+    const rings = (fc.features[0].geometry.coordinates as Position[][][])[0];
+    expect(rings[0][0]).toEqual([5, 52]);
+    expect(area2(rings[0])).toBeGreaterThan(0);
+    expect(area2(rings[1])).toBeLessThan(0);
+  });
+
+  it('rejects a non-finite coordinate with the feature code', () => {
+    const bad = square('BU00010002', 0, 0, 1, false);
+    (bad.geometry.coordinates as Position[][])[0][1] = [Number.NaN, 0];
+    expect(() => toGeoJson([bad], { crs: 'EPSG:4326' })).toThrow(VeerkrachtError);
+    expect(() => toGeoJson([bad], { crs: 'EPSG:4326' })).toThrow(/BU00010002/);
+  });
+});
+
+describe('toTopoJson', () => {
+  it('shares the common edge and converts back to the same codes and properties', () => {
+    const fc = toGeoJson([square('BU00010001', 5, 52, 0.01, false), square('BU00010002', 5.01, 52, 0.01, false)], { crs: 'EPSG:4326' });
+    const dir = mkdtempSync(join(tmpdir(), 'vk-topo-'));
+    writeTopoJsonFile(join(dir, 'b.topojson'), fc);
+    const topo = JSON.parse(readFileSync(join(dir, 'b.topojson'), 'utf8'));
+    expect(topo.type).toBe('Topology');
+    const back = feature(topo, topo.objects.buurten) as unknown as { features: { properties: { code: string } }[] };
+    expect(back.features.map((f) => f.properties.code)).toEqual(['BU00010001', 'BU00010002']);
+    // two squares sharing one edge: 3 arcs (the shared edge once, one for each remaining outline)
+    expect(topo.arcs.length).toBe(3);
+    expect(toTopoJson(fc, { quantization: 1e5 }).transform).toBeDefined();
+  });
+});
