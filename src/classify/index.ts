@@ -1,2 +1,25 @@
 // Barrel of src/classify: re-exports only.
-export {};
+export * from './types.js';
+export * from './values.js';
+export * from './quantile.js';
+export * from './binning.js';
+export * from './fit.js';
+export * from './result.js';
+export * from './rng.js';
+export * from './schemes/quantiles.js';
+export * from './schemes/equal-interval.js';
+export * from './schemes/fisher-jenks.js';
+export * from './schemes/std-mean.js';
+export * from './schemes/maximum-breaks.js';
+export * from './schemes/head-tail-breaks.js';
+export * from './schemes/box-plot.js';
+export * from './schemes/percentiles.js';
+export * from './schemes/pretty.js';
+export * from './schemes/user-defined.js';
+export * from './schemes/natural-breaks.js';
+export * from './classify.js';
+export * from './legend.js';
+export * from './choose-k.js';
+export * from './compare.js';
+export * from './pooled.js';
+export * from './describe.js';

@@ -1,0 +1,20 @@
+/**
+ * Small seeded pseudo-random generator (mulberry32, Tommy Ettinger 2017) so that k-means starts,
+ * bootstraps and permutations are reproducible from a seed.
+ */
+
+/**
+ * A function returning uniform numbers in [0, 1) from a 32-bit seed.
+ *
+ * @example const r = seededRandom(42); r(); // same sequence for the same seed
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
