@@ -20,7 +20,7 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   if (lo >= n - 1) return sorted[n - 1];
   if (lo < 0) return sorted[0];
   const f = h - lo;
-  if (f === 0) return sorted[lo];
+  if (f === 0 || sorted[lo] === sorted[lo + 1]) return sorted[lo];
   return sorted[lo] * (1 - f) + sorted[lo + 1] * f;
 }
 

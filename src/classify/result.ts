@@ -57,10 +57,10 @@ export function classificationFromBins(
   return result;
 }
 
-/** Remove repeated bins and say so (ties collapse classes). */
+/** Sort and remove repeated bins (numpy `unique`) and say so (ties collapse classes). */
 export function collapseTies(bins: number[], requestedK: number, why: string): { bins: number[]; warnings: string[] } {
   const out: number[] = [];
-  for (const b of bins) if (out.length === 0 || b !== out[out.length - 1]) out.push(b);
+  for (const b of bins.slice().sort((x, y) => x - y)) if (out.length === 0 || b !== out[out.length - 1]) out.push(b);
   const warnings: string[] = [];
   if (out.length < requestedK) {
     warnings.push(`effective k = ${out.length} instead of ${requestedK}: ${why}`);
