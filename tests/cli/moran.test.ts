@@ -65,6 +65,7 @@ describe('veerkracht moran', () => {
     expect(j.missing).toEqual(['BU99990000', 'BU99990001']);
     expect(j.local.map((x: { code: string }) => x.code)).not.toContain('BU99990000');
     expect(j.contiguity).toBe('rook');
+    expect(j.tolerance).toBe(0.5); // integer lattice coordinates: half a grid step of 1
     expect(j.p_sim).toBeNull();
   });
 
@@ -99,6 +100,10 @@ describe('veerkracht moran', () => {
     expect(island).toMatchObject({ Ii: null, quadrant: null, p_sim: null, cluster: 'geen buren' });
     const b = JSON.parse((await runCli(['moran', file, '--column', 'v', '--permutations', '9', '--island-neighbours', '1', '--json'])).out);
     expect(b.islands).toEqual([]);
+    // a tolerance wider than the 7-unit gap makes the far square a neighbour by contiguity
+    const c = JSON.parse((await runCli(['moran', file, '--column', 'v', '--permutations', '0', '--tolerance', '10', '--json'])).out);
+    expect(c.islands).toEqual([]);
+    expect(c.tolerance).toBe(10);
     expect(b.n).toBe(10);
   });
 
@@ -114,6 +119,9 @@ describe('veerkracht moran', () => {
     expect(r.code).toBe(2);
     r = await runCli(['moran', file, '--column', 'v', '--permutations', '-3']);
     expect(r.code).toBe(2);
+    r = await runCli(['moran', file, '--column', 'v', '--tolerance', 'wide']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--tolerance must be a number/);
     const notJson = join(dir, 'x.geojson');
     writeFileSync(notJson, 'code;v\n1;2\n');
     r = await runCli(['moran', notJson, '--column', 'v']);

@@ -55,6 +55,12 @@ describe('contiguityWeights special cases', () => {
     expect(lists(contiguityWeights([L, A2], { contiguity: 'rook', tolerance: 0.0001 }))).toEqual([[], []]);
   });
 
+  it('minSharedLength: a shared stretch shorter than it is not a rook edge (still queen)', () => {
+    expect(lists(contiguityWeights([L, A], { contiguity: 'rook', minSharedLength: 1.5 }))).toEqual([[], []]);
+    expect(lists(contiguityWeights([L, A], { contiguity: 'queen', minSharedLength: 1.5 }))).toEqual([[1], [0]]);
+    expect(contiguityWeights([L, A], { contiguity: 'rook' }).minSharedLength).toBe(1); // one grid step
+  });
+
   it('a corner touch is queen but not rook', () => {
     const C = poly('BU00010004', [[2, 2], [3, 2], [3, 3], [2, 3], [2, 2]]);
     expect(lists(contiguityWeights([A, C], { contiguity: 'rook' }))).toEqual([[], []]);

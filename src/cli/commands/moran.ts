@@ -25,6 +25,9 @@ and the statistics and listed as missing; regions without neighbours are listed 
                          buurtcode, bu_code, wijkcode, wk_code, gemeentecode, gm_code)
   --island-neighbours K  connect islands to their K nearest regions by centroid (default 0)
   --alpha P              significance level of the LISA cluster category (default 0.05)
+  --tolerance X          contiguity snapping tolerance in coordinate units (default: half the
+                         coordinate grid step of rounded files, else 1e-9 of the extent);
+                         raise it (0.75–1.5 grid steps) for rounded non-topological files
 
 JSON: n, I, EI, VI_norm, VI_rand, z_norm, p_norm, z_rand, p_rand, p_sim, islands, missing,
 contiguity, tolerance, permutations, seed, and local: [{code, Ii, quadrant, p_sim, cluster}]
@@ -46,6 +49,7 @@ export const moranCommand: Command = {
       code: { type: 'string' },
       'island-neighbours': { type: 'string' },
       alpha: { type: 'string' },
+      tolerance: { type: 'string' },
     }, { min: 1, max: 1, names: 'FILE' });
     const file = positionals[0];
     const column = flags.column;
@@ -62,10 +66,14 @@ export const moranCommand: Command = {
     const alpha = flags.alpha === undefined ? 0.05 : Number(flags.alpha);
     if (!(alpha > 0 && alpha < 1)) throw new VeerkrachtError(`--alpha must be a number between 0 and 1, got ${showValue(flags.alpha)}`, {}, 2);
 
+    const tolerance = flags.tolerance === undefined ? undefined : Number(flags.tolerance);
+    if (tolerance !== undefined && !(tolerance >= 0 && Number.isFinite(tolerance))) {
+      throw new VeerkrachtError(`--tolerance must be a number ≥ 0, got ${showValue(flags.tolerance)}`, {}, 2);
+    }
     const { features, values } = readGeoJsonValues(file, column, typeof flags.code === 'string' ? flags.code : undefined);
     let result: MoranAnalysis;
     try {
-      result = moranAnalysis(features, values, { contiguity, permutations, seed, islandNeighbours, alpha });
+      result = moranAnalysis(features, values, { contiguity, tolerance, permutations, seed, islandNeighbours, alpha });
     } catch (e) {
       // Errors from the computation name the feature and column; add the file they are in.
       if (isUserError(e) && e.location.file === undefined) throw new VeerkrachtError(`${file}: ${e.message}`, {}, e.exitCode);
