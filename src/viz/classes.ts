@@ -32,7 +32,8 @@ export function formatNumberNl(x: number, digits = 2): string {
 
 /**
  * Legend labels with class ranges in mapclassify style: `[min, b1]`, `(b1, b2]`, …; the last
- * upper bound is the larger of the last bin and the data maximum.
+ * upper bound is the larger of the last bin and the data maximum. Without data (min not
+ * finite) the first class reads `≤ b1`.
  *
  * @param bins Upper bounds, ascending.
  * @param min Smallest observed value (the first class's lower bound).
@@ -48,7 +49,7 @@ export function classLabels(bins: readonly number[], min: number, max = Number.N
   const f = (x: number): string => formatNumberNl(x, digits);
   return bins.map((b, i) => {
     const upper = i === bins.length - 1 && Number.isFinite(max) && max > b ? max : b;
-    if (i === 0) return `[${f(Number.isFinite(min) ? Math.min(min, b) : b)}, ${f(upper)}]`;
+    if (i === 0) return Number.isFinite(min) ? `[${f(Math.min(min, b))}, ${f(upper)}]` : `≤ ${f(upper)}`;
     return `(${f(bins[i - 1])}, ${f(upper)}]`;
   });
 }

@@ -66,7 +66,7 @@ export function histogramSpec(values: ArrayLike<number | null>, o: DistributionO
         mark: { type: 'bar', color: '#7a9cc6' },
         encoding: {
           x: { field: 'waarde', type: 'quantitative', bin: { maxbins: o.maxbins ?? 30 }, title: o.xTitle },
-          y: { aggregate: 'count', type: 'quantitative', title: 'Aantal buurten' },
+          y: { aggregate: 'count', type: 'quantitative', title: 'Aantal buurten', axis: { tickMinStep: 1 } },
         },
       },
       ...breakRules(o),

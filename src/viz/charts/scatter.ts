@@ -81,8 +81,8 @@ export function signalScatterSpec(input: RowsInput, o: SignalScatterOptions): Ve
         data: { values: points },
         mark: { type: 'point', filled: true, size: 28, stroke: '#444444', strokeWidth: 0.3, opacity: 0.9 },
         encoding: {
-          x: { field: 'dK', type: 'quantitative', title: 'ΔK (verandering aandeel kwetsbaar, %-punt)', scale: { zero: false } },
-          y: { field: 'dO', type: 'quantitative', title: 'ΔO (verandering onv-score; lager = slechter)', scale: { zero: false } },
+          x: { field: 'dK', type: 'quantitative', title: 'ΔK (verandering aandeel kwetsbaar, %-punt)', scale: { zero: false, padding: 12 } },
+          y: { field: 'dO', type: 'quantitative', title: 'ΔO (verandering onv-score; lager = slechter)', scale: { zero: false, padding: 12 } },
           color: {
             field: 'categorie',
             type: 'nominal',

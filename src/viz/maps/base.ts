@@ -64,6 +64,7 @@ export function mapPanel(
         color: {
           field: 'properties.klasse',
           type: 'nominal',
+          title: options.legendTitle ?? 'Klasse',
           scale: { domain: legend.labels.slice(), range: legend.colours.slice() },
           legend: { title: options.legendTitle ?? null, orient: 'right', symbolType: 'square', labelLimit: 320, symbolStrokeColor: '#8c8c8c', symbolStrokeWidth: 0.5 },
         },
