@@ -20,7 +20,10 @@ export interface MoranAnalysisOptions {
   tolerance?: number;
   /** Weights form: 'R' row-standardised (default, as esda) or 'B' binary. */
   transform?: WeightsTransform;
-  /** Connect islands to their k nearest regions by centroid (default 0: leave them as islands). */
+  /**
+   * Connect islands (after leaving out missing values) to their k nearest regions with a value,
+   * by centroid, in both directions (default 0: leave them as islands).
+   */
   islandNeighbours?: number;
   /** Permutations for both pseudo p-values (default 999). */
   permutations?: number;
@@ -65,14 +68,16 @@ export function moranAnalysis(
   const contiguity = options.contiguity ?? 'queen';
   const transform = options.transform ?? 'R';
   const cw = contiguityWeights(features, { contiguity, tolerance: options.tolerance });
-  let binary: SpatialWeights = cw;
+  // Missing values first (rows and columns removed), then islands of what remains are attached
+  // to their nearest regions that do have a value.
+  const { values: kept, weights: sub, missing, kept: rows } = dropMissing(values, cw);
+  let binary: SpatialWeights = sub;
   const k = options.islandNeighbours ?? 0;
-  if (k > 0) {
+  if (k > 0 && rows.length > 1) {
     const c = polygonCentroids(features);
-    binary = attachIslands(cw, c.x, c.y, k);
+    binary = attachIslands(sub, Array.from(rows, (i) => c.x[i]), Array.from(rows, (i) => c.y[i]), k);
   }
-  const { values: kept, weights: sub, missing } = dropMissing(values, binary);
-  const weights = transform === 'R' ? rowStandardise(sub) : toBinary(sub);
+  const weights = transform === 'R' ? rowStandardise(binary) : toBinary(binary);
   const inference = { permutations: options.permutations, seed: options.seed };
   return {
     global: moranGlobal(kept, weights, inference),
