@@ -8,11 +8,25 @@ import type { FileHead, FormatReader } from './formats.js';
 import type { LoadedTable } from './types.js';
 import { csvReader } from './csv/reader.js';
 import { statlineCsvReader, statlineODataReader } from './statline/reader.js';
+import { boundariesGeoJsonReader, boundariesShapefileReader, boundariesTopoJsonReader } from './boundaries/reader.js';
+import { leefbaarometerReader } from './leefbaarometer/reader.js';
+import { pc6BuurtReader, pc6HuisnummerReader } from './pc6/reader.js';
+import { corporatieBezitReader, corporatieVerhuringenReader } from './corporatie/reader.js';
+import { microdataReader } from './microdata/reader.js';
 
 /** Readers in detection order: specific formats first, the generic delimited-text reader last. */
 export const FORMAT_READERS: FormatReader[] = [
   statlineODataReader,
   statlineCsvReader,
+  boundariesGeoJsonReader,
+  boundariesTopoJsonReader,
+  boundariesShapefileReader,
+  leefbaarometerReader,
+  pc6HuisnummerReader,
+  pc6BuurtReader,
+  microdataReader,
+  corporatieVerhuringenReader,
+  corporatieBezitReader,
   // generic fallback: any delimited table; keep last
   csvReader,
 ];

@@ -1,0 +1,343 @@
+/**
+ * Crosswalk between two indelingen (boundary sets of two years): which source buurt went where.
+ * Pieces come from polygon overlap in RD New (polygon-clipping); identical codes, renamed codes
+ * (same area under a new code), splits and merges are told apart from the pattern of pieces. Each
+ * link carries the share of the source buurt (by area, or by addresses when given) that lies in
+ * the target buurt, so counts can be re-aggregated onto the target indeling and shares recomputed
+ * from re-aggregated numerators and denominators.
+ */
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { planarArea } from '../geo/area.js';
+import { bboxesOverlap, geometryBBox } from '../geo/bbox.js';
+import { intersectionArea } from '../geo/intersect.js';
+import { wgs84ToRd } from '../geo/projection.js';
+import type { BBox } from '../geo/types.js';
+import { boundariesToCrs } from '../sources/boundaries/convert.js';
+import type { Boundaries, Crs } from '../sources/boundaries/types.js';
+import { matchCodes, type MatchReport } from './match.js';
+
+/** How a source buurt relates to the target indeling. */
+export type CrosswalkRelation =
+  | 'identical' // same code, same area (within the tolerance)
+  | 'renamed' // same area under another code
+  | 'boundary-changed' // one-to-one, but the area changed beyond the tolerance
+  | 'split' // one source into several targets that take nothing else
+  | 'merged' // with other sources into one target
+  | 'reorganised' // several targets, some of which also take other sources
+  | 'unmatched'; // no overlap with any target
+
+/** One piece: the share `weight` of source buurt `from` that goes to target buurt `to`. */
+export interface CrosswalkWeight {
+  from: string;
+  to: string;
+  /** Share of the source carried to the target (sums to 1 over a matched source's links). */
+  weight: number;
+  /** What `weight` is based on. */
+  basis: 'area' | 'addresses';
+  /** Area of the piece in m² (RD New). */
+  areaM2: number;
+  /** Piece area / source area (before normalising; slivers below `minShare` are left out). */
+  shareOfSource: number;
+  /** Piece area / target area. */
+  shareOfTarget: number;
+  /** Addresses in the piece, when address weights were given. */
+  addresses?: number;
+}
+
+/** Per source buurt: its relation and targets. */
+export interface CrosswalkSource {
+  code: string;
+  relation: CrosswalkRelation;
+  targets: string[];
+  /** Share of the source's area inside kept target pieces (1 = fully covered). */
+  coverage: number;
+}
+
+/** What the crosswalk found, for the user. */
+export interface CrosswalkReport {
+  /** Codes compared as codes (identical codes, only in one year, duplicates). */
+  codes: MatchReport;
+  /** Number of source buurten per relation. */
+  relations: Record<CrosswalkRelation, number>;
+  renamed: { from: string; to: string }[];
+  split: { from: string; to: string[] }[];
+  merged: { to: string; from: string[] }[];
+  /** Source buurten without any target, and target buurten that receive nothing. */
+  unmatchedFrom: string[];
+  unmatchedTo: string[];
+  /** Overlaps left out as slivers (below `minShare` of both source and target). */
+  slivers: number;
+  /** Source buurten with address weights asked for but no addresses (weighted by area instead). */
+  areaFallback: string[];
+}
+
+/** The crosswalk: links from → to with weights, relations per source, and the report. */
+export interface Crosswalk {
+  links: CrosswalkWeight[];
+  sources: CrosswalkSource[];
+  report: CrosswalkReport;
+}
+
+/** Address weights: points (addresses with coordinates) or counts per source/target pair (e.g. from the pc6-huisnummer tables of both years). */
+export type AddressWeights =
+  | { points: readonly Position[]; crs: Crs }
+  | { counts: readonly { from: string; to: string; count: number }[] };
+
+/** Options for {@link buildCrosswalk}. */
+export interface CrosswalkOptions {
+  /** Labels for the report (`buurten 2017`, `buurten 2023`). */
+  labels?: { from: string; to: string };
+  /** Overlaps below this share of both the source and the target are slivers from digitising, not pieces. Default 0.01. */
+  minShare?: number;
+  /** Shares at or above this count as "the same area" for identical and renamed. Default 0.99. */
+  sameAreaShare?: number;
+  /** Weight by addresses instead of area where a source has addresses. */
+  addresses?: AddressWeights;
+}
+
+type G = Polygon | MultiPolygon;
+
+function pointInRing(p: Position, ring: readonly Position[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** True when a point lies inside a polygon geometry (even–odd rule, so holes are excluded). */
+export function pointInGeometry(p: Position, g: G): boolean {
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  for (const poly of polys) {
+    let inside = false;
+    for (const ring of poly) if (pointInRing(p, ring)) inside = !inside;
+    if (inside) return true;
+  }
+  return false;
+}
+
+function locate(p: Position, geoms: readonly G[], boxes: readonly BBox[]): number {
+  for (let i = 0; i < geoms.length; i++) {
+    const b = boxes[i];
+    if (p[0] < b[0] || p[0] > b[2] || p[1] < b[1] || p[1] > b[3]) continue;
+    if (pointInGeometry(p, geoms[i])) return i;
+  }
+  return -1;
+}
+
+/**
+ * Build the crosswalk from one indeling to another.
+ *
+ * @param from boundaries of the source year (any CRS; overlap is computed in RD New)
+ * @param to boundaries of the target year
+ * @example
+ * const cw = buildCrosswalk(buurten2017, buurten2023);
+ * cw.report.split; // [{ from: 'BU03440101', to: ['BU03440105', 'BU03440106'] }]
+ */
+export function buildCrosswalk(from: Boundaries, to: Boundaries, options: CrosswalkOptions = {}): Crosswalk {
+  const minShare = options.minShare ?? 0.01;
+  const same = options.sameAreaShare ?? 0.99;
+  const labels = options.labels ?? { from: 'from', to: 'to' };
+  const A = boundariesToCrs(from, 'EPSG:28992').features;
+  const B = boundariesToCrs(to, 'EPSG:28992').features;
+  const aBox = A.map((f) => geometryBBox(f.geometry));
+  const bBox = B.map((f) => geometryBBox(f.geometry));
+  const aArea = A.map((f) => planarArea(f.geometry));
+  const bArea = B.map((f) => planarArea(f.geometry));
+
+  // pieces by area
+  type Piece = { i: number; j: number; area: number };
+  const pieces: Piece[] = [];
+  let slivers = 0;
+  for (let i = 0; i < A.length; i++) {
+    for (let j = 0; j < B.length; j++) {
+      if (!bboxesOverlap(aBox[i], bBox[j])) continue;
+      const identical = JSON.stringify(A[i].geometry.coordinates) === JSON.stringify(B[j].geometry.coordinates);
+      const area = identical ? aArea[i] : intersectionArea(A[i].geometry, B[j].geometry);
+      if (!(area > 0)) continue;
+      if (area / aArea[i] < minShare && area / bArea[j] < minShare) {
+        slivers++;
+        continue;
+      }
+      pieces.push({ i, j, area });
+    }
+  }
+
+  // address counts per (i, j)
+  const addr = new Map<string, number>();
+  const addrTotal = new Map<number, number>();
+  const codeIndexA = new Map(A.map((f, i) => [f.properties.code, i] as const));
+  const codeIndexB = new Map(B.map((f, j) => [f.properties.code, j] as const));
+  if (options.addresses) {
+    const w = options.addresses;
+    const add = (i: number, j: number, n: number) => {
+      addr.set(`${i} ${j}`, (addr.get(`${i} ${j}`) ?? 0) + n);
+      addrTotal.set(i, (addrTotal.get(i) ?? 0) + n);
+    };
+    if ('points' in w) {
+      for (const p0 of w.points) {
+        const p = w.crs === 'EPSG:4326' ? wgs84ToRd(p0) : p0;
+        const i = locate(p, A.map((f) => f.geometry), aBox);
+        const j = i < 0 ? -1 : locate(p, B.map((f) => f.geometry), bBox);
+        if (i >= 0 && j >= 0) add(i, j, 1);
+      }
+    } else {
+      for (const c of w.counts) {
+        const i = codeIndexA.get(c.from);
+        const j = codeIndexB.get(c.to);
+        if (i !== undefined && j !== undefined && c.count > 0) add(i, j, c.count);
+      }
+    }
+  }
+
+  const bySource = new Map<number, Piece[]>();
+  const byTarget = new Map<number, Piece[]>();
+  for (const p of pieces) {
+    bySource.set(p.i, [...(bySource.get(p.i) ?? []), p]);
+    byTarget.set(p.j, [...(byTarget.get(p.j) ?? []), p]);
+  }
+
+  const links: CrosswalkWeight[] = [];
+  const sources: CrosswalkSource[] = [];
+  const areaFallback: string[] = [];
+  const relations: Record<CrosswalkRelation, number> = {
+    identical: 0, renamed: 0, 'boundary-changed': 0, split: 0, merged: 0, reorganised: 0, unmatched: 0,
+  };
+  const renamed: { from: string; to: string }[] = [];
+  const split: { from: string; to: string[] }[] = [];
+  A.forEach((f, i) => {
+    const ps = bySource.get(i) ?? [];
+    const code = f.properties.code;
+    const covered = ps.reduce((s, p) => s + p.area, 0);
+    let relation: CrosswalkRelation;
+    if (ps.length === 0) relation = 'unmatched';
+    else if (ps.length === 1) {
+      const p = ps[0];
+      const shared = (byTarget.get(p.j) ?? []).length > 1;
+      const sameArea = p.area / aArea[i] >= same && p.area / bArea[p.j] >= same;
+      const toCode = B[p.j].properties.code;
+      if (shared) relation = 'merged';
+      else if (!sameArea) relation = 'boundary-changed';
+      else relation = toCode === code ? 'identical' : 'renamed';
+      if (relation === 'renamed') renamed.push({ from: code, to: toCode });
+    } else {
+      relation = ps.every((p) => (byTarget.get(p.j) ?? []).length === 1) ? 'split' : 'reorganised';
+      if (relation === 'split') split.push({ from: code, to: ps.map((p) => B[p.j].properties.code).sort() });
+    }
+    relations[relation]++;
+    const nAddr = addrTotal.get(i) ?? 0;
+    const useAddr = options.addresses !== undefined && nAddr > 0;
+    if (options.addresses !== undefined && !useAddr && ps.length > 0) areaFallback.push(code);
+    // with addresses, every target that holds addresses of the source is a piece
+    const js = new Set(ps.map((p) => p.j));
+    if (useAddr) for (const key of addr.keys()) if (key.startsWith(`${i} `)) js.add(Number(key.split(' ')[1]));
+    for (const j of [...js].sort((x, y) => x - y)) {
+      const area = ps.find((p) => p.j === j)?.area ?? 0;
+      const n = addr.get(`${i} ${j}`) ?? 0;
+      const weight = useAddr ? n / nAddr : area / covered;
+      if (!(weight > 0)) continue;
+      links.push({
+        from: code, to: B[j].properties.code, weight, basis: useAddr ? 'addresses' : 'area', areaM2: area,
+        shareOfSource: area / aArea[i], shareOfTarget: area / bArea[j],
+        ...(options.addresses !== undefined ? { addresses: n } : {}),
+      });
+    }
+    sources.push({ code, relation, targets: [...js].map((j) => B[j].properties.code).sort(), coverage: covered / aArea[i] });
+  });
+
+  const merged: { to: string; from: string[] }[] = [];
+  for (const [j, ps] of byTarget) {
+    if (ps.length > 1 && ps.every((p) => (bySource.get(p.i) ?? []).length === 1)) {
+      merged.push({ to: B[j].properties.code, from: ps.map((p) => A[p.i].properties.code).sort() });
+    }
+  }
+  merged.sort((a, b) => (a.to < b.to ? -1 : 1));
+  const receiving = new Set(links.map((l) => l.to));
+  return {
+    links,
+    sources,
+    report: {
+      codes: matchCodes(A.map((f) => f.properties.code), B.map((f) => f.properties.code), { left: labels.from, right: labels.to }),
+      relations,
+      renamed,
+      split,
+      merged,
+      unmatchedFrom: sources.filter((s) => s.relation === 'unmatched').map((s) => s.code).sort(),
+      unmatchedTo: B.map((f) => f.properties.code).filter((c) => !receiving.has(c)).sort(),
+      slivers,
+      areaFallback,
+    },
+  };
+}
+
+/** Values per region code: a Map or a plain object; null (or absent) is missing. */
+export type RegionValues = ReadonlyMap<string, number | null> | Readonly<Record<string, number | null>>;
+
+function getter(v: RegionValues): (code: string) => number | null | undefined {
+  return v instanceof Map ? (c) => v.get(c) : (c) => (v as Record<string, number | null>)[c];
+}
+
+/** What re-aggregation could not carry over. */
+export interface ReaggregateReport {
+  /** Codes with a value that are not in the crosswalk (their counts are not carried over). */
+  sourceNotInCrosswalk: string[];
+  /** Targets whose value is missing because a contributing source is missing. */
+  targetIncomplete: string[];
+}
+
+/**
+ * Re-aggregate counts onto the target indeling: target value = Σ weight × source value. A target
+ * is missing (null) when any contributing source is missing — a partial sum never passes as
+ * complete. Totals are preserved for complete targets because each source's weights sum to 1.
+ *
+ * @example reaggregateCounts(cw.links, { BU01: 100 }) // Map { 'BU02' => 60, 'BU03' => 40 } for a 60/40 split
+ */
+export function reaggregateCounts(
+  links: readonly Pick<CrosswalkWeight, 'from' | 'to' | 'weight'>[],
+  values: RegionValues,
+): { values: Map<string, number | null>; report: ReaggregateReport } {
+  const get = getter(values);
+  const out = new Map<string, number | null>();
+  const incomplete = new Set<string>();
+  for (const l of links) {
+    const v = get(l.from);
+    const prev = out.has(l.to) ? out.get(l.to)! : 0;
+    if (v === null || v === undefined || !Number.isFinite(v) || prev === null) {
+      out.set(l.to, null);
+      incomplete.add(l.to);
+    } else out.set(l.to, prev + l.weight * v);
+  }
+  const inCrosswalk = new Set(links.map((l) => l.from));
+  const codes = values instanceof Map ? [...values.keys()] : Object.keys(values);
+  return {
+    values: out,
+    report: {
+      sourceNotInCrosswalk: codes.filter((c) => !inCrosswalk.has(c) && get(c) !== null).sort(),
+      targetIncomplete: [...incomplete].sort(),
+    },
+  };
+}
+
+/**
+ * Recompute a share on the target indeling from re-aggregated numerator and denominator counts
+ * (never by averaging source shares). `share` is numerator / denominator (×100 for a percentage);
+ * null when either is missing or the denominator is 0.
+ *
+ * @example reaggregateShares(cw.links, { BU01: 30 }, { BU01: 100 }).get('BU02') // { numerator: 18, denominator: 60, share: 0.3 }
+ */
+export function reaggregateShares(
+  links: readonly Pick<CrosswalkWeight, 'from' | 'to' | 'weight'>[],
+  numerators: RegionValues,
+  denominators: RegionValues,
+): Map<string, { numerator: number | null; denominator: number | null; share: number | null }> {
+  const n = reaggregateCounts(links, numerators).values;
+  const d = reaggregateCounts(links, denominators).values;
+  const out = new Map<string, { numerator: number | null; denominator: number | null; share: number | null }>();
+  for (const [code, den] of d) {
+    const num = n.get(code) ?? null;
+    out.set(code, { numerator: num, denominator: den, share: num === null || den === null || den === 0 ? null : num / den });
+  }
+  return out;
+}

@@ -1,0 +1,206 @@
+/**
+ * The part every boundary reader shares: from raw features (GeoJSON-like, from any format) to
+ * `Boundaries`. Each feature is kept or counted as dropped with its reason, index and code, so
+ * `rowsRead = rowsKept + Σ dropped.count` always holds.
+ */
+import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import { VeerkrachtError } from '../../util/errors.js';
+import { emptyBBox, extendBBox } from '../../geo/bbox.js';
+import { validatePolygonGeometry, type GeometryProblem } from '../../geo/validate.js';
+import { mapPositions } from '../../geo/area.js';
+import { rdToWgs84, wgs84ToRd } from '../../geo/projection.js';
+import { regionLevel } from '../../regions/codes.js';
+import type { DroppedRows, LoadReport, Provenance, RegionLevel } from '../types.js';
+import { detectCodeSource, detectNameProperty, normalizeBoundaryCode, propertyNames, CODE_PROPERTY_CANDIDATES } from './code-property.js';
+import { resolveCrs } from './crs.js';
+import type { Boundaries, Crs, RegionFeature } from './types.js';
+
+/** Options every boundary reader accepts. */
+export interface BoundaryReadOptions {
+  /** Property holding the region code (`--code-property`); `id` for the feature id. Detected when absent. */
+  codeProperty?: string;
+  /** Expected level; codes of other levels are dropped and counted. Detected (the most common level) when absent. */
+  level?: RegionLevel;
+  /** TopoJSON object to read (`wijk_2023`); default the only or first polygon object. */
+  object?: string;
+  /** CRS to return the features in (converted with proj4); default as read. */
+  crs?: Crs;
+  /** Throw on the first unusable feature instead of counting it. */
+  strict?: boolean;
+  /** Look for self-intersecting rings (reported as warnings, features kept). Default true. */
+  checkSelfIntersections?: boolean;
+}
+
+/** A feature as a format parser hands it over, before validation. */
+export interface RawFeature {
+  id?: unknown;
+  properties: Record<string, unknown> | null;
+  geometry: Geometry | null;
+  /** A problem the format parser already found (e.g. a broken TopoJSON arc). */
+  problem?: { code: string; detail: string };
+}
+
+/** What a format parser found besides the features. */
+export interface RawBoundaries {
+  features: RawFeature[];
+  /** CRS named in the file (GeoJSON `crs`, `.prj`), if any. */
+  crsLabel?: Crs;
+  provenance: Provenance;
+  warnings?: string[];
+}
+
+const REASONS: Record<string, string> = {
+  'no-code': 'no region code',
+  'other-level': 'code of another level',
+  'duplicate-code': 'duplicate code',
+  'empty-geometry': 'empty geometry',
+  'not-polygon': 'not a polygon',
+  'malformed-coordinates': 'malformed coordinates',
+  'non-finite-coordinate': 'non-finite coordinate',
+  'ring-too-short': 'ring with fewer than 4 positions',
+  'ring-not-closed': 'unclosed ring',
+  'broken-arc': 'broken TopoJSON arc reference',
+};
+
+function where(p: GeometryProblem): string {
+  if (p.ring === undefined) return p.detail;
+  return `${p.part ? `part ${p.part} ` : ''}ring ${p.ring}: ${p.detail}`;
+}
+
+/** Convert a geometry between RD New and WGS84 (a new object). */
+export function convertGeometry<G extends Polygon | MultiPolygon>(g: G, from: Crs, to: Crs): G {
+  if (from === to) return g;
+  return mapPositions(g, from === 'EPSG:28992' ? rdToWgs84 : wgs84ToRd);
+}
+
+/**
+ * Validate, detect code property, level and CRS, and build `Boundaries`.
+ *
+ * @throws VeerkrachtError when no property holds region codes, when the CRS label contradicts the
+ *   coordinates, when no feature is usable, or (with `strict`) on the first unusable feature.
+ */
+export function assembleBoundaries(raw: RawBoundaries, options: BoundaryReadOptions = {}): Boundaries {
+  const file = raw.provenance.file;
+  const source = detectCodeSource(raw.features, options.codeProperty);
+  if (source === null) {
+    throw new VeerkrachtError(
+      options.codeProperty !== undefined ? 'code property not found' : 'no property holds region codes',
+      {
+        file, column: options.codeProperty,
+        expected: options.codeProperty !== undefined ? `a property ${JSON.stringify(options.codeProperty)}` : `one of ${CODE_PROPERTY_CANDIDATES.join(', ')} (or --code-property)`,
+        found: `properties ${JSON.stringify(propertyNames(raw.features).slice(0, 12))}`,
+      },
+    );
+  }
+  const nameProp = detectNameProperty(raw.features);
+  const hint = options.level ?? source.hint;
+  const dropped = new Map<string, DroppedRows>();
+  const drop = (reason: string, index: number, code: string | null, detail: string, column?: string) => {
+    if (options.strict) {
+      throw new VeerkrachtError(`unusable feature: ${reason}`, {
+        file, feature: code ? `${index} (${code})` : index, column, expected: expectedFor(reason), found: detail,
+      });
+    }
+    const d = dropped.get(reason) ?? { reason, count: 0, examples: [] };
+    d.count++;
+    if (d.examples.length < 5) d.examples.push(`feature ${index}${code ? ` (${code})` : ''}: ${detail}`);
+    dropped.set(reason, d);
+  };
+
+  // 1. codes and geometry per feature
+  type Candidate = { index: number; code: string; raw: RawFeature; geometry: Polygon | MultiPolygon; level: RegionLevel };
+  const candidates: Candidate[] = [];
+  const selfIntersecting: string[] = [];
+  let selfCount = 0;
+  raw.features.forEach((f, index) => {
+    const rawCode = source.fromId ? f.id : f.properties?.[source.property];
+    const code = normalizeBoundaryCode(rawCode, hint);
+    const label = code ?? (rawCode === undefined || rawCode === null || rawCode === '' ? null : String(rawCode));
+    if (f.problem) {
+      drop(REASONS[f.problem.code] ?? f.problem.code, index, label, f.problem.detail, 'geometry');
+      return;
+    }
+    const problems = validatePolygonGeometry(f.geometry, { selfIntersections: options.checkSelfIntersections ?? true });
+    const err = problems.find((p) => p.severity === 'error');
+    if (err) {
+      drop(REASONS[err.code] ?? err.code, index, label, where(err), 'geometry');
+      return;
+    }
+    if (code === null) {
+      drop(REASONS['no-code'], index, null, `${source.property} = ${JSON.stringify(rawCode ?? null)}`, source.property);
+      return;
+    }
+    const warn = problems.find((p) => p.code === 'self-intersection');
+    if (warn) {
+      selfCount++;
+      if (selfIntersecting.length < 5) selfIntersecting.push(`feature ${index} (${code}) ${where(warn)}`);
+    }
+    candidates.push({ index, code, raw: f, geometry: f.geometry as Polygon | MultiPolygon, level: regionLevel(code) as RegionLevel });
+  });
+
+  // 2. level: the expected one, or the most common
+  let level = options.level;
+  if (level === undefined) {
+    const counts = new Map<RegionLevel, number>();
+    for (const c of candidates) counts.set(c.level, (counts.get(c.level) ?? 0) + 1);
+    level = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  }
+  // 3. duplicates and other levels
+  const seen = new Set<string>();
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.level !== level) drop(REASONS['other-level'], c.index, c.code, `a ${c.level} code, expected ${level}`, source.property);
+    else if (seen.has(c.code)) drop(REASONS['duplicate-code'], c.index, c.code, `${c.code} already read`, source.property);
+    else {
+      seen.add(c.code);
+      kept.push(c);
+    }
+  }
+  if (kept.length === 0 || level === undefined) {
+    throw new VeerkrachtError('no usable boundary feature', {
+      file, expected: 'polygon features with a region code',
+      found: [...dropped.values()].map((d) => `${d.count} × ${d.reason}`).join(', ') || 'no features',
+    });
+  }
+
+  // 4. CRS from label and coordinates
+  const bbox = emptyBBox();
+  for (const c of kept) {
+    const polys = c.geometry.type === 'Polygon' ? [c.geometry.coordinates] : c.geometry.coordinates;
+    for (const p of polys) for (const r of p) for (const q of r) extendBBox(bbox, q);
+  }
+  const readCrs = resolveCrs(raw.crsLabel, bbox, file);
+  const crs = options.crs ?? readCrs;
+
+  const features: RegionFeature[] = kept.map((c) => ({
+    type: 'Feature',
+    ...(c.raw.id !== undefined && c.raw.id !== null ? { id: c.raw.id as string | number } : {}),
+    properties: {
+      ...(c.raw.properties ?? {}),
+      code: c.code,
+      name: nameProp !== undefined && c.raw.properties?.[nameProp] != null ? String(c.raw.properties[nameProp]) : null,
+    },
+    geometry: convertGeometry(c.geometry, readCrs, crs),
+  }));
+
+  const warnings = [...(raw.warnings ?? [])];
+  if (selfCount > 0) {
+    warnings.push(`${selfCount} feature${selfCount === 1 ? '' : 's'} with a self-intersecting ring (kept): ${selfIntersecting.join('; ')}`);
+  }
+  if (readCrs !== crs) warnings.push(`converted from ${readCrs} to ${crs}`);
+  const report: LoadReport = {
+    rowsRead: raw.features.length,
+    rowsKept: features.length,
+    dropped: [...dropped.values()],
+    warnings,
+  };
+  return { features, crs, level, codeProperty: source.property, provenance: raw.provenance, report };
+}
+
+function expectedFor(reason: string): string {
+  if (reason === REASONS['no-code']) return 'a region code (BU/WK/GM…)';
+  if (reason === REASONS['duplicate-code']) return 'each code once';
+  if (reason === REASONS['other-level']) return 'codes of one level';
+  if (reason === REASONS['broken-arc']) return 'arc indices within the topology';
+  return 'a polygon with closed rings of at least 4 finite positions';
+}

@@ -1,0 +1,32 @@
+/**
+ * FormatReaders for `veerkracht inspect`: GeoJSON, TopoJSON and ESRI shapefile boundary files,
+ * read into a table of their features (code, name, level, area, centroid, properties).
+ */
+import type { FileHead, FormatReader } from '../formats.js';
+import { readBoundaries } from './read.js';
+import { boundariesTable } from './table.js';
+
+/** GeoJSON FeatureCollection of polygons with region codes. */
+export const boundariesGeoJsonReader: FormatReader = {
+  kind: 'boundaries-geojson',
+  sniff: (h: FileHead) => /^\s*\{/.test(h.text) && /"type"\s*:\s*"FeatureCollection"/.test(h.text) && /"(Multi)?Polygon"/.test(h.text),
+  read: async (path: string) => boundariesTable(await readBoundaries(path)),
+};
+
+/** TopoJSON topology (quantized or not). */
+export const boundariesTopoJsonReader: FormatReader = {
+  kind: 'boundaries-topojson',
+  sniff: (h: FileHead) => /^\s*\{/.test(h.text) && /"type"\s*:\s*"Topology"/.test(h.text),
+  read: async (path: string) => boundariesTable(await readBoundaries(path)),
+};
+
+/** ESRI shapefile: a `.shp` whose header has file code 9994 (with its `.dbf` beside it). */
+export const boundariesShapefileReader: FormatReader = {
+  kind: 'boundaries-shapefile',
+  sniff: (h: FileHead) =>
+    /\.shp$/i.test(h.path) && h.bytes.length >= 4 && h.bytes[0] === 0 && h.bytes[1] === 0 && h.bytes[2] === 0x27 && h.bytes[3] === 0x0a,
+  read: async (path: string) => boundariesTable(await readBoundaries(path)),
+};
+
+/** The three boundary readers, for FORMAT_READERS. */
+export const BOUNDARY_READERS: FormatReader[] = [boundariesGeoJsonReader, boundariesTopoJsonReader, boundariesShapefileReader];

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { parseBoundaries } from '../../src/sources/boundaries/read.js';
+import { boundariesToCrs } from '../../src/sources/boundaries/convert.js';
+import { buildCrosswalk, reaggregateCounts, reaggregateShares } from '../../src/regions/crosswalk.js';
+
+// Planted indelingen in RD New around (150 km, 450 km); x0..x1 × y0..y1 in metres from there.
+const X = 150000;
+const Y = 450000;
+const rect = (code: string, x0: number, x1: number, y0 = 0, y1 = 1000) => ({
+  type: 'Feature',
+  properties: { statcode: code },
+  geometry: { type: 'Polygon', coordinates: [[[X + x0, Y + y0], [X + x1, Y + y0], [X + x1, Y + y1], [X + x0, Y + y1], [X + x0, Y + y0]]] },
+});
+const fc = (features: unknown[]) => parseBoundaries({ type: 'FeatureCollection', features }, { file: 'planted' });
+
+const y2017 = fc([
+  rect('BU00010001', 0, 1000),
+  rect('BU00010002', 1000, 2000), // split 30/70
+  rect('BU00010003', 2000, 3000), // merged with 0004
+  rect('BU00010004', 3000, 4000),
+  rect('BU00010008', 4000, 5000), // renamed to 0009
+  rect('BU00010010', 0, 1000, 5000, 6000), // gone (e.g. land lost to the sea)
+]);
+const y2023 = fc([
+  rect('BU00010001', 0, 1000),
+  rect('BU00010005', 1000, 1300),
+  rect('BU00010006', 1300, 2000),
+  rect('BU00010007', 2000, 4000),
+  rect('BU00010009', 4000, 5000),
+  rect('BU00010011', 10000, 11000), // new land
+]);
+
+const weights = (links: { from: string; to: string; weight: number }[]) =>
+  Object.fromEntries(links.map((l) => [`${l.from}>${l.to}`, Math.round(l.weight * 1e9) / 1e9]));
+
+describe('buildCrosswalk on planted geometry', () => {
+  const cw = buildCrosswalk(y2017, y2023, { labels: { from: 'buurten 2017', to: 'buurten 2023' } });
+
+  it('gives exact area weights from → to', () => {
+    expect(weights(cw.links)).toEqual({
+      'BU00010001>BU00010001': 1,
+      'BU00010002>BU00010005': 0.3,
+      'BU00010002>BU00010006': 0.7,
+      'BU00010003>BU00010007': 1,
+      'BU00010004>BU00010007': 1,
+      'BU00010008>BU00010009': 1,
+    });
+    expect(cw.links.every((l) => l.basis === 'area')).toBe(true);
+    const l = cw.links.find((k) => k.to === 'BU00010005')!;
+    expect(l.areaM2).toBeCloseTo(300_000, 3);
+    expect(l.shareOfTarget).toBeCloseTo(1, 9);
+  });
+
+  it('classifies identical, split, merged, renamed and unmatched buurten', () => {
+    const rel = Object.fromEntries(cw.sources.map((s) => [s.code, s.relation]));
+    expect(rel).toEqual({
+      BU00010001: 'identical', BU00010002: 'split', BU00010003: 'merged', BU00010004: 'merged',
+      BU00010008: 'renamed', BU00010010: 'unmatched',
+    });
+    expect(cw.report.renamed).toEqual([{ from: 'BU00010008', to: 'BU00010009' }]);
+    expect(cw.report.split).toEqual([{ from: 'BU00010002', to: ['BU00010005', 'BU00010006'] }]);
+    expect(cw.report.merged).toEqual([{ to: 'BU00010007', from: ['BU00010003', 'BU00010004'] }]);
+    expect(cw.report.unmatchedFrom).toEqual(['BU00010010']);
+    expect(cw.report.unmatchedTo).toEqual(['BU00010011']);
+    expect(cw.report.codes).toMatchObject({ left: 'buurten 2017', right: 'buurten 2023', matched: 1 });
+    expect(cw.report.relations).toMatchObject({ identical: 1, split: 1, merged: 2, renamed: 1, unmatched: 1 });
+  });
+
+  it('is the same whatever CRS the inputs are in (overlap computed in RD New)', () => {
+    const w = buildCrosswalk(boundariesToCrs(y2017, 'EPSG:4326'), y2023);
+    const a = weights(w.links);
+    for (const [k, v] of Object.entries(weights(cw.links))) expect(a[k]).toBeCloseTo(v, 5);
+  });
+
+  it('re-aggregates counts, keeping totals and carrying missing values as missing', () => {
+    const counts = { BU00010001: 10, BU00010002: 100, BU00010003: 5, BU00010004: 7, BU00010008: 3, BU00010010: 4 };
+    const r = reaggregateCounts(cw.links, counts);
+    expect(Object.fromEntries([...r.values].map(([k, v]) => [k, v === null ? null : Math.round(v * 1e9) / 1e9]))).toEqual({
+      BU00010001: 10, BU00010005: 30, BU00010006: 70, BU00010007: 12, BU00010009: 3,
+    });
+    expect(r.report.sourceNotInCrosswalk).toEqual(['BU00010010']);
+    const m = reaggregateCounts(cw.links, new Map<string, number | null>([...Object.entries(counts), ['BU00010004', null]]));
+    expect(m.values.get('BU00010007')).toBeNull();
+    expect(m.report.targetIncomplete).toEqual(['BU00010007']);
+  });
+
+  it('recomputes shares from re-aggregated numerators and denominators', () => {
+    // 0003: 1 of 10 (10 %), 0004: 9 of 30 (30 %) → merged 10 of 40 = 25 %, not the mean 20 %
+    const s = reaggregateShares(cw.links, { BU00010003: 1, BU00010004: 9 }, { BU00010003: 10, BU00010004: 30 });
+    expect(s.get('BU00010007')).toEqual({ numerator: 10, denominator: 40, share: 0.25 });
+  });
+
+  it('weights by addresses when given: points or pair counts', () => {
+    const pts = [[X + 1100, Y + 500], [X + 1500, Y + 500], [X + 1600, Y + 100], [X + 1900, Y + 900], [X + 500, Y + 500]];
+    const a = buildCrosswalk(y2017, y2023, { addresses: { points: pts, crs: 'EPSG:28992' } });
+    const w = weights(a.links);
+    expect(w['BU00010002>BU00010005']).toBe(0.25);
+    expect(w['BU00010002>BU00010006']).toBe(0.75);
+    expect(a.links.find((l) => l.from === 'BU00010002')!.basis).toBe('addresses');
+    // sources without addresses fall back to area and are listed
+    expect(a.report.areaFallback).toEqual(['BU00010003', 'BU00010004', 'BU00010008']);
+    expect(w['BU00010003>BU00010007']).toBe(1);
+
+    const c = buildCrosswalk(y2017, y2023, {
+      addresses: { counts: [{ from: 'BU00010002', to: 'BU00010005', count: 2 }, { from: 'BU00010002', to: 'BU00010006', count: 6 }] },
+    });
+    expect(weights(c.links)['BU00010002>BU00010005']).toBe(0.25);
+  });
+
+  it('ignores digitising slivers below minShare and renormalises', () => {
+    const from = fc([rect('BU00020001', 0, 1000)]);
+    const to = fc([rect('BU00020001', 0, 995), rect('BU00020002', 995, 2000)]);
+    const cw2 = buildCrosswalk(from, to);
+    expect(cw2.report.slivers).toBe(1);
+    expect(weights(cw2.links)).toEqual({ 'BU00020001>BU00020001': 1 });
+    expect(cw2.sources[0]).toMatchObject({ relation: 'identical', coverage: 0.995 });
+    // a 10 % shift is a real boundary change
+    const cw3 = buildCrosswalk(from, fc([rect('BU00020001', 0, 900), rect('BU00020002', 900, 2000)]));
+    expect(weights(cw3.links)).toEqual({ 'BU00020001>BU00020001': 0.9, 'BU00020001>BU00020002': 0.1 });
+    expect(cw3.sources[0].relation).toBe('split');
+  });
+});
