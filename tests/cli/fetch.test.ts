@@ -54,6 +54,10 @@ describe('veerkracht fetch', () => {
     expect(r.err).toContain('HTTP 500');
     expect(r.err).toContain('retry 1/3');
     expect(readdirSync(cache)).toContain('index.json');
+    // what fetch writes is what inspect reads
+    const inspected = await runCli(['inspect', join(out, 'TypedDataSet.json'), '--json']);
+    expect(inspected.code).toBe(0);
+    expect(JSON.parse(inspected.out)).toMatchObject({ kind: 'statline-odata', rows: 675 });
 
     // offline again from the same cache: no new request
     const n = s.requests.length;

@@ -15,6 +15,7 @@ import {
   DEFAULT_RETRY,
   DiskCache,
   FetchClient,
+  LEEFBAAROMETER_LATEST,
   LEEFBAAROMETER_PAGE,
   PDOK_WIJKEN_BUURTEN_PAGE,
   STATLINE_BASE_URL,
@@ -36,7 +37,8 @@ index.json of URL, file, date, bytes and SHA-256; a later run reads the cache fi
                      TableInfos, DataProperties, the code list of each dimension and the
                      TypedDataSet, following odata.nextLink paging. Writes TableInfos.json,
                      DataProperties.json, <Dimension>.json, TypedDataSet.json (value arrays of
-                     all pages merged) and fetch.json (provenance), ready for \`veerkracht inspect\`.
+                     all pages merged), URLS.txt and fetch.json (provenance), ready for
+                     \`veerkracht inspect DIR/TypedDataSet.json\`.
                      Default --out out/fetch/statline/TABLEID.
     --regions LIST   Comma-separated region codes (GM0344,GM0363, WK034401, BU03440000, NL00):
                      each selects itself and the wijken and buurten below it, as
@@ -45,9 +47,9 @@ index.json of URL, file, date, bytes and SHA-256; a later run reads the cache fi
     --base-url URL   OData v3 service root (default ${STATLINE_BASE_URL}).
 
   leefbaarometer     The Leefbaarometer 3.0 open-data archive of a measurement year
-                     (default --year 2022), a zip unpacked safely into --out
+                     (default --year ${LEEFBAAROMETER_LATEST}), a zip unpacked safely into --out
                      (default out/fetch/leefbaarometer/YEAR).
-                     Default URL (to be checked): ${leefbaarometerUrl(2022).replace('2022', 'YEAR')}
+                     Default URL (to be checked): ${leefbaarometerUrl(2024).replace('2024', 'YEAR')}
                      Download page: ${LEEFBAAROMETER_PAGE}
 
   boundaries         Boundaries of --year into --out (default out/fetch/boundaries/YEAR).
@@ -178,7 +180,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (source === 'boundaries' && yearFlag === undefined) {
     throw new VeerkrachtError('fetch boundaries needs --year YYYY, e.g. --year 2023', {}, 2);
   }
-  const year = intFlag('fetch', 'year', yearFlag, 2022, 1990);
+  const year = intFlag('fetch', 'year', yearFlag, LEEFBAAROMETER_LATEST, 1990);
   if (year > 2100) throw new VeerkrachtError(`--year must be a year ≤ 2100, got ${year}`, {}, 2);
   const bsource = str(values.source) ?? 'cbs';
   if (bsource !== 'cbs' && bsource !== 'pdok') throw new VeerkrachtError(`--source must be cbs or pdok, got ${JSON.stringify(bsource)}`, {}, 2);

@@ -15,8 +15,11 @@ import type { FetchClient } from './client.js';
 import { cachedGet } from './read-through.js';
 import { extractZip, listZip, type UnzipOptions } from './unzip.js';
 
+/** Latest Leefbaarometer measurement year with an open-data archive (default of `fetch leefbaarometer`). */
+export const LEEFBAAROMETER_LATEST = 2024;
+
 /** Leefbaarometer open-data download page (to be checked). */
-export const LEEFBAAROMETER_PAGE = 'https://www.leefbaarometer.nl/page/Open%20data';
+export const LEEFBAAROMETER_PAGE = 'https://www.leefbaarometer.nl/page/Opendata';
 /** CBS page of the wijk- en buurtkaart of a year (to be checked). */
 export const BOUNDARIES_PAGE = 'https://www.cbs.nl/nl-nl/dossier/nederland-regionaal/geografische-data/wijk-en-buurtkaart-{year}';
 /** PDOK page of the CBS wijken en buurten dataset (OGC API Features per year, an alternative source). */
@@ -24,11 +27,12 @@ export const PDOK_WIJKEN_BUURTEN_PAGE = 'https://www.pdok.nl/ogc-apis/-/article/
 
 /**
  * Default URL of the Leefbaarometer open-data archive of a measurement year (to be checked;
- * the 2022 measurement holds the scores of 2002–2022).
+ * the 2024 measurement holds the scores of 2002–2024 on one indeling).
  *
- * @example leefbaarometerUrl(2022) // 'https://www.leefbaarometer.nl/resources/open-data-leefbaarometer-meting-2022.zip'
+ * @example leefbaarometerUrl(2024) // 'https://www.leefbaarometer.nl/resources/open-data-leefbaarometer-meting-2024.zip'
  */
 export function leefbaarometerUrl(year: number): string {
+  // Seen in use for 2024; other years assumed to follow the same pattern.
   return `https://www.leefbaarometer.nl/resources/open-data-leefbaarometer-meting-${year}.zip`;
 }
 
