@@ -5,8 +5,8 @@
  * **to be checked** against their download pages before relying on them; pass `--url` to
  * override.
  */
-import { readFileSync } from 'node:fs';
-import { basename, relative, resolve, sep } from 'node:path';
+import { closeSync, copyFileSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { outputPath, writeFileAtomic } from '../../export/atomic.js';
 import { VeerkrachtError } from '../../util/errors.js';
 import { VERSION } from '../../version.js';
@@ -79,6 +79,29 @@ export interface ArchiveFetchResult {
 
 const isZipMagic = (b: Buffer) => b.length >= 4 && b.readUInt32LE(0) === 0x04034b50;
 
+/** The first 4 bytes of a file (without reading the rest). */
+function readHead(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const b = Buffer.alloc(4);
+    return b.subarray(0, readSync(fd, b, 0, 4, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Copy a (possibly large) file atomically: copy to a temporary name beside it, then rename. */
+function copyFileAtomic(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  const tmp = `${to}.${process.pid}.tmp`;
+  try {
+    copyFileSync(from, tmp);
+    renameSync(tmp, to);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
 /**
  * Download `url` through the cache (streamed to disk; a zip body must have an intact central
  * directory or it is retried and never cached) and unpack it into `outDir`.
@@ -96,12 +119,10 @@ export async function fetchArchive(url: string, opts: ArchiveFetchOptions): Prom
     log,
     validate: (res, file) => {
       if (file === undefined || res.bytes === 0) throw new Error('empty body');
-      const head = readFileSync(file).subarray(0, 4);
-      if (isZipMagic(head)) listZip(file, url); // throws on a truncated archive
+      if (isZipMagic(readHead(file))) listZip(file, url); // throws on a truncated archive
     },
   });
-  const head = readFileSync(got.path).subarray(0, 4);
-  const zip = isZipMagic(head);
+  const zip = isZipMagic(readHead(got.path));
   const files: string[] = [];
   if (opts.outDir !== undefined) {
     if (zip) {
@@ -110,7 +131,7 @@ export async function fetchArchive(url: string, opts: ArchiveFetchOptions): Prom
     } else {
       const name = safeBaseName(url);
       const path = outputPath(opts.outDir, name);
-      writeFileAtomic(path, readFileSync(got.path));
+      copyFileAtomic(got.path, path);
       files.push(path);
     }
     const manifest = {

@@ -3,7 +3,8 @@
  * atomically (temporary file + rename), so the cache never holds a partial file; an entry whose
  * bytes no longer match its recorded SHA-256 is treated as absent.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../../export/atomic.js';
 import { sha256Hex } from '../csv/checksum.js';
@@ -62,7 +63,7 @@ export class DiskCache {
     if (!entry) return undefined;
     const path = this.lookupPath(entry);
     if (!existsSync(path) || statSync(path).size !== entry.bytes) return undefined;
-    if (sha256Hex(readFileSync(path)) !== entry.sha256) return undefined;
+    if (hashFile(path) !== entry.sha256) return undefined;
     return { entry, path };
   }
 
@@ -161,6 +162,23 @@ export class DiskCache {
     }
     return empty;
   }
+}
+
+/** SHA-256 (hex) of a file, read in 1 MiB chunks so large archives are not held in memory. */
+function hashFile(path: string): string {
+  const hash = createHash('sha256');
+  const buf = Buffer.alloc(1 << 20);
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      hash.update(buf.subarray(0, n));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 function processAlive(pid: number): boolean {
