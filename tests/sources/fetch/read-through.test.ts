@@ -89,6 +89,31 @@ describe('read-through cache', () => {
   });
 });
 
+describe('refresh and limits', () => {
+  it('--refresh downloads again and replaces the entry', async () => {
+    let version = 1;
+    server = await startReplayServer(() => json({ value: [{ v: version }] }));
+    const cache = new DiskCache(tmp());
+    const url = `${server.origin}/g`;
+    await cachedGet(url, { cache, client: quick() });
+    version = 2;
+    expect(JSON.parse(cache.read(url)!.toString()).value[0].v).toBe(1);
+    const r = await cachedGet(url, { cache, client: quick(), refresh: true });
+    expect(r.fromCache).toBe(false);
+    expect(JSON.parse(cache.read(url)!.toString()).value[0].v).toBe(2);
+    expect(cache.entries()).toHaveLength(1);
+  });
+
+  it('a body above maxBytes is refused at once, not retried', async () => {
+    server = await startReplayServer(() => ({ body: 'x'.repeat(5000) }));
+    const client = new FetchClient({ retry: { attempts: 4, baseDelayMs: 1 }, maxBytes: 1000, sleep: async () => undefined });
+    const e = await cachedGet(`${server.origin}/big`, { cache: new DiskCache(tmp()), client }).catch((x: unknown) => x);
+    expect((e as Error).message).toContain('after 1 attempt,');
+    expect((e as Error).message).toContain('limit of 1000');
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
 describe('cache folder problems', () => {
   it('a cache path that is a file is a user error naming it', async () => {
     server = await startReplayServer(() => json(BODY));
