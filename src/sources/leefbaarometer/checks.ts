@@ -48,9 +48,15 @@ const FLOOR = 1e-9;
  * @example decimalsOf('9.064e-5') // 8
  */
 export function decimalsOf(text: string): number {
-  const m = /^\s*[-+]?\d*(?:[.,](\d*))?(?:[eE]([-+]?\d+))?\s*$/.exec(text);
-  if (!m) return Infinity;
-  return (m[1] ? m[1].length : 0) - (m[2] ? Number(m[2]) : 0);
+  const s = text.trim();
+  let e = s.indexOf('e');
+  if (e < 0) e = s.indexOf('E');
+  const mant = e < 0 ? s : s.slice(0, e);
+  const exp = e < 0 ? 0 : Number(s.slice(e + 1));
+  let dot = mant.indexOf('.');
+  if (dot < 0) dot = mant.indexOf(',');
+  const d = (dot < 0 ? 0 : mant.length - dot - 1) - exp;
+  return Number.isFinite(d) ? d : Infinity;
 }
 
 function halfUnit(d: number): number {

@@ -30,6 +30,8 @@ export interface LeefbaarometerTable extends LoadedTable {
   };
 }
 
+const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
 const TITLES: Record<string, string> = {
   lbm: 'Leefbaarometer totaalscore',
   afw: 'Afwijking van de landelijke referentie (fys+onv+soc+vrz+won)',
@@ -136,7 +138,9 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
     for (let i = 0; i < LBM_SCORES.length; i++) {
       const j = scoreCols[i];
       const cell = j < 0 ? 'NA' : (row[j] ?? '');
-      const v = parseNumberCell(cell, { file, line, column: header[j], decimal: cell.includes(',') ? ',' : '.' });
+      // fast path for plain numbers and NA; everything else through the shared cell parser
+      const fast = cell === 'NA' ? null : PLAIN_NUMBER.test(cell) ? Number(cell) : NaN;
+      const v = fast === null || Number.isFinite(fast) ? fast : parseNumberCell(cell, { file, line, column: header[j], decimal: cell.includes(',') ? ',' : '.' });
       values.push(v);
       decimals.push(v === null ? Infinity : decimalsOf(cell));
     }
