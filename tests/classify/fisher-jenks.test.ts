@@ -82,6 +82,9 @@ group('Fisher-Jenks is the exact optimum', () => {
     const xs = Array.from({ length: 15003 }, (_, i) => centres[i % 9] + r() * 10);
     const c = classify(xs, { scheme: 'fisher_jenks', k: 9 });
     expect(c.counts).toEqual(new Array(9).fill(15003 / 9));
-    c.bins.forEach((b, i) => expect(b).toBeGreaterThan(centres[i]) && expect(b).toBeLessThan(centres[i] + 10));
+    c.bins.forEach((b, i) => {
+      expect(b).toBeGreaterThan(centres[i]);
+      expect(b).toBeLessThan(centres[i] + 10);
+    });
   });
 });
