@@ -1,0 +1,139 @@
+/**
+ * The offline threshold explorer opened in headless Chromium (Debian `chromium`): it renders the
+ * map (the screenshot shows the signal colours), logs no error, makes no network request, keeps
+ * a hostile buurt name inert, and recolours and recounts when a slider moves.
+ * Skipped with a message when /usr/bin/chromium is absent, unless VEERKRACHT_REQUIRE_BROWSER=1.
+ */
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeHtmlFile } from '../../src/export/files.js';
+import { SIGNAL_COLOURS } from '../../src/signal/categories.js';
+import { explorerSpec } from '../../src/viz/explorer.js';
+import type { RegionFeature } from '../../src/sources/boundaries/types.js';
+import { Browser, CHROMIUM, decodePng } from './cdp.js';
+
+const available = existsSync(CHROMIUM);
+const required = process.env.VEERKRACHT_REQUIRE_BROWSER === '1';
+if (!available && !required) console.warn(`browser test skipped: ${CHROMIUM} not found (set VEERKRACHT_REQUIRE_BROWSER=1 to make this a failure)`);
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+/** A 4 × 4 grid of buurten in RD; ΔK rises left to right, ΔO falls bottom to top. */
+function fixture(): { geo: { features: RegionFeature[]; crs: 'EPSG:28992' }; rows: Parameters<typeof explorerSpec>[1] } {
+  const features: RegionFeature[] = [];
+  const rows: Parameters<typeof explorerSpec>[1][number][] = [];
+  for (let i = 0; i < 16; i++) {
+    const x = 150000 + (i % 4) * 1000;
+    const y = 450000 + Math.floor(i / 4) * 1000;
+    const code = `BU0001${String(i).padStart(4, '0')}`;
+    features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 1000, y], [x + 1000, y + 1000], [x, y + 1000], [x, y]]] }, properties: { code, name: null } });
+    rows.push({
+      code,
+      naam: i === 5 ? HOSTILE : `Buurt ${i}`,
+      dK: (i % 4) - 1.5,
+      dO: -(Math.floor(i / 4) - 1.5) / 20,
+      refKAbsoluut: 0,
+      refOAbsoluut: 0,
+      refKRelatief: 0.25,
+      refORelatief: 0,
+      inwoners: 1000 + i,
+      geldig: i !== 15,
+    });
+  }
+  return { geo: { features, crs: 'EPSG:28992' }, rows };
+}
+
+describe.skipIf(!available && !required)('threshold explorer in headless Chromium', () => {
+  let browser: Browser;
+  let session: string;
+  let url: string;
+
+  beforeAll(async () => {
+    if (!available) throw new Error(`VEERKRACHT_REQUIRE_BROWSER=1 but ${CHROMIUM} is not installed`);
+    const { geo, rows } = fixture();
+    const file = join(mkdtempSync(join(tmpdir(), 'vk-html-')), 'signaleringskaart.html');
+    writeHtmlFile(file, explorerSpec(geo, rows, { tK: 1, tO: 0.02, variant: 'absoluut', title: 'Verkenner', synthetic: true }), { title: `Verkenner ${HOSTILE}` });
+    url = pathToFileURL(file).href;
+    browser = Browser.launch();
+    const { targetId } = (await browser.send('Target.createTarget', { url: 'about:blank' })) as { targetId: string };
+    session = ((await browser.send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string }).sessionId;
+    for (const d of ['Runtime.enable', 'Log.enable', 'Network.enable', 'Page.enable']) await browser.send(d, {}, session);
+    await browser.send('Page.navigate', { url }, session);
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const state = await browser.evaluate(session, `(document.body && document.body.getAttribute('data-rendered')) || (document.getElementById('fout') || {}).textContent || ''`);
+      if (state === '1') break;
+      if (typeof state === 'string' && state !== '') throw new Error(`page reported: ${state}`);
+      if (Date.now() > deadline) throw new Error('map not rendered within 30 s');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  });
+
+  afterAll(async () => {
+    if (browser !== undefined) await browser.close();
+  });
+
+  const fills = (): Promise<unknown> =>
+    browser.evaluate(session, `Array.from(document.querySelectorAll('path[aria-roledescription="geoshape"]')).map(p => (p.getAttribute('fill') || '').toUpperCase())`);
+
+  it('renders every buurt in the signal colours and shows them in the screenshot', async () => {
+    const f = (await fills()) as string[];
+    expect(f).toHaveLength(16);
+    const palette = Object.values(SIGNAL_COLOURS).map((c) => c.toUpperCase());
+    for (const c of f) expect(palette).toContain(c);
+    expect(new Set(f).size).toBeGreaterThanOrEqual(4);
+
+    const shot = (await browser.send('Page.captureScreenshot', { format: 'png' }, session)) as { data: string };
+    const png = Buffer.from(shot.data, 'base64');
+    if (process.env.VEERKRACHT_SCREENSHOT !== undefined) writeFileSync(process.env.VEERKRACHT_SCREENSHOT, png);
+    const { width, height, rgba } = decodePng(png);
+    expect(width).toBeGreaterThan(300);
+    let nonWhite = 0;
+    let orange = 0;
+    for (let i = 0; i < width * height * 4; i += 4) {
+      if (rgba[i] < 245 || rgba[i + 1] < 245 || rgba[i + 2] < 245) nonWhite++;
+      // #D55E00 (veerkracht onder druk), allowing for anti-aliasing
+      if (Math.abs(rgba[i] - 0xd5) < 6 && Math.abs(rgba[i + 1] - 0x5e) < 6 && rgba[i + 2] < 8) orange++;
+    }
+    expect(nonWhite / (width * height)).toBeGreaterThan(0.05);
+    expect(orange).toBeGreaterThan(500);
+  });
+
+  it('keeps the hostile buurt name inert (no element created from it)', async () => {
+    expect(await browser.evaluate(session, `document.querySelectorAll('img').length`)).toBe(0);
+    expect(await browser.evaluate(session, 'document.title')).toBe(`Verkenner ${HOSTILE}`);
+  });
+
+  it('recolours and recounts when the ΔK slider and the variant switch move', async () => {
+    const counts = () => browser.evaluate(session, `Array.from(document.querySelectorAll('text')).map(t => t.textContent).filter(t => /buurten ·/.test(t)).join(' | ')`);
+    const before = (await fills()) as string[];
+    const countsBefore = await counts();
+    expect(countsBefore).toMatch(/buurten · .* inw\./);
+    // the first range input is tK: 0 makes every buurt with ΔK > 0 "kwetsbaarheid neemt toe" or "onder druk"
+    await browser.evaluate(session, `(() => { const s = document.querySelector('input[type=range]'); s.value = '0'; s.dispatchEvent(new Event('input', { bubbles: true })); return new Promise(r => setTimeout(r, 300)); })()`);
+    const after = (await fills()) as string[];
+    expect(after).not.toEqual(before);
+    expect(await counts()).not.toBe(countsBefore);
+    await browser.evaluate(session, `(() => { const r = Array.from(document.querySelectorAll('input[type=radio]')).find(e => e.value === 'relatief'); r.click(); return new Promise(res => setTimeout(res, 300)); })()`);
+    expect(await browser.evaluate(session, `window.veerkrachtView.signal('variant')`)).toBe('relatief');
+    expect(await browser.evaluate(session, `window.veerkrachtView.signal('tK')`)).toBe(0);
+  });
+
+  it('logged no error and requested nothing but the page itself', () => {
+    const errors = browser.events.filter(
+      (e) =>
+        e.method === 'Runtime.exceptionThrown' ||
+        (e.method === 'Runtime.consoleAPICalled' && (e.params as { type: string }).type === 'error') ||
+        (e.method === 'Log.entryAdded' && (e.params as { entry: { level: string } }).entry.level === 'error'),
+    );
+    expect(errors.map((e) => JSON.stringify(e.params).slice(0, 300))).toEqual([]);
+    const requests = browser.events
+      .filter((e) => e.method === 'Network.requestWillBeSent')
+      .map((e) => ((e.params as { request: { url: string } }).request.url))
+      .filter((u) => u !== url && !u.startsWith('data:') && !u.startsWith('about:'));
+    expect(requests).toEqual([]);
+  });
+});
