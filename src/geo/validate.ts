@@ -84,7 +84,7 @@ export function validatePolygonGeometry(g: Geometry | null | undefined, options:
     return [{ code: 'malformed-coordinates', severity: 'error', detail: 'coordinates is not an array' }];
   }
   const parts = (g.type === 'Polygon' ? [coords] : coords) as unknown[];
-  if (parts.length === 0) return [{ code: 'empty-geometry', severity: 'error', detail: 'no coordinates' }];
+  if (coords.length === 0 || parts.length === 0) return [{ code: 'empty-geometry', severity: 'error', detail: 'no coordinates' }];
   const problems: GeometryProblem[] = [];
   parts.forEach((p, i) => {
     if (!Array.isArray(p)) {
