@@ -99,7 +99,7 @@ ${INCOME_MIN_HOUSEHOLDS} households.
   buurten under ${LBM_MIN_INWONERS} inhabitants \`NA\`.
 - Corporation: "${CORPORATIE_NAAM}" (fictional) in ${r.gemeenten[corporatieGemeente(model)].naam}. Stock columns
   \`VHE-nummer;Straat;Huisnummer;Toevoeging;Postcode;Plaats;Woningtype;Kale huur;Bouwjaar\` (the owner is in the file name);
-  lettings \`Datum;VHE-nummer;Postcode;Huisnummer;Toevoeging;Huishoudtype;Inkomensklasse;Urgentie;Vorige woonsituatie;Statushouder;Netto huur\`.
+  lettings \`Datum;VHE-nummer;Straat;Postcode;Huisnummer;Toevoeging;Huishoudtype;Inkomensklasse;Urgentie;Vorige woonsituatie;Statushouder;Netto huur\`.
   Every ${UNPLACED_EVERY}th address is missing from the postcode table on purpose (cannot be placed).
 - Microdata: \`buurtcode,jaar,groep,status,aantal_personen\`; groep \`totaal\` | \`kwetsbaar\` | \`laag_inkomen\`;
   status \`instroom\` | \`zittend\`; counts of persons, cells under ${MICRODATA_MIN_CELL} written as \`x\`; each year on its own indeling.

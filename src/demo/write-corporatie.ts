@@ -152,7 +152,7 @@ export function corporatieFiles(model: DemoModel): Map<string, Uint8Array> {
     for (const c of bu.cells) extra += model.kwetsbaarheid.instroomExtra[c];
     share.set(bu.code, { kw: 0, extra: extra / bu.cells.length });
   }
-  const verhuur = [excel(['Datum', 'VHE-nummer', 'Postcode', 'Huisnummer', 'Toevoeging', 'Huishoudtype', 'Inkomensklasse', 'Urgentie', 'Vorige woonsituatie', 'Statushouder', 'Netto huur'])];
+  const verhuur = [excel(['Datum', 'VHE-nummer', 'Straat', 'Postcode', 'Huisnummer', 'Toevoeging', 'Huishoudtype', 'Inkomensklasse', 'Urgentie', 'Vorige woonsituatie', 'Statushouder', 'Netto huur'])];
   for (const year of VERHUUR_JAREN) {
     const yi = KWB_YEARS.indexOf(year);
     for (const bu of region.indelingB) {
@@ -179,6 +179,7 @@ export function corporatieFiles(model: DemoModel): Map<string, Uint8Array> {
         excel([
           datum,
           v.id,
+          v.straat,
           v.pc6,
           String(v.nummer),
           v.toevoeging,
