@@ -14,7 +14,7 @@ import { checkAfwSum, checkReference, decimalsOf, type AfwSumCheck, type LbmChec
 import { isLbmClassColumn, lbmClassLabel, parseLbmClass } from './classes.js';
 import { findLbmCodeColumn, lbmLevelOfCode, normalizeLbmCode, type LbmLevel } from './level.js';
 import { isWideLbmHeader, wideToLong } from './wide.js';
-import { LBM_SCORES, LBM_YEARS, hasDimensions } from './years.js';
+import { LBM_SCORES, LEEFBAAROMETER_YEARS, hasDimensions } from './years.js';
 
 /** A loaded Leefbaarometer file: the table plus its level, years and check results. */
 export interface LeefbaarometerTable extends LoadedTable {
@@ -195,7 +195,7 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
     warnings.push(`${outOfYearCount} rows have dimension values in a year without published dimensions (2002–2012, 2016), e.g. ${outOfYear.join('; ')}`);
   }
   const years = [...new Set(cols.jaar as number[])].sort((a, b) => a - b);
-  const odd = years.filter((y) => !LBM_YEARS.includes(y));
+  const odd = years.filter((y) => !LEEFBAAROMETER_YEARS.includes(y));
   if (odd.length > 0) warnings.push(`years that are not Leefbaarometer years: ${odd.join(', ')}`);
   if (wide) warnings.push(`wide layout: ${d.rows.length} areas turned into ${rows.length} area-year rows`);
   if (d.dialect.encoding === 'windows-1252') warnings.push('file is not valid UTF-8: decoded as Windows-1252');

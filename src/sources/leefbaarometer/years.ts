@@ -4,7 +4,7 @@
  */
 
 /** Years of the Leefbaarometer 3.0 series (2024 added when published). */
-export const LBM_YEARS: readonly number[] = [2002, 2008, 2012, 2014, 2016, 2018, 2020, 2022, 2024];
+export const LEEFBAAROMETER_YEARS: readonly number[] = [2002, 2008, 2012, 2014, 2016, 2018, 2020, 2022, 2024];
 
 /** The five dimensions whose sum is `afw`. */
 export const LBM_DIMENSIONS = ['fys', 'onv', 'soc', 'vrz', 'won'] as const;
