@@ -1,7 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { FeatureCollection, Polygon } from 'geojson';
+import { topology } from 'topojson-server';
 import { runCli } from '../helpers/cli.js';
 import { sharedData } from '../helpers/shared.js';
 import { moranGlobal } from '../../src/spatial/moran.js';
@@ -11,10 +13,16 @@ import { latticeFeatures, latticeIds, latticeLists } from '../spatial/fixtures.j
 
 const dir = mkdtempSync(join(tmpdir(), 'veerkracht-moran-'));
 
+/** Lattice units → WGS84 near Utrecht (the boundary reader checks that coordinates lie in NL): 1 unit = 0.01°. */
+const nl = (g: unknown): Polygon => {
+  const p = g as Polygon;
+  return { type: 'Polygon', coordinates: p.coordinates.map((r) => r.map(([x, y]) => [Math.round((5 + x * 0.01) * 1e6) / 1e6, Math.round((52 + y * 0.01) * 1e6) / 1e6])) };
+};
+
 /** A 5×5 lattice as GeoJSON with a value property `v` (a gradient plus a bump). */
 function writeLattice(name: string, value: (i: number) => unknown, codeProperty = 'statcode'): string {
   const features = latticeFeatures(5, 5).map((f, i) => ({
-    type: 'Feature', geometry: f.geometry, properties: { [codeProperty]: f.properties!.code, v: value(i) },
+    type: 'Feature', geometry: nl(f.geometry), properties: { [codeProperty]: f.properties!.code, v: value(i) },
   }));
   const p = join(dir, name);
   writeFileSync(p, JSON.stringify({ type: 'FeatureCollection', features }));
@@ -65,7 +73,7 @@ describe('veerkracht moran', () => {
     expect(j.missing).toEqual(['BU99990000', 'BU99990001']);
     expect(j.local.map((x: { code: string }) => x.code)).not.toContain('BU99990000');
     expect(j.contiguity).toBe('rook');
-    expect(j.tolerance).toBe(0.5); // integer lattice coordinates: half a grid step of 1
+    expect(j.tolerance).toBeCloseTo(0.005, 12); // coordinates on a 0.01° grid: half a grid step
     expect(j.p_sim).toBeNull();
   });
 
@@ -86,10 +94,10 @@ describe('veerkracht moran', () => {
   });
 
   it('reports an island by code, and --island-neighbours 1 connects it', async () => {
-    const features = latticeFeatures(3, 3).map((f, i) => ({ type: 'Feature', geometry: f.geometry, properties: { code: f.properties!.code, v: i } }));
+    const features = latticeFeatures(3, 3).map((f, i) => ({ type: 'Feature', geometry: nl(f.geometry), properties: { code: f.properties!.code, v: i } }));
     features.push({
       type: 'Feature',
-      geometry: { type: 'Polygon', coordinates: [[[10, 10], [11, 10], [11, 11], [10, 11], [10, 10]]] },
+      geometry: nl({ type: 'Polygon', coordinates: [[[10, 10], [11, 10], [11, 11], [10, 11], [10, 10]]] }),
       properties: { code: 'BU99990099', v: 3 },
     });
     const file = join(dir, 'island.geojson');
@@ -100,11 +108,41 @@ describe('veerkracht moran', () => {
     expect(island).toMatchObject({ Ii: null, quadrant: null, p_sim: null, cluster: 'geen buren' });
     const b = JSON.parse((await runCli(['moran', file, '--column', 'v', '--permutations', '9', '--island-neighbours', '1', '--json'])).out);
     expect(b.islands).toEqual([]);
-    // a tolerance wider than the 7-unit gap makes the far square a neighbour by contiguity
-    const c = JSON.parse((await runCli(['moran', file, '--column', 'v', '--permutations', '0', '--tolerance', '10', '--json'])).out);
+    // a tolerance wider than the gap (7 units = 0.07° in x and y) makes the far square a neighbour
+    const c = JSON.parse((await runCli(['moran', file, '--column', 'v', '--permutations', '0', '--tolerance', '0.15', '--json'])).out);
     expect(c.islands).toEqual([]);
-    expect(c.tolerance).toBe(10);
+    expect(c.tolerance).toBe(0.15);
     expect(b.n).toBe(10);
+  });
+
+  it('reads TopoJSON (object chosen with --object) with the same result as GeoJSON', async () => {
+    const file = writeLattice('topo-src.geojson', y);
+    const fcol = JSON.parse(readFileSync(file, 'utf8'));
+    const topoFile = join(dir, 'lattice.topojson');
+    writeFileSync(topoFile, JSON.stringify(topology({ other: { type: 'FeatureCollection', features: [] } as FeatureCollection, buurten: fcol })));
+    const a = JSON.parse((await runCli(['moran', file, '--column', 'v', '--permutations', '19', '--json'])).out);
+    const t = await runCli(['moran', topoFile, '--column', 'v', '--permutations', '19', '--object', 'buurten', '--json']);
+    expect(t.err).toBe('');
+    const b = JSON.parse(t.out);
+    expect(b.n).toBe(25);
+    expect(b.I).toBeCloseTo(a.I, 9);
+    expect(b.local.map((x: { quadrant: number }) => x.quadrant)).toEqual(a.local.map((x: { quadrant: number }) => x.quadrant));
+  });
+
+  it('features the reader cannot use are listed as dropped, the rest is computed', async () => {
+    const file = writeLattice('dropped.geojson', y);
+    const fcol = JSON.parse(readFileSync(file, 'utf8'));
+    fcol.features[3].geometry = null;
+    writeFileSync(file, JSON.stringify(fcol));
+    const r = await runCli(['moran', file, '--column', 'v', '--permutations', '0', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.n).toBe(24);
+    expect(j.dropped).toHaveLength(1);
+    expect(j.dropped[0].count).toBe(1);
+    expect(j.dropped[0].examples[0]).toContain('feature 3');
+    const text = await runCli(['moran', file, '--column', 'v', '--permutations', '0']);
+    expect(text.out).toMatch(/dropped by the reader: 1 ×/);
   });
 
   it('bad input: unknown column, missing --column, bad contiguity, not GeoJSON', async () => {
@@ -126,7 +164,7 @@ describe('veerkracht moran', () => {
     writeFileSync(notJson, 'code;v\n1;2\n');
     r = await runCli(['moran', notJson, '--column', 'v']);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/not valid JSON/);
+    expect(r.err).toMatch(/x\.geojson.*invalid JSON/);
     const constant = writeLattice('const.geojson', () => 4);
     r = await runCli(['moran', constant, '--column', 'v']);
     expect(r.code).toBe(1);
@@ -135,6 +173,6 @@ describe('veerkracht moran', () => {
     writeFileSync(pointy, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] }, properties: { code: 'BU00010001', v: 1 } }] }));
     r = await runCli(['moran', pointy, '--column', 'v']);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/point\.geojson: feature BU00010001, column "geometry": not a polygon; expected Polygon or MultiPolygon, found "Point"/);
+    expect(r.err).toMatch(/point\.geojson: no usable boundary feature.*1 × not a polygon/);
   });
 });

@@ -1,28 +1,28 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from '../command.js';
 import { intFlag, parseFlags } from '../command.js';
 import { VeerkrachtError, isUserError, showValue } from '../../util/errors.js';
-import { normalizeRegionCode } from '../../regions/codes.js';
+import { readBoundaries } from '../../sources/boundaries/read.js';
+import type { DroppedRows } from '../../sources/types.js';
 import { DEFAULT_MISSING_SYMBOLS, parseDecimal } from '../../sources/csv/number.js';
 import { moranAnalysis, type MoranAnalysis } from '../../spatial/analysis.js';
 import { LISA_CLUSTERS } from '../../spatial/lisa.js';
-import type { PolygonFeature } from '../../spatial/rings.js';
 
 const HELP = `veerkracht moran FILE --column NAME [--contiguity queen|rook] [--permutations N] [--seed N] [--json]
 
-Build contiguity weights from the polygons in FILE (a GeoJSON FeatureCollection with the value
-as a feature property) and compute global Moran's I (normality, randomisation and permutation
-inference, as esda) and local Moran (LISA) per region, with row-standardised weights.
-Regions without a value (null, empty, '.', 'x', '-', '?', 'NA') are left out of the weights
-and the statistics and listed as missing; regions without neighbours are listed as islands.
+Build contiguity weights from the polygons in FILE (GeoJSON, TopoJSON or shapefile, read with
+the boundary reader; the value is a feature property) and compute global Moran's I (normality,
+randomisation and permutation inference, as esda) and local Moran (LISA) per region, with
+row-standardised weights. Regions without a value (null, empty, '.', 'x', '-', '?', 'NA') are
+left out of the weights and the statistics and listed as missing; regions without neighbours are
+listed as islands; features the reader cannot use (no code, bad geometry) are listed as dropped.
 
   --column NAME          property holding the value
   --contiguity KIND      queen (default) or rook
   --permutations N       permutations for pseudo p-values (default 999)
   --seed N               random seed (default 12345)
   --json                 print the result as JSON
-  --code NAME            property holding the region code (default: code, statcode,
-                         buurtcode, bu_code, wijkcode, wk_code, gemeentecode, gm_code)
+  --code-property NAME   property holding the region code (default: detected, e.g. statcode)
+  --object NAME          TopoJSON object to read (default: the only or first polygon object)
   --island-neighbours K  connect islands to their K nearest regions by centroid (default 0)
   --alpha P              significance level of the LISA cluster category (default 0.05)
   --tolerance X          contiguity snapping tolerance in coordinate units (default: half the
@@ -30,10 +30,8 @@ and the statistics and listed as missing; regions without neighbours are listed 
                          raise it (0.75–1.5 grid steps) for rounded non-topological files
 
 JSON: n, I, EI, VI_norm, VI_rand, z_norm, p_norm, z_rand, p_rand, p_sim, islands, missing,
-contiguity, tolerance, permutations, seed, and local: [{code, Ii, quadrant, p_sim, cluster}]
+dropped, contiguity, tolerance, permutations, seed, and local: [{code, Ii, quadrant, p_sim, cluster}]
 (quadrant 1 HH, 2 LH, 3 LL, 4 HL as esda; null for an island).`;
-
-const CODE_PROPERTIES = ['code', 'statcode', 'buurtcode', 'bu_code', 'wijkcode', 'wk_code', 'gemeentecode', 'gm_code'];
 
 export const moranCommand: Command = {
   name: 'moran',
@@ -46,7 +44,8 @@ export const moranCommand: Command = {
       permutations: { type: 'string' },
       seed: { type: 'string' },
       json: { type: 'boolean' },
-      code: { type: 'string' },
+      'code-property': { type: 'string' },
+      object: { type: 'string' },
       'island-neighbours': { type: 'string' },
       alpha: { type: 'string' },
       tolerance: { type: 'string' },
@@ -70,7 +69,16 @@ export const moranCommand: Command = {
     if (tolerance !== undefined && !(tolerance >= 0 && Number.isFinite(tolerance))) {
       throw new VeerkrachtError(`--tolerance must be a number ≥ 0, got ${showValue(flags.tolerance)}`, {}, 2);
     }
-    const { features, values } = readGeoJsonValues(file, column, typeof flags.code === 'string' ? flags.code : undefined);
+    const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+    const boundaries = await readBoundaries(file, { codeProperty: str(flags['code-property']), object: str(flags.object) });
+    const features = boundaries.features;
+    if (!features.some((f) => column in f.properties)) {
+      throw new VeerkrachtError('no such property', {
+        file, column, expected: 'a property present on the features', found: showValue(Object.keys(features[0].properties).join(', ')),
+      });
+    }
+    const values = features.map((f) => parseValue(f.properties[column], { file, feature: f.properties.code, column }));
+    const dropped = boundaries.report.dropped;
     let result: MoranAnalysis;
     try {
       result = moranAnalysis(features, values, { contiguity, tolerance, permutations, seed, islandNeighbours, alpha });
@@ -79,15 +87,15 @@ export const moranCommand: Command = {
       if (isUserError(e) && e.location.file === undefined) throw new VeerkrachtError(`${file}: ${e.message}`, {}, e.exitCode);
       throw e;
     }
-    if (flags.json) io.out(`${JSON.stringify(toJson(file, column, result), null, 1)}\n`);
-    else io.out(toText(file, column, result));
+    if (flags.json) io.out(`${JSON.stringify(toJson(file, column, result, dropped), null, 1)}\n`);
+    else io.out(toText(file, column, result, dropped));
     return 0;
   },
 };
 
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
-function toJson(file: string, column: string, r: MoranAnalysis): Record<string, unknown> {
+function toJson(file: string, column: string, r: MoranAnalysis, dropped: DroppedRows[]): Record<string, unknown> {
   const g = r.global;
   const l = r.local;
   return {
@@ -95,7 +103,7 @@ function toJson(file: string, column: string, r: MoranAnalysis): Record<string, 
     n: g.n, I: g.I, EI: g.EI, VI_norm: g.VI_norm, VI_rand: num(g.VI_rand),
     z_norm: g.z_norm, p_norm: g.p_norm, z_rand: num(g.z_rand), p_rand: num(g.p_rand),
     p_sim: num(g.p_sim), EI_sim: num(g.EI_sim), z_sim: num(g.z_sim),
-    islands: r.islands, missing: r.missing, regions: r.regions,
+    islands: r.islands, missing: r.missing, dropped, regions: r.regions,
     contiguity: r.contiguity, transform: r.transform, tolerance: r.tolerance,
     permutations: g.permutations, seed: g.seed, alpha: l.alpha,
     local: l.ids.map((code, i) => ({
@@ -108,7 +116,7 @@ function toJson(file: string, column: string, r: MoranAnalysis): Record<string, 
   };
 }
 
-function toText(file: string, column: string, r: MoranAnalysis): string {
+function toText(file: string, column: string, r: MoranAnalysis, dropped: DroppedRows[]): string {
   const g = r.global;
   const f = (x: number): string => (Number.isFinite(x) ? x.toPrecision(4) : '–');
   const counts = LISA_CLUSTERS.map((c) => `${c} ${r.local.cluster.filter((x) => x === c).length}`);
@@ -119,53 +127,8 @@ function toText(file: string, column: string, r: MoranAnalysis): string {
     `missing value (left out): ${r.missing.length === 0 ? 'none' : r.missing.join(', ')}`,
     `islands (no neighbours): ${r.islands.length === 0 ? 'none' : r.islands.join(', ')}`,
   ];
+  for (const d of dropped) lines.push(`dropped by the reader: ${d.count} × ${d.reason} (${d.examples.join('; ')})`);
   return `${lines.join('\n')}\n`;
-}
-
-/**
- * Private GeoJSON reader until the shared boundaries reader (`readBoundaries`) lands: a
- * FeatureCollection of Polygon/MultiPolygon features; the code from `codeProperty` (or the first
- * known code property present), the value from `column` (numbers, numeric text with `.` or `,`
- * decimals; missing symbols and null are missing).
- */
-function readGeoJsonValues(file: string, column: string, codeProperty?: string): { features: PolygonFeature[]; values: (number | null)[] } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new VeerkrachtError('cannot read the file', { file, expected: 'a readable GeoJSON file', found: (e as NodeJS.ErrnoException).code ?? String(e) });
-  }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    throw new VeerkrachtError('not valid JSON', { file, expected: 'a GeoJSON FeatureCollection', found: showValue(text.slice(0, 30)) });
-  }
-  const fc = doc as { type?: unknown; features?: unknown };
-  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    throw new VeerkrachtError('not a GeoJSON FeatureCollection', { file, expected: 'a FeatureCollection (TopoJSON and shapefiles: not yet)', found: showValue(fc?.type ?? null) });
-  }
-  const raw = fc.features as { geometry?: PolygonFeature['geometry']; properties?: Record<string, unknown> | null }[];
-  const codeProp = codeProperty ?? CODE_PROPERTIES.find((p) => raw.some((f) => f.properties && f.properties[p] !== undefined));
-  if (codeProp === undefined) {
-    throw new VeerkrachtError('no region code property', { file, feature: 0, expected: `one of ${CODE_PROPERTIES.join(', ')} (or --code NAME)`, found: showValue(Object.keys(raw[0]?.properties ?? {}).join(', ')) });
-  }
-  if (!raw.some((f) => f.properties && column in f.properties)) {
-    throw new VeerkrachtError('no such property', { file, column, expected: 'a property present on the features', found: showValue(Object.keys(raw[0]?.properties ?? {}).join(', ')) });
-  }
-  const features: PolygonFeature[] = [];
-  const values: (number | null)[] = [];
-  raw.forEach((f, i) => {
-    const props = f.properties ?? {};
-    const rawCode = props[codeProp];
-    if (rawCode === undefined || rawCode === null || String(rawCode).trim() === '') {
-      throw new VeerkrachtError('feature without a region code', { file, feature: i, column: codeProp, expected: 'a region code', found: showValue(rawCode ?? null) });
-    }
-    const code = normalizeRegionCode(rawCode) ?? String(rawCode).trim();
-    features.push({ geometry: f.geometry ?? null, properties: { ...props, code } });
-    values.push(parseValue(props[column], { file, feature: code, column }));
-  });
-  return { features, values };
 }
 
 function parseValue(v: unknown, where: { file: string; feature: string; column: string }): number | null {
