@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as topo from 'topojson-client';
 import { sharedData } from '../helpers/shared.js';
+import { runCli } from '../helpers/cli.js';
 import { contiguityWeights } from '../../src/spatial/contiguity.js';
 import { polygonCentroids } from '../../src/spatial/centroid.js';
 import { attachIslands } from '../../src/spatial/knn.js';
@@ -62,5 +63,18 @@ describe('contiguity of the 3,352 wijken (2023)', () => {
     const texel = queen.ids.map((c, i) => [c, i] as const).filter(([c]) => c.startsWith('WK0448'));
     expect(texel.length).toBeGreaterThan(1);
     for (const [, i] of texel) for (const j of neighboursOf(queen, i)) expect(queen.ids[j].startsWith('WK0448')).toBe(true);
+  });
+});
+
+describe('veerkracht moran on the national wijken TopoJSON', () => {
+  it('runs end to end and lists the Wadden wijken as islands (value: the file\'s numeric id, only to exercise the path)', async () => {
+    const r = await runCli(['moran', sharedData('geo/wijken_2023_nl_wgs84.topojson'), '--object', 'wijk_2023', '--column', 'id', '--permutations', '9', '--json']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.n + j.missing.length).toBe(j.regions);
+    for (const code of ['WK006000', 'WK008800', 'WK009600']) expect(j.islands).toContain(code);
+    const island = j.local.find((x: { code: string }) => x.code === 'WK006000');
+    expect(island).toMatchObject({ Ii: null, quadrant: null, cluster: 'geen buren' });
   });
 });
