@@ -136,3 +136,11 @@ describe('aggregateCorporatie', () => {
     expect(lost).toEqual({ 'no datum': ['line 9: VHE 4'], 'VHE not placed in a buurt': ['line 7: VHE 7'], 'VHE not in the stock list': ['line 8: VHE 42'] });
   });
 });
+
+describe("Excel's sep= first line", () => {
+  it('is honoured, and line numbers still point at the file lines', () => {
+    const b = parseBezit('sep=;\r\nVHE;Postcode;Huisnummer\r\n1;3511AA;1\r\n1;3511AA;2\r\n');
+    expect(b.table.numRows()).toBe(1);
+    expect(b.report.dropped[0].examples).toEqual(['line 4: 1']);
+  });
+});
