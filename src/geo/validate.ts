@@ -1,7 +1,7 @@
 /**
  * Validation of polygon geometries as RFC 7946 §3.1.6 and OGC Simple Features describe them:
- * every ring has at least four positions, finite numbers, the same first and last position, and
- * does not touch or cross itself. Problems are returned, never thrown, so a reader can count them
+ * every ring has at least four positions, finite numbers, the same first and last position, an
+ * area, and does not touch or cross itself. Problems are returned, never thrown, so a reader can count them
  * per feature.
  */
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
@@ -15,6 +15,7 @@ export type GeometryProblemCode =
   | 'non-finite-coordinate'
   | 'ring-too-short'
   | 'ring-not-closed'
+  | 'ring-without-area'
   | 'self-intersection';
 
 /** One problem found in a geometry. */
@@ -30,6 +31,14 @@ export interface GeometryProblem {
 
 function isPosition(p: unknown): p is Position {
   return Array.isArray(p) && p.length >= 2;
+}
+
+/** False when all positions coincide or lie on one line. */
+function hasArea(pos: readonly Position[]): boolean {
+  const a = pos[0];
+  const b = pos.find((p) => p[0] !== a[0] || p[1] !== a[1]);
+  if (!b) return false;
+  return pos.some((c) => (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]) !== 0);
 }
 
 function checkRing(ring: unknown, part: number, r: number, selfIntersections: boolean): GeometryProblem[] {
@@ -52,6 +61,9 @@ function checkRing(ring: unknown, part: number, r: number, selfIntersections: bo
       code: 'ring-not-closed', severity: 'error', ...where,
       detail: `first ${JSON.stringify([f[0], f[1]])} ≠ last ${JSON.stringify([l[0], l[1]])}`,
     }];
+  }
+  if (!hasArea(pos)) {
+    return [{ code: 'ring-without-area', severity: 'error', ...where, detail: 'all positions on one line or point' }];
   }
   if (selfIntersections) {
     const hits = ringSelfIntersections(pos, 1);

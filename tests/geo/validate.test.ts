@@ -20,6 +20,8 @@ describe('ring validation', () => {
     expect(codes({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [null, 1], [0, 1], [0, 0]]] })).toEqual(['non-finite-coordinate']);
     expect(codes({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], ['1', 1], [0, 1], [0, 0]]] })).toEqual(['non-finite-coordinate']);
     expect(codes({ type: 'Polygon', coordinates: 'x' })).toEqual(['malformed-coordinates']);
+    expect(codes({ type: 'Polygon', coordinates: [[[0, 0], [0, 0], [0, 0], [0, 0]]] })).toEqual(['ring-without-area']);
+    expect(codes({ type: 'Polygon', coordinates: [[[0, 0], [1, 1], [2, 2], [0, 0]]] })).toEqual(['ring-without-area']);
   });
 
   it('reports where an unclosed ring is', () => {

@@ -59,6 +59,7 @@ const REASONS: Record<string, string> = {
   'non-finite-coordinate': 'non-finite coordinate',
   'ring-too-short': 'ring with fewer than 4 positions',
   'ring-not-closed': 'unclosed ring',
+  'ring-without-area': 'ring without area',
   'broken-arc': 'broken TopoJSON arc reference',
 };
 
