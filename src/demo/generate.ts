@@ -4,6 +4,7 @@
  */
 import { corporatieFiles } from './write-corporatie.js';
 import { kwbFiles } from './write-kwb.js';
+import { kwbSymbolsCsv } from './write-kwb-symbols.js';
 import { ODATA_EDITION_YEAR } from './kwb-keys.js';
 import { buildModel, type DemoModel } from './model.js';
 import { demoOptions, type DemoOptions } from './options.js';
@@ -31,6 +32,8 @@ export function generateDemo(options: DemoOptions = demoOptions()): DemoOutput {
   const files = new Map<string, Uint8Array>();
   const lbm = leefbaarometerCsv(model);
   for (const [k, v] of kwbFiles(model, ODATA_EDITION_YEAR)) files.set(k, v);
+  const symbols = kwbSymbolsCsv(model);
+  files.set(symbols.name, symbols.bytes);
   files.set(LBM_FILE, lbm);
   for (const [k, v] of geoFiles(model)) files.set(k, v);
   for (const [k, v] of corporatieFiles(model)) files.set(k, v);

@@ -18,6 +18,7 @@ const DESCRIPTIONS: Array<[RegExp, string]> = [
   [/^kwb\/.*_odata\/DataProperties\.json$/, 'OData `DataProperties`: Key, Title, Unit, Decimals per topic'],
   [/^kwb\/.*_odata\/TableInfos\.json$/, 'OData `TableInfos` (title says SYNTHETISCH)'],
   [/^kwb\/.*_odata\/WijkenEnBuurten\.json$/, 'OData code list of the region dimension (Key → Title = names)'],
+  [/^kwb\/.*_statline_symbolen\.csv$/, 'the same edition for one gemeente in StatLine\'s "CSV with statistical symbols" layout (`;`, quoted, title and units lines, names instead of codes, decimal comma, CRLF)'],
   [/^kwb\/.*\.csv$/, 'KWB StatLine CSV export with topic keys of that edition (BOM, `,`, padded codes, `.` suppressed)'],
   [/^leefbaarometer\//, 'Leefbaarometer 3.0 buurt scores, long format, all years on the latest indeling'],
   [/^geo\//, 'buurt boundaries of one indeling, GeoJSON in RD New (EPSG:28992)'],

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { KWB_EDITIONS } from '../../src/demo/index.js';
 import { demoPath, demoText, splitCsv } from './files.js';
 
-const csvFiles = readdirSync(demoPath('kwb')).filter((f) => f.endsWith('.csv'));
+const csvFiles = readdirSync(demoPath('kwb')).filter((f) => f.endsWith('.csv') && !f.endsWith('_statline_symbolen.csv'));
 const yearOf = (f: string): number => Number(/kwb(\d{4})_/.exec(f)![1]);
 
 describe('KWB CSV exports', () => {
@@ -88,5 +88,26 @@ describe('KWB 2020 as OData v3 JSON', () => {
     expect(data.every((r) => r[income] === null || typeof r[income] === 'number')).toBe(true);
     const names = JSON.parse(demoText(`${dir}/WijkenEnBuurten.json`)).value;
     expect(names.length).toBe(data.length);
+  });
+});
+
+describe('KWB 2015 in the "CSV with statistical symbols" layout', () => {
+  const file = readdirSync(demoPath('kwb')).find((f) => f.endsWith('_statline_symbolen.csv'))!;
+  const text = demoText(`kwb/${file}`);
+  const lines = splitCsv(text, ';').map((r) => r.map((c) => c.replace(/^"|"$/g, '')));
+
+  it('has a title line saying SYNTHETISCH, topic paths, units, names and decimal commas', () => {
+    expect(readFileSync(demoPath(`kwb/${file}`)).subarray(0, 3).toString('hex')).toBe('efbbbf');
+    expect(lines[0][0]).toMatch(/^Kerncijfers wijken en buurten 2015 \(SYNTHETISCH/);
+    expect(lines[3].slice(1).every((p) => p.includes('|'))).toBe(true);
+    expect(lines[4][0]).toBe('Wijken en buurten');
+    expect(lines[lines.length - 1][0]).toMatch(/^Bron:/);
+    const data = lines.slice(5, -1);
+    expect(data[0][0]).toBe('Veerdam');
+    for (const r of data) for (const c of r.slice(1)) expect(c).toMatch(/^(\d+(,\d)?|\.)$/);
+    expect(text).toContain('\r\n');
+    // same values as the key-layout export of 2015 for the gemeente row
+    const [head, , gm] = splitCsv(demoText('kwb/synthetisch_kwb2015_83220NED.csv'), ',');
+    expect(data[0][1]).toBe(gm[head.indexOf('AantalInwoners_5')]);
   });
 });
