@@ -23,3 +23,4 @@ export * from './choose-k.js';
 export * from './compare.js';
 export * from './pooled.js';
 export * from './describe.js';
+export * from './column.js';
