@@ -101,9 +101,12 @@ ${INCOME_MIN_HOUSEHOLDS} households.
 - Corporation: "${CORPORATIE_NAAM}" (fictional) in ${r.gemeenten[corporatieGemeente(model)].naam}. Stock columns
   \`VHE-nummer;Straat;Huisnummer;Toevoeging;Postcode;Plaats;Woningtype;Kale huur;Bouwjaar\` (the owner is in the file name);
   lettings \`Datum;VHE-nummer;Straat;Postcode;Huisnummer;Toevoeging;Huishoudtype;Inkomensklasse;Urgentie;Vorige woonsituatie;Statushouder;Netto huur\`.
-  Every ${UNPLACED_EVERY}th address is missing from the postcode table on purpose (cannot be placed).
+  The postcode table lists the corporation's addresses only (the real one lists all); one address in
+  ${UNPLACED_EVERY} is missing from it on purpose (cannot be placed).
 - Microdata: \`buurtcode,jaar,groep,status,aantal_personen\`; groep \`totaal\` | \`kwetsbaar\` | \`laag_inkomen\`;
-  status \`instroom\` | \`zittend\`; counts of persons, cells under ${MICRODATA_MIN_CELL} written as \`x\`; each year on its own indeling.
+  status \`instroom\` (moved into the buurt that year) | \`zittend\` (the other residents); counts of persons,
+  cells under ${MICRODATA_MIN_CELL} written as \`x\`; each year on its own indeling. \`kwetsbaar\` = persons with any vulnerability
+  marker (the microdata measure of K = kwetsbaar / totaal); \`laag_inkomen\` = persons in low-income households.
 
 ## Planted truth (\`synthetisch_truth.csv\`)
 
