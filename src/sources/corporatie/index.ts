@@ -5,4 +5,5 @@ export * from './bezit.js';
 export * from './verhuringen.js';
 export * from './place.js';
 export * from './aggregate.js';
+export * from './woningen.js';
 export * from './reader.js';
