@@ -7,3 +7,4 @@ export * from './target.js';
 export * from './reference.js';
 export * from './dead-band.js';
 export * from './stability.js';
+export * from './chart.js';
