@@ -174,7 +174,7 @@ export function corporatieFiles(model: DemoModel): Map<string, Uint8Array> {
       const vorige = kwetsbaar
         ? rng.pick(['Uitstroom GGZ', 'Beschermd wonen', 'Maatschappelijke opvang', 'Inwonend', 'Zelfstandig wonend'])
         : rng.pick(['Zelfstandig wonend', 'Zelfstandig wonend', 'Inwonend', 'Onbekend']);
-      const urgentie = kwetsbaar && rng.chance(0.4) ? rng.pick(['Medisch', 'Sociaal', 'Uitstroom instelling']) : 'Geen';
+      const urgentie = kwetsbaar && rng.chance(0.4) ? rng.pick(['Medische urgentie', 'Sociale urgentie', 'Voorrang uitstroom instelling']) : 'Regulier';
       verhuur.push(
         excel([
           datum,
