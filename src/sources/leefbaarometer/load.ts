@@ -120,6 +120,7 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
   const seen = new Set<string>();
   const outOfYear: string[] = [];
   let outOfYearCount = 0;
+  let noDims = 0;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     const line = lines[r];
@@ -162,6 +163,7 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
       continue;
     }
     seen.add(key);
+    if (hasDimensions(jaar) && values.slice(2).every((v) => v === null)) noDims++;
     if (!hasDimensions(jaar) && values.slice(2).some((v) => v !== null)) {
       outOfYearCount++;
       if (outOfYear.length < 5) outOfYear.push(`line ${line} (${code} ${jaar})`);
@@ -194,6 +196,7 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
   if (outOfYearCount > 0) {
     warnings.push(`${outOfYearCount} rows have dimension values in a year without published dimensions (2002–2012, 2016), e.g. ${outOfYear.join('; ')}`);
   }
+  if (noDims > 0 && absent.length < 5) warnings.push(`${noDims} rows in years with dimensions (2014 on, not 2016) have no dimension values`);
   const years = [...new Set(cols.jaar as number[])].sort((a, b) => a - b);
   const odd = years.filter((y) => !LEEFBAAROMETER_YEARS.includes(y));
   if (odd.length > 0) warnings.push(`years that are not Leefbaarometer years: ${odd.join(', ')}`);

@@ -43,6 +43,10 @@ describe('parseLeefbaarometer (long)', () => {
   it('reports dimension values in a year without dimensions', () => {
     expect(t.checks.dimensionsOutOfYear).toEqual({ count: 1, examples: ['line 6 (BU03440102 2012)'] });
   });
+  it('reports rows without dimensions in a year that has them', () => {
+    const u = parseLeefbaarometer('wk_code,jaar,lbm,afw,fys,onv,soc,vrz,won\nWK034401,2018,4.1,0,NA,NA,NA,NA,NA\nWK034401,2016,4.1,0,NA,NA,NA,NA,NA\n');
+    expect(u.report.warnings).toContain('1 rows in years with dimensions (2014 on, not 2016) have no dimension values');
+  });
   it('finds the constant reference lbm − afw per year', () => {
     for (const ref of t.checks.reference) {
       expect(ref.referentie).toBeCloseTo(4.1, 12);
