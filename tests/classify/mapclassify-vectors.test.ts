@@ -5,6 +5,7 @@ import {
   chooseKByGadf,
   classify,
   classifyPooled,
+  compareSchemes,
   findBin,
   intervalLabels,
   legendOf,
@@ -165,5 +166,46 @@ group('mapclassify calemp vectors (pysal/mapclassify tests)', () => {
     const c = classify(y, { scheme: 'natural_breaks', k: 5, seed: 123456 });
     expect(c.counts).toEqual([49, 3, 4, 1, 1]);
     expectBins(c.bins, [75.29, 192.05, 370.5, 722.85, 4111.45]);
+  });
+});
+
+group('mapclassify docstring examples (classifiers.py)', () => {
+  it('NaturalBreaks with fewer distinct values than k: bins are the distinct values', () => {
+    const x = [...new Array(49).fill(1), 20];
+    const c = classify(x, { scheme: 'natural_breaks', k: 5 });
+    expect(c.bins).toEqual([1, 20]);
+    expect(c.counts).toEqual([49, 1]);
+    expect(c.warnings.join(' ')).toMatch(/effective k = 2 instead of 5/);
+  });
+  it('BoxPlot on arange(100)', () => {
+    const c = classify(Array.from({ length: 100 }, (_, i) => i), { scheme: 'box_plot' });
+    expectBins(c.bins, [-49.5, 24.75, 49.5, 74.25, 148.5]);
+  });
+  it('StdMean multiples [-3, -1.5, 1.5, 3]', () => {
+    const c = classify(y, { scheme: 'std_mean', multiples: [-3, -1.5, 1.5, 3] });
+    expectBins(c.bins, [-1514.00758246, -694.03973951, 945.8959464, 1765.86378936, 4111.45]);
+    expect(c.counts).toEqual([0, 0, 57, 0, 1]);
+  });
+  it('Percentiles [50, 100]', () => {
+    const c = classify(y, { scheme: 'percentiles', pct: [50, 100] });
+    expectBins(c.bins, [9.365, 4111.45]);
+    expect(c.counts).toEqual([29, 29]);
+  });
+  it('gadf(Quantiles, pct 0.2) → k = 5, 0.21710231966462412', () => {
+    const r = chooseKByGadf(y, { scheme: 'quantiles' }, 0.2);
+    expect(r.k).toBe(5);
+    expect(r.gadf).toBeCloseTo(0.21710231966462412, 12);
+  });
+  it('compareSchemes: one row per scheme × k; the Fisher-Jenks k = 5 row carries adcm 799.24', () => {
+    const t = compareSchemes(y, ['fisher_jenks', 'quantiles'], [4, 5]);
+    const rows = t.objects() as Record<string, unknown>[];
+    expect(rows).toHaveLength(4);
+    const fj5 = rows.find((r) => r.scheme === 'fisher_jenks' && r.k === 5) as Record<string, number>;
+    expect(fj5.adcm).toBeCloseTo(799.24, 6);
+    const fj4 = rows.find((r) => r.scheme === 'fisher_jenks' && r.k === 4) as Record<string, number>;
+    expect(fj4.gadf).toBeCloseTo(0.8481032719908105, 12);
+    const bad = compareSchemes([1, 1, 2], ['fisher_jenks'], [3]).objects()[0] as Record<string, unknown>;
+    expect(bad.gadf).toBeNull();
+    expect(String(bad.error)).toMatch(/Not enough unique values/);
   });
 });
