@@ -85,6 +85,17 @@ function addDrop(drops: Map<string, DroppedRows>, reason: string, example: strin
   if (d.examples.length < 5) d.examples.push(example);
 }
 
+/** Options of {@link parsePc6Table}. */
+export interface Pc6Options {
+  /** File name for messages and provenance. */
+  file?: string;
+  /**
+   * Keep only addresses in these gemeenten (`GM0344` or `0344`); the others are counted as
+   * dropped. The national table has about 9 million addresses: select to save memory.
+   */
+  gemeenten?: readonly string[];
+}
+
 /**
  * Parse one of the two address tables from bytes or text.
  *
@@ -97,8 +108,9 @@ function addDrop(drops: Map<string, DroppedRows>, reason: string, example: strin
  * @throws VeerkrachtError when the header is neither table or a required column is missing
  * @example parsePc6Table('PC6;Huisnummer;Buurt2025\n1011AB;99;0363AF01\n').table.get('buurt', 0) // 'BU0363AF01'
  */
-export function parsePc6Table(input: string | Uint8Array, options: { file?: string } = {}): LoadedTable {
+export function parsePc6Table(input: string | Uint8Array, options: Pc6Options = {}): LoadedTable {
   const file = options.file;
+  const only = options.gemeenten ? new Set(options.gemeenten.map((g) => normalizeRegionCode(g, 'gemeente'))) : null;
   const raw = parseDelimited(input, { file, ragged: 'error' });
   const { d, removed } = dropIndexColumn(raw);
   const kind = detectPc6Kind(d.header);
@@ -159,6 +171,10 @@ export function parsePc6Table(input: string | Uint8Array, options: { file?: stri
       inconsistent++;
       if (inconsistentEx.length < 5) inconsistentEx.push(`line ${line}: ${bu} / ${wkRaw} / ${gmRaw}`);
     }
+    if (only !== null && !only.has(gemeenteOf(bu))) {
+      addDrop(drops, 'outside the selected gemeenten', `line ${line}: ${bu}`);
+      continue;
+    }
     cols.postcode.push(pc);
     if (cols.huisnummer) cols.huisnummer.push(hnr);
     cols.buurt.push(bu);
@@ -211,6 +227,6 @@ function yearFromFileName(file: string | undefined): number | undefined {
  *
  * @example const t = loadPc6Table('pc6hnr20250801_gwb.csv'); t.report.rowsKept
  */
-export function loadPc6Table(path: string): LoadedTable {
-  return parsePc6Table(readFileBytes(path), { file: path });
+export function loadPc6Table(path: string, options: Omit<Pc6Options, 'file'> = {}): LoadedTable {
+  return parsePc6Table(readFileBytes(path), { ...options, file: path });
 }

@@ -58,3 +58,12 @@ describe('placeAddress', () => {
     expect(lookup.placeAddress('1011AB', 'bis')).toMatchObject({ placed: false, reason: 'invalid huisnummer' });
   });
 });
+
+describe('parsePc6Table with a gemeente selection', () => {
+  it('keeps only the selected gemeenten and counts the rest', () => {
+    const t = parsePc6Table(HNR, { gemeenten: ['0344'] });
+    expect([...new Set(t.table.array('gemeente'))]).toEqual(['GM0344']);
+    expect(t.report.dropped.find((d) => d.reason === 'outside the selected gemeenten')?.count).toBe(2);
+    expect(t.report.rowsKept + t.report.dropped.reduce((s, d) => s + d.count, 0)).toBe(t.report.rowsRead);
+  });
+});
