@@ -109,7 +109,7 @@ export function explorerSpec(buurten: MapGeometry, rows: readonly ExplorerBuurt[
   const map: VegaLiteSpec = {
     width: o.width ?? 520,
     height: o.height ?? 600,
-    projection: projectionFor(buurten.crs),
+    projection: projectionFor(geo.crs),
     layer: [
       {
         data: { name: 'buurten' },

@@ -2,11 +2,12 @@
  * Display geometry: buurt polygons rounded (and optionally simplified, shared edges kept) once,
  * before any map is built, so a map of 14,000 buurten renders without per-feature work.
  *
- * Projection choice: RD New input (EPSG:28992) is drawn as is, with Vega's `identity`
- * projection and `reflectY` (RD is itself a conformal projection for the Netherlands, so no
- * reprojection is needed and none is done); WGS84 input is drawn with Vega's conformal
- * `mercator`, fitted to the data. Exports to GeoJSON reproject RD to WGS84 separately
- * (src/export/reproject.ts).
+ * Projection choice: every map is drawn in RD New (EPSG:28992), the conformal projection made
+ * for the Netherlands, with Vega's `identity` projection and `reflectY` (planar, y up). RD input
+ * is drawn as is; WGS84 input is projected to RD once, here, with proj4 (src/geo/projection.ts).
+ * Drawing WGS84 with Vega's spherical `mercator` instead was measured 3× slower per render
+ * (spherical clipping and trigonometry per point, twice: fit and draw) and needs d3's
+ * clockwise ring winding. Exports to GeoJSON reproject RD to WGS84 separately (src/export).
  */
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { topology } from 'topojson-server';
@@ -14,6 +15,7 @@ import { presimplify, simplify } from 'topojson-simplify';
 import { feature as topoFeature } from 'topojson-client';
 import type { Objects, Topology } from 'topojson-specification';
 import type { Crs, RegionFeature } from '../sources/boundaries/types.js';
+import { wgs84ToRd } from '../geo/projection.js';
 
 /** Polygons with a code (and name) in a known CRS: what the map functions draw. */
 export interface MapGeometry {
@@ -21,28 +23,41 @@ export interface MapGeometry {
   crs: Crs;
 }
 
-/** Geometry already rounded (and possibly simplified) for display; build with {@link prepareGeometry}. */
+/** Geometry projected to RD, rounded (and possibly simplified) for display; build with {@link prepareGeometry}. */
 export interface DisplayGeometry extends MapGeometry {
+  readonly crs: 'EPSG:28992';
   readonly prepared: true;
 }
 
 /** Options for {@link prepareGeometry}. */
 export interface PrepareOptions {
-  /** Decimals kept (default 0 for RD metres, 5 for WGS84 degrees ≈ 1 m). */
+  /** Decimals of the RD coordinates kept (default 0: whole metres). */
   digits?: number;
   /**
    * Visvalingam simplification threshold (topojson-simplify `minWeight`, a triangle area in
-   * squared CRS units, e.g. 2000 for RD m²); shared edges stay shared. Default: none (for
+   * squared units of the input CRS, e.g. 2000 for RD m², 3e-7 for WGS84 degrees²), applied
+   * before projecting; shared edges stay shared. Default: none (for
    * features that are already simplified, like cartomap's).
    */
   simplifyArea?: number;
+  /**
+   * Snap RD coordinates to multiples of this size (metres) and drop the repeated points, e.g.
+   * 50 (m) for a national RD map 600 px wide (≈ 450 m per px). Snapping is per point, so shared
+   * edges stay shared; a ring that would collapse keeps its unsnapped coordinates. Default: none.
+   */
+  gridSize?: number;
 }
 
-const cache = new WeakMap<object, DisplayGeometry>();
+const cache = new WeakMap<object, { crs: Crs; geometry: DisplayGeometry }>();
 
-/** The Vega projection for a CRS (see the module comment for the choice). */
-export function projectionFor(crs: Crs): { type: string; reflectY?: boolean } {
-  return crs === 'EPSG:28992' ? { type: 'identity', reflectY: true } : { type: 'mercator' };
+/**
+ * The Vega projection for display geometry (always RD New, see the module comment).
+ *
+ * @throws RangeError for geometry that was not projected to RD.
+ */
+export function projectionFor(crs: Crs): { type: 'identity'; reflectY: true } {
+  if (crs !== 'EPSG:28992') throw new RangeError(`projectionFor: display geometry must be in RD New, got ${crs} (use prepareGeometry)`);
+  return { type: 'identity', reflectY: true };
 }
 
 /**
@@ -53,51 +68,40 @@ export function projectionFor(crs: Crs): { type: string; reflectY?: boolean } {
  */
 export function prepareGeometry(geo: MapGeometry, options: PrepareOptions = {}): DisplayGeometry {
   if ((geo as Partial<DisplayGeometry>).prepared === true) return geo as DisplayGeometry;
-  const digits = options.digits ?? (geo.crs === 'EPSG:28992' ? 0 : 5);
+  const digits = options.digits ?? 0;
   let features: readonly RegionFeature[] = geo.features;
   if (options.simplifyArea !== undefined && options.simplifyArea > 0) features = simplifyFeatures(features, options.simplifyArea);
   const f = 10 ** digits;
-  const round = (p: Position): Position => [Math.round(p[0] * f) / f, Math.round(p[1] * f) / f];
-  // d3-geo (Vega's geoPath) treats WGS84 polygons as spherical: an exterior ring must run
-  // clockwise, or it is drawn as the rest of the globe. RD is drawn planar, winding is free.
-  const spherical = geo.crs === 'EPSG:4326';
+  const g = options.gridSize;
+  const toRd = geo.crs === 'EPSG:4326' ? wgs84ToRd : (p: Position): Position => p;
+  const plain = (p: Position): Position => [Math.round(p[0] * f) / f, Math.round(p[1] * f) / f];
+  const snap =
+    g !== undefined && g > 0 ? (p: Position): Position => [Math.round(Math.round(p[0] / g) * g * f) / f, Math.round(Math.round(p[1] / g) * g * f) / f] : plain;
   const poly = (rings: Position[][]): Position[][] =>
-    rings.map((r, i) => {
-      const q = roundRing(r, round);
-      return spherical ? orient(q, i === 0) : q;
+    rings.map((r) => {
+      const rd = r.map(toRd);
+      const q = roundRing(rd, snap);
+      return q.length < 4 ? roundRing(rd, plain) : q;
     });
   const out = features.map((ft) => {
-    const g = ft.geometry;
+    const geom = ft.geometry;
     const geometry: Polygon | MultiPolygon =
-      g.type === 'Polygon'
-        ? { type: 'Polygon', coordinates: poly(g.coordinates) }
-        : { type: 'MultiPolygon', coordinates: g.coordinates.map(poly) };
+      geom.type === 'Polygon'
+        ? { type: 'Polygon', coordinates: poly(geom.coordinates) }
+        : { type: 'MultiPolygon', coordinates: geom.coordinates.map(poly) };
     return { type: 'Feature' as const, geometry, properties: { code: ft.properties.code, name: ft.properties.name ?? null } };
   });
-  return { features: out, crs: geo.crs, prepared: true };
+  return { features: out, crs: 'EPSG:28992', prepared: true };
 }
 
 /** Prepared geometry with default options, computed once per features array. */
 export function displayGeometry(geo: MapGeometry): DisplayGeometry {
   if ((geo as Partial<DisplayGeometry>).prepared === true) return geo as DisplayGeometry;
   const hit = cache.get(geo.features);
-  if (hit !== undefined && hit.crs === geo.crs) return hit;
+  if (hit !== undefined && hit.crs === geo.crs) return hit.geometry;
   const g = prepareGeometry(geo);
-  cache.set(geo.features, g);
+  cache.set(geo.features, { crs: geo.crs, geometry: g });
   return g;
-}
-
-/** Twice the signed planar area of a ring (shoelace; > 0 = counter-clockwise with y up). */
-export function ringArea2(ring: readonly Position[]): number {
-  let a = 0;
-  for (let i = 0, n = ring.length, j = n - 1; i < n; j = i++) a += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
-  return a;
-}
-
-/** The ring clockwise when `clockwise`, else counter-clockwise (a new array when reversed). */
-export function orient(ring: Position[], clockwise: boolean): Position[] {
-  const ccw = ringArea2(ring) > 0;
-  return ccw === clockwise ? ring.slice().reverse() : ring;
 }
 
 function roundRing(ring: Position[], round: (p: Position) => Position): Position[] {

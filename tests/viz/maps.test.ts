@@ -1,4 +1,6 @@
+import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { rdToWgs84 } from '../../src/geo/projection.js';
 import { SIGNAL_CATEGORIES, SIGNAL_COLOURS, SIGNAL_LABELS, type SignalCategory } from '../../src/signal/categories.js';
 import { LISA_CLUSTER_LABELS } from '../../src/spatial/lisa.js';
 import { NO_DATA_COLOUR, NO_DATA_LABEL } from '../../src/viz/classes.js';
@@ -42,7 +44,15 @@ describe('choroplethSpec', () => {
     const fills = geoshapeFills(svg);
     expect(fills).toHaveLength(9); // outlines are unfilled
     expect((svg.match(/<path transform="[^"]*" d="[^"]*" stroke="#222222"/g) ?? []).length).toBe(2);
-    expect(() => choroplethSpec(grid(), values, { ...frame, bins, outlines: { ...gemeenten(), crs: 'EPSG:4326' } })).toThrow(RangeError);
+    // the same outlines given in WGS84 are projected to RD and land on the same place (±1 px)
+    const wgs = gemeenten();
+    const outlinesWgs = { crs: 'EPSG:4326' as const, features: wgs.features.map((f) => ({ ...f, geometry: { type: 'Polygon' as const, coordinates: (f.geometry.coordinates as Position[][]).map((r) => r.map(rdToWgs84)) } })) };
+    const svgWgs = await renderSvg(choroplethSpec(grid(), values, { ...frame, bins, colours, outlines: outlinesWgs }));
+    const nums = (t: string) => (t.match(/<path transform="[^"]*" d="([^"]*)" stroke="#222222"/g) ?? []).join(' ').match(/-?\d+(\.\d+)?/g)!.map(Number);
+    const a = nums(svg);
+    const b = nums(svgWgs);
+    expect(b).toHaveLength(a.length);
+    a.forEach((x, i) => expect(Math.abs(x - b[i])).toBeLessThan(1));
   });
 
   it('matches the golden figure', async () => {

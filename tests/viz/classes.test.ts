@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { classIndex, classLabels, formatNumberNl, sequentialColours } from '../../src/viz/classes.js';
+
+describe('classIndex (mapclassify: bins are upper bounds, inclusive)', () => {
+  const bins = [2, 5, 9];
+  it.each([
+    [-10, 0], [2, 0], [2.0000001, 1], [5, 1], [9, 2], [100, 2], [null, -1], [Number.NaN, -1],
+  ] as const)('%s → class %s', (x, k) => {
+    expect(classIndex(x, bins)).toBe(k);
+  });
+});
+
+describe('classLabels', () => {
+  it('reads like mapclassify legends with Dutch decimals', () => {
+    expect(classLabels([0.5, 1.25, 3], 0.13, 3)).toEqual(['[0,13, 0,5]', '(0,5, 1,25]', '(1,25, 3]']);
+  });
+  it('stretches the last class to the data maximum above the last bin', () => {
+    expect(classLabels([2, 5], 1, 7.5)).toEqual(['[1, 2]', '(2, 7,5]']);
+  });
+  it('without data the first class reads ≤ b1', () => {
+    expect(classLabels([2, 5], Number.POSITIVE_INFINITY)[0]).toBe('≤ 2');
+  });
+  it('rejects bins that are not ascending', () => {
+    expect(() => classLabels([2, 2], 0)).toThrow(RangeError);
+    expect(() => classLabels([], 0)).toThrow(RangeError);
+  });
+});
+
+describe('formatNumberNl / sequentialColours', () => {
+  it('formats with a decimal comma and no trailing zeros', () => {
+    expect(formatNumberNl(12.5)).toBe('12,5');
+    expect(formatNumberNl(-0.001)).toBe('0');
+    expect(formatNumberNl(3)).toBe('3');
+  });
+  it('gives k distinct hex colours, lightest first', () => {
+    const c = sequentialColours(5);
+    expect(c).toHaveLength(5);
+    expect(new Set(c).size).toBe(5);
+    for (const x of c) expect(x).toMatch(/^#[0-9a-f]{6}$/);
+    const lum = (h: string) => parseInt(h.slice(1, 3), 16) + parseInt(h.slice(3, 5), 16) + parseInt(h.slice(5, 7), 16);
+    expect(lum(c[0])).toBeGreaterThan(lum(c[4]));
+  });
+});
