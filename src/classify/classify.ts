@@ -93,7 +93,9 @@ export function classify(values: ArrayLike<number | null | undefined>, o: Classi
   if (v.sorted.length === 0) {
     throw new VeerkrachtError('no valid values to classify', { expected: 'at least one number', found: `${v.missing} missing` });
   }
-  return classificationFromBins(o.scheme, values, v, schemeBins(v, o));
+  const sb = schemeBins(v, o);
+  if (o.weights !== undefined && o.scheme !== 'quantiles') sb.warnings.push(`weights are ignored by ${o.scheme} (only quantiles is weighted)`);
+  return classificationFromBins(o.scheme, values, v, sb);
 }
 
 /**

@@ -69,3 +69,11 @@ group('legends', () => {
     expect(legendOf(c).notes[0]).toBe('leeg');
   });
 });
+
+group('weights edge cases', () => {
+  it('all-zero weights are a user error; weights on another scheme are reported as ignored', () => {
+    expect(() => classify([1, 2, 3], { scheme: 'quantiles', k: 2, weights: [0, 0, 0] })).toThrow(/weights sum to 0/);
+    const c = classify([1, 2, 3, 4], { scheme: 'equal_interval', k: 2, weights: [1, 1, 1, 1] });
+    expect(c.warnings.join(' ')).toMatch(/weights are ignored by equal_interval/);
+  });
+});

@@ -3,7 +3,12 @@
  * Repeated quantiles (ties) are collapsed, so fewer than k classes may be formed; the
  * result says so. Optional weights (e.g. inwoners) give weighted quantiles (inverse weighted
  * ECDF, see {@link weightedQuantileSorted}); mapclassify has no weights.
+ *
+ * Deviation: mapclassify builds the probabilities with numpy `arange(w, 100 + w, w)`, which for
+ * some k yields k + 1 values by floating-point drift (the extra one collapses at the maximum);
+ * here there are always exactly k.
  */
+import { VeerkrachtError } from '../../util/errors.js';
 import { quantileSorted, weightedQuantileSorted } from '../quantile.js';
 import { collapseTies } from '../result.js';
 import type { SchemeBins } from '../types.js';
@@ -18,6 +23,9 @@ import type { ValidValues } from '../values.js';
  * @example quantilesBins(validValues([...Array(1000).keys()]), 4, false).bins // [249.75, 499.5, 749.25, 999]
  */
 export function quantilesBins(v: ValidValues, k: number, weighted = false): SchemeBins {
+  if (weighted && !(v.sortedWeights.reduce((a, b) => a + b, 0) > 0)) {
+    throw new VeerkrachtError('weights sum to 0: weighted quantiles are undefined', { expected: 'some weight > 0', found: '0' });
+  }
   const w = 100 / k;
   const bins: number[] = [];
   for (let i = 0; i < k; i++) {
