@@ -2,4 +2,5 @@
 export * from './format.js';
 export * from './load.js';
 export * from './shares.js';
+export * from './indicator.js';
 export * from './reader.js';

@@ -3,6 +3,7 @@ import { normalizeStatus, suppressionMarker } from '../../../src/sources/microda
 import { parseMicrodata } from '../../../src/sources/microdata/load.js';
 import { looksLikeMicrodata } from '../../../src/sources/microdata/reader.js';
 import { deriveMicrodataShares } from '../../../src/sources/microdata/shares.js';
+import { microdataK } from '../../../src/sources/microdata/indicator.js';
 
 const TEXT = [
   'Buurtcode;Jaar;Groep;Status;Aantal',
@@ -94,5 +95,20 @@ describe('deriveMicrodataShares', () => {
   it('has one share row per non-total row, counted by status', () => {
     expect(rows).toHaveLength(9);
     expect(counts).toEqual({ ok: 3, 'groep onderdrukt': 3, 'totaal onderdrukt': 1, 'totaal ontbreekt': 1, 'totaal is 0': 1 });
+  });
+});
+
+describe('microdataK', () => {
+  const shares = deriveMicrodataShares(parseMicrodata(TEXT).table).table;
+  it('gives K, its denominator and whether it was suppressed', () => {
+    const k = microdataK(shares, 'ggz', 'instroom').objects();
+    expect(k).toEqual([
+      { code: 'BU03440101', jaar: 2020, K: null, K_noemer: 200, K_geheim: true, K_status: 'groep onderdrukt' },
+      { code: 'BU03440104', jaar: 2021, K: 125, K_noemer: 20, K_geheim: false, K_status: 'ok' },
+    ]);
+    expect(microdataK(shares, 'laag_inkomen', 'instroom').objects()[1]).toMatchObject({ code: 'BU03440102', K: null, K_geheim: false, K_status: 'totaal ontbreekt' });
+  });
+  it('names the groups when the selection is empty', () => {
+    expect(() => microdataK(shares, 'armoede', 'instroom')).toThrow(/expected one of ggz, laag_inkomen, lvb/);
   });
 });
