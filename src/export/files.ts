@@ -6,7 +6,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { VegaLiteSpec } from '../viz/compile.js';
 import { offlineHtml, type OfflineHtmlOptions } from '../viz/html.js';
 import { renderSvg, svgToPng, type PngOptions } from '../viz/render.js';
-import { writeFileAtomic } from './atomic.js';
+import { outputPath, writeFileAtomic } from './atomic.js';
 import { toCsv, type CsvOptions } from './csv.js';
 import { stableJson } from './summary.js';
 import { toTopoJson, type TopoJsonOptions } from './topojson.js';
@@ -42,6 +42,19 @@ export function writeTopoJsonFile(path: string, fc: FeatureCollection<Polygon | 
 /** Write rows (or an arquero table) as CSV in the chosen dialect. */
 export function writeCsvFile(path: string, rows: readonly Record<string, unknown>[] | { objects(): object[] }, options: CsvOptions): void {
   writeFileAtomic(path, toCsv(rows, options));
+}
+
+/**
+ * Write a figure as `<name>.svg` and `<name>.png` in `outDir` (rendered once); returns the paths.
+ *
+ * @example await writeFigureFiles('out', 'signaleringskaart', signalMapSpec(geo, cats, opts))
+ */
+export async function writeFigureFiles(outDir: string, name: string, spec: VegaLiteSpec, png: PngOptions = {}): Promise<{ svg: string; png: string }> {
+  const svgPath = outputPath(outDir, `${name}.svg`);
+  const pngPath = outputPath(outDir, `${name}.png`);
+  const svg = await writeSvgFile(svgPath, spec);
+  await writePngFile(pngPath, svg, png);
+  return { svg: svgPath, png: pngPath };
 }
 
 /** Write a summary object as JSON with sorted keys. */

@@ -21,6 +21,33 @@ export interface GeoJsonOptions {
   digits?: number;
 }
 
+/**
+ * Attributes per region code from an arquero table or rows (e.g. indicators joined with the
+ * signal categories), for {@link GeoJsonOptions.attributes}.
+ *
+ * @param codeColumn Column with the region code (default `code`).
+ * @throws VeerkrachtError when a row has no code or a code appears twice.
+ * @example toGeoJson(features, { crs, attributes: attributesByCode(signalen.objects()) })
+ */
+export function attributesByCode(
+  input: readonly Record<string, unknown>[] | { objects(): object[] },
+  codeColumn = 'code',
+): Map<string, Record<string, ExportValue>> {
+  const rows = (Array.isArray(input) ? input : (input as { objects(): object[] }).objects()) as Record<string, unknown>[];
+  const out = new Map<string, Record<string, ExportValue>>();
+  rows.forEach((r, i) => {
+    const code = r[codeColumn];
+    if (typeof code !== 'string' || code === '') {
+      throw new VeerkrachtError('row without region code', { line: i + 1, column: codeColumn, expected: 'a region code', found: JSON.stringify(code) ?? 'undefined' });
+    }
+    if (out.has(code)) throw new VeerkrachtError('region code appears twice', { line: i + 1, column: codeColumn, expected: 'one row per region', found: code });
+    const rec: Record<string, ExportValue> = {};
+    for (const k of Object.keys(r)) if (k !== codeColumn) rec[k] = exportValue(r[k]);
+    out.set(code, rec);
+  });
+  return out;
+}
+
 /** A property value cleaned for JSON: NaN/±Infinity/undefined → null. */
 export function exportValue(v: unknown): ExportValue {
   if (v === undefined || v === null) return null;

@@ -107,6 +107,24 @@ describe.skipIf(!available && !required)('threshold explorer in headless Chromiu
     expect(await browser.evaluate(session, 'document.title')).toBe(`Verkenner ${HOSTILE}`);
   });
 
+  it('shows a tooltip with name, code and category, the hostile name as text only', async () => {
+    // buurt 5 is the second column of the second row from the bottom: find its path by its centre
+    const centre = (await browser.evaluate(
+      session,
+      `(() => { const ps = Array.from(document.querySelectorAll('path[aria-roledescription="geoshape"]')); const r = ps[5].getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()`,
+    )) as [number, number];
+    await browser.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: centre[0], y: centre[1] }, session);
+    let text = '';
+    for (let i = 0; i < 30 && !text.includes('Code'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      text = String(await browser.evaluate(session, `(document.getElementById('vg-tooltip-element') || {}).textContent || ''`));
+    }
+    expect(text).toContain(HOSTILE);
+    expect(text).toContain('BU00010005');
+    expect(text).toMatch(/Signaal/);
+    expect(await browser.evaluate(session, `document.querySelectorAll('img').length`)).toBe(0);
+  });
+
   it('recolours and recounts when the ΔK slider and the variant switch move', async () => {
     const counts = () => browser.evaluate(session, `Array.from(document.querySelectorAll('text')).map(t => t.textContent).filter(t => /buurten ·/.test(t)).join(' | ')`);
     const before = (await fills()) as string[];
