@@ -117,6 +117,7 @@ describe('national TopoJSON files (WGS84, quantized)', async () => {
     expect(w.features).toHaveLength(3352);
     expect(w).toMatchObject({ crs: 'EPSG:4326', level: 'wijk', codeProperty: 'statcode' });
     expect(w.provenance.edition).toBe('object wijk_2023');
+    expect((await readAnyTable(WIJKEN_NL)).provenance.edition).toBe('object wijk_2023, EPSG:4326, 3352 × wijk');
     expect(w.report.rowsRead).toBe(3352);
     expect(w.report.dropped).toEqual([]);
     // cartomap's simplification leaves some rings touching themselves: reported, not dropped

@@ -43,5 +43,6 @@ export function boundariesTable(b: Boundaries): LoadedTable {
     { name: 'centroid_lat', title: 'Zwaartepunt breedtegraad (WGS84)', unit: '°', missing: 0 },
     ...[...extra].map((k) => ({ name: k, missing: missing(k) })),
   ];
-  return { table: aq.table(cols), columns, provenance: b.provenance, report: b.report };
+  const edition = [b.provenance.edition, b.crs, `${b.features.length} × ${b.level}`].filter(Boolean).join(', ');
+  return { table: aq.table(cols), columns, provenance: { ...b.provenance, edition }, report: b.report };
 }
