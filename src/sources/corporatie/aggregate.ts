@@ -8,7 +8,7 @@ import { table as makeTable, type ColumnTable } from 'arquero';
 import { gemeenteOf, normalizeRegionCode } from '../../regions/codes.js';
 import { matchCodes, type MatchReport } from '../../regions/match.js';
 import type { AddressLookup } from '../pc6/lookup.js';
-import type { ColumnMeta, DroppedRows, LoadedTable } from '../types.js';
+import type { ColumnMeta, DroppedRows, LoadedTable, Provenance } from '../types.js';
 import { placeBezit } from './place.js';
 import { KWETSBARE_GROEPEN } from './values.js';
 
@@ -49,6 +49,8 @@ export interface CorporatieAggregate {
   /** Buurten with stock vs buurten in the dwellings table (when given). */
   woningenMatch: MatchReport | null;
   warnings: string[];
+  /** Provenance of the inputs (stock list, lettings list, postcode tables are the caller's). */
+  inputs: Provenance[];
 }
 
 interface Cell {
@@ -198,5 +200,6 @@ export function aggregateCorporatie(input: CorporatieInput): CorporatieAggregate
     ...(unit(name) ? { unit: unit(name) } : {}),
     ...(name === 'corporatie_pct' ? { concept: 'corporatie_pct', title: '% woningen in bezit van de corporatie (eigen bezit / woningen KWB)' } : {}),
   }));
-  return { table: makeTable(cols), columns, bezit, verhuringen, woningenMatch, warnings };
+  const inputs = [input.bezit.provenance, ...(input.verhuringen ? [input.verhuringen.provenance] : [])];
+  return { table: makeTable(cols), columns, bezit, verhuringen, woningenMatch, warnings, inputs };
 }

@@ -123,6 +123,7 @@ describe('aggregateCorporatie', () => {
     expect(row('BU03440102', 2023)).toMatchObject({ vhe: 2, vhe_woning: 2, corporatie_pct: 100 });
     expect(row('BU03440201', 2023)).toMatchObject({ vhe: 1, woningen_totaal: null, corporatie_pct: null });
     expect(agg.woningenMatch).toMatchObject({ onlyLeft: ['BU03440201'], onlyRight: ['BU03440301'] });
+    expect(agg.inputs.map((p) => p.kind)).toEqual(['corporatie-bezit', 'corporatie-verhuringen']);
   });
   it('computes lettings and group shares; unknown is not counted as "no"', () => {
     // BU03440101 2022: VHE 1 urgent from GGZ
