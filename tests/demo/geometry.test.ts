@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoOptions, unionRings } from '../../src/demo/index.js';
+import { demoOptions } from '../../src/demo/index.js';
+import { unionRings } from '../../src/demo/rings.js';
 import { voronoiCells } from '../../src/demo/voronoi.js';
 import { demoText } from './files.js';
 
@@ -104,5 +105,28 @@ describe('voronoiCells and unionRings', () => {
       [x, 0],
     ];
     expect(() => unionRings([sq(0), sq(5)])).toThrow();
+  });
+});
+
+describe('buildRegion at a larger scale', () => {
+  it('gives contiguous gemeenten and wijken with unique codes in GM9xxx', async () => {
+    const { buildRegion } = await import('../../src/demo/regions.js');
+    const opts = { ...demoOptions('national'), buurten: 1500, gemeenten: 40, box: { x0: 0, y0: 300000, x1: 100000, y1: 420000 } };
+    const r = buildRegion(opts);
+    const total = r.cells.reduce((s, c) => s + area(c.ring), 0);
+    expect(Math.abs(total - 100000 * 120000) / (100000 * 120000)).toBeLessThan(1e-6);
+    const codes = r.indelingB.map((b) => b.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const g of r.gemeenten) expect(g.code).toMatch(/^GM9\d{3}$/);
+    // contiguity: each wijk's cells are connected through shared edges
+    const wijkOf = new Map<number, string>();
+    for (const b of r.indelingB) for (const c of b.cells) wijkOf.set(c, b.wijkcode);
+    for (const w of r.wijken) {
+      const cells = [...wijkOf].filter(([, code]) => code === w.code).map(([c]) => c);
+      const seen = new Set([cells[0]]);
+      const stack = [cells[0]];
+      while (stack.length) for (const n of r.cells[stack.pop()!].neighbours) if (wijkOf.get(n) === w.code && !seen.has(n)) seen.add(n), stack.push(n);
+      expect(seen.size).toBe(cells.length);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KWB_EDITIONS } from '../../src/demo/index.js';
+import { DEMO_KWB_EDITIONS as KWB_EDITIONS } from '../../src/demo/index.js';
 import { demoPath, demoText, splitCsv } from './files.js';
 
 const csvFiles = readdirSync(demoPath('kwb')).filter((f) => f.endsWith('.csv') && !f.endsWith('_statline_symbolen.csv'));
