@@ -6,6 +6,8 @@
  * the target buurt, so counts can be re-aggregated onto the target indeling and shares recomputed
  * from re-aggregated numerators and denominators.
  */
+import * as aq from 'arquero';
+import type { ColumnTable } from 'arquero';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { planarArea } from '../geo/area.js';
 import { bboxesOverlap, geometryBBox } from '../geo/bbox.js';
@@ -127,6 +129,29 @@ function locate(p: Position, geoms: readonly G[], boxes: readonly BBox[]): numbe
   return -1;
 }
 
+/** A uniform grid over boxes (RD metres): returns, for a query box, the indices whose cells it touches, ascending. */
+function gridIndex(boxes: readonly BBox[], cell = 2000): (q: BBox) => number[] {
+  const cells = new Map<string, number[]>();
+  const range = (b: BBox) => [Math.floor(b[0] / cell), Math.floor(b[1] / cell), Math.floor(b[2] / cell), Math.floor(b[3] / cell)];
+  boxes.forEach((b, j) => {
+    if (!(b[0] <= b[2])) return;
+    const [x0, y0, x1, y1] = range(b);
+    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) {
+      const k = `${x} ${y}`;
+      const list = cells.get(k);
+      if (list) list.push(j);
+      else cells.set(k, [j]);
+    }
+  });
+  return (q) => {
+    if (!(q[0] <= q[2])) return [];
+    const [x0, y0, x1, y1] = range(q);
+    const found = new Set<number>();
+    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) for (const j of cells.get(`${x} ${y}`) ?? []) found.add(j);
+    return [...found].sort((a, b) => a - b);
+  };
+}
+
 /**
  * Build the crosswalk from one indeling to another.
  *
@@ -151,8 +176,9 @@ export function buildCrosswalk(from: Boundaries, to: Boundaries, options: Crossw
   type Piece = { i: number; j: number; area: number };
   const pieces: Piece[] = [];
   let slivers = 0;
+  const grid = gridIndex(bBox);
   for (let i = 0; i < A.length; i++) {
-    for (let j = 0; j < B.length; j++) {
+    for (const j of grid(aBox[i])) {
       if (!bboxesOverlap(aBox[i], bBox[j])) continue;
       const identical = JSON.stringify(A[i].geometry.coordinates) === JSON.stringify(B[j].geometry.coordinates);
       const area = identical ? aArea[i] : intersectionArea(A[i].geometry, B[j].geometry);
@@ -270,6 +296,28 @@ export function buildCrosswalk(from: Boundaries, to: Boundaries, options: Crossw
       areaFallback,
     },
   };
+}
+
+/**
+ * The crosswalk as a table for CSV export and notebooks: one row per link with `from`, `to`,
+ * `weight`, `basis`, `area_m2`, `share_of_source`, `share_of_target`, `addresses` (null when not
+ * weighted by addresses) and the source's `relation`; unmatched source buurten get a row with
+ * `to` null and weight null, so nothing disappears from the table.
+ *
+ * @example crosswalkTable(cw).print()
+ */
+export function crosswalkTable(cw: Crosswalk): ColumnTable {
+  const relation = new Map(cw.sources.map((s) => [s.code, s.relation] as const));
+  const rows = cw.links.map((l) => ({
+    from: l.from, to: l.to as string | null, weight: l.weight as number | null, basis: l.basis as string | null,
+    area_m2: l.areaM2 as number | null, share_of_source: l.shareOfSource as number | null, share_of_target: l.shareOfTarget as number | null,
+    addresses: l.addresses ?? null, relation: relation.get(l.from) ?? null,
+  }));
+  for (const s of cw.sources) {
+    if (s.relation !== 'unmatched') continue;
+    rows.push({ from: s.code, to: null, weight: null, basis: null, area_m2: null, share_of_source: null, share_of_target: null, addresses: null, relation: 'unmatched' });
+  }
+  return aq.from(rows);
 }
 
 /** Values per region code: a Map or a plain object; null (or absent) is missing. */

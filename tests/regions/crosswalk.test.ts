@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBoundaries } from '../../src/sources/boundaries/read.js';
 import { boundariesToCrs } from '../../src/sources/boundaries/convert.js';
-import { buildCrosswalk, reaggregateCounts, reaggregateShares } from '../../src/regions/crosswalk.js';
+import { buildCrosswalk, crosswalkTable, reaggregateCounts, reaggregateShares } from '../../src/regions/crosswalk.js';
 
 // Planted indelingen in RD New around (150 km, 450 km); x0..x1 × y0..y1 in metres from there.
 const X = 150000;
@@ -64,6 +64,13 @@ describe('buildCrosswalk on planted geometry', () => {
     expect(cw.report.unmatchedTo).toEqual(['BU00010011']);
     expect(cw.report.codes).toMatchObject({ left: 'buurten 2017', right: 'buurten 2023', matched: 1 });
     expect(cw.report.relations).toMatchObject({ identical: 1, split: 1, merged: 2, renamed: 1, unmatched: 1 });
+  });
+
+  it('tabulates every link and every unmatched source', () => {
+    const t = crosswalkTable(cw);
+    expect(t.numRows()).toBe(cw.links.length + 1);
+    expect(t.objects().at(-1)).toMatchObject({ from: 'BU00010010', to: null, weight: null, relation: 'unmatched' });
+    expect((t.objects() as { to: string | null }[]).find((r) => r.to === 'BU00010006')).toMatchObject({ from: 'BU00010002', relation: 'split', basis: 'area', addresses: null });
   });
 
   it('is the same whatever CRS the inputs are in (overlap computed in RD New)', () => {
