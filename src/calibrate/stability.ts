@@ -66,6 +66,8 @@ export interface BootstrapStability {
   changeShare: Float64Array;
   /** Mean and 5/50/95 % quantiles of `changed`. */
   summary: { mean: number; p05: number; p50: number; p95: number };
+  /** 5 % and 95 % quantiles of the replicate thresholds (a percentile bootstrap interval). */
+  thresholdInterval: { tK: [number, number]; tO: [number, number] };
 }
 
 /**
@@ -92,7 +94,13 @@ export function bootstrapStability(input: CalibrationInput, rule: ThresholdRule,
     ch[r] = changed(base, input, t, count);
   }
   const sorted = Float64Array.from(ch).sort();
+  const sk = Float64Array.from(tK).sort();
+  const so = Float64Array.from(tO).sort();
   return {
+    thresholdInterval: {
+      tK: [quantileSorted(sk, 0.05), quantileSorted(sk, 0.95)],
+      tO: [quantileSorted(so, 0.05), quantileSorted(so, 0.95)],
+    },
     baseline,
     replicates: aq.table({ replicate: Float64Array.from({ length: replicates }, (_, i) => i), tK, tO, changed: ch }),
     changeShare: count.map((c) => c / replicates),

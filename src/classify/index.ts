@@ -24,3 +24,4 @@ export * from './compare.js';
 export * from './pooled.js';
 export * from './describe.js';
 export * from './column.js';
+export * from './labels.js';

@@ -34,6 +34,9 @@ group('stability', () => {
     const b = bootstrapStability({ dK, dO }, sdRule(1), 20, 3);
     expect(Array.from(a.replicates.array('changed') as Float64Array)).toEqual(Array.from(b.replicates.array('changed') as Float64Array));
     expect(a.summary.mean).toBeGreaterThan(0);
+    // the percentile interval of tK brackets the full-data threshold
+    expect(a.thresholdInterval.tK[0]).toBeLessThanOrEqual(a.baseline.tK);
+    expect(a.thresholdInterval.tK[1]).toBeGreaterThanOrEqual(a.baseline.tK);
     const fixed = bootstrapStability({ dK, dO }, () => ({ tK: 0.5, tO: 0.5 }), 5, 3);
     expect(fixed.summary.mean).toBe(0);
     expect(Array.from(fixed.changeShare).every((x) => x === 0)).toBe(true);

@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import { describe as group, expect, it } from 'vitest';
-import { describe, summarize } from '../../src/classify/index.js';
+import { classify, classLabelColumn, describe, summarize } from '../../src/classify/index.js';
 
 group('describe()', () => {
   it('matches hand-computed pandas describe (ddof 1, type-7 quartiles)', () => {
@@ -38,5 +38,22 @@ group('describe()', () => {
 
   it('an unknown column is a user error naming it', () => {
     expect(() => describe(aq.table({ a: [1] }), { columns: ['b'] })).toThrow(/column "b"/);
+  });
+});
+
+group('describe per class', () => {
+  it('class labels as a column: describe() per class gives the class counts and bounds', () => {
+    const v = [1, 2, 3, 10, 11, null, 30];
+    const c = classify(v, { scheme: 'user_defined', bins: [3, 11] });
+    const labels = classLabelColumn(c, v);
+    expect(labels[5]).toBe('geen gegevens');
+    expect(labels[3]).toBe('meer dan 3,00 tot en met 11,00');
+    expect(classLabelColumn(c, v, 'index')).toEqual(['1', '1', '1', '2', '2', 'geen gegevens', '3']);
+    const t = aq.table({ v, klasse: labels });
+    const d = describe(t, { columns: ['v'], groupBy: 'klasse' }).objects() as Record<string, unknown>[];
+    const byClass = Object.fromEntries(d.map((r) => [r.klasse, r]));
+    expect(byClass['1,00 tot en met 3,00']).toMatchObject({ count: 3, max: 3 });
+    expect(byClass['meer dan 3,00 tot en met 11,00']).toMatchObject({ count: 2, min: 10 });
+    expect(byClass['geen gegevens']).toMatchObject({ count: 0, missing: 1 });
   });
 });

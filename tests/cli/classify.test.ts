@@ -70,3 +70,10 @@ group('veerkracht classify', () => {
     }
   });
 });
+
+group('veerkracht classify --decimals', () => {
+  it('formats the legend with the asked decimals (4111.45 is 4111.4499… in binary, as in Python)', async () => {
+    const r = await runCli(['classify', file, '--column', 'emp', '--scheme', 'user_defined', '--bins', '20', '--decimals', '1', '--json']);
+    expect(JSON.parse(r.out).legend).toEqual(['[   0.1,   20.0]', '(  20.0, 4111.4]']);
+  });
+});

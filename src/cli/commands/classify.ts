@@ -47,6 +47,7 @@ they form the class "geen gegevens").
   --multiples LIST  sd multiples for std_mean (default -2,-1,1,2)
   --anchor          std_mean anchored on the mean
   --seed N          seed for natural_breaks (default 0)
+  --decimals N      decimals in the legend (default 2)
   --json            print JSON: scheme, k, bins, counts, adcm, gadf, tss, legend, missing,
                     plus requested_k, effective_k, n, legend_nl, notes, warnings
 
@@ -67,6 +68,7 @@ When ties collapse classes (quantiles), effective_k < requested_k and a warning 
         multiples: { type: 'string' },
         anchor: { type: 'boolean' },
         seed: { type: 'string' },
+        decimals: { type: 'string' },
         json: { type: 'boolean' },
       },
       { min: 1, max: 1, names: 'FILE' },
@@ -98,7 +100,7 @@ When ties collapse classes (quantiles), effective_k < requested_k and a warning 
       if (isUserError(e)) throw new VeerkrachtError(e.message, { file, column }, e.exitCode);
       throw e;
     }
-    const legend = legendOf(result, y);
+    const legend = legendOf(result, y, intFlag('classify', 'decimals', values.decimals, 2, 0));
     if (values.json) {
       const out = {
         scheme: result.scheme,
