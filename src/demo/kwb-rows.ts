@@ -1,7 +1,7 @@
 /**
  * KWB rows of one edition as CBS publishes them: a Land row, then per gemeente its row, each
  * wijk and the wijk's buurten; counts randomly rounded to multiples of 5 below gemeente level,
- * percentages suppressed for small buurten (ownership below 10 dwellings, income below 100
+ * percentages suppressed for small buurten (ownership below 10 dwellings, income below 115
  * households: about 31 % of buurten, as nationally in 2017).
  */
 import { formatNumber, rngFor, roundTo5Random } from './format.js';
@@ -21,7 +21,7 @@ export interface KwbRow {
 }
 
 /** Households below which income percentages are suppressed. */
-export const INCOME_MIN_HOUSEHOLDS = 100;
+export const INCOME_MIN_HOUSEHOLDS = 115;
 /** Dwellings below which ownership percentages are suppressed. */
 export const OWNERSHIP_MIN_DWELLINGS = 10;
 
