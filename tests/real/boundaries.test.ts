@@ -9,7 +9,7 @@ import { geometryAreaKm2, planarArea } from '../../src/geo/area.js';
 import { unionArea } from '../../src/geo/intersect.js';
 import { wgs84ToRd } from '../../src/geo/projection.js';
 import { buildCrosswalk } from '../../src/regions/crosswalk.js';
-import { wijkOf } from '../../src/regions/codes.js';
+import { gemeenteOf, wijkOf } from '../../src/regions/codes.js';
 import { sharedData } from '../helpers/shared.js';
 
 const BUURTEN = sharedData('geo/buurten_2023_GM0344_utrecht_wgs84.geojson');
@@ -166,6 +166,25 @@ describe('national TopoJSON files (WGS84, quantized)', async () => {
     // hardly any overlap (Visvalingam may let two unshared arcs of one wijk cross), total kept
     expect(Math.abs(sum - unionArea(s.features.map((f) => f.geometry))) / sum).toBeLessThan(1e-4);
     expect(Math.abs(sum - before) / before).toBeLessThan(0.01);
+  });
+
+  it('crosswalk wijken (cartomap) → gemeenten (another generalisation): each of the 415 wijken WK03… lands mainly in its own gemeente', async () => {
+    const w = await readBoundaries(WIJKEN_NL);
+    const g = await readBoundaries(GEMEENTEN);
+    const wijken = { ...w, features: w.features.filter((f) => f.properties.code.startsWith('WK03')) };
+    const codes = new Set(wijken.features.map((f) => gemeenteOf(f.properties.code)));
+    const gemeenten = { ...g, features: g.features.filter((f) => codes.has(f.properties.code)) };
+    const cw = buildCrosswalk(wijken, gemeenten);
+    const wrong = cw.sources.filter((s) => {
+      const main = cw.links.filter((l) => l.from === s.code).sort((x, y) => y.weight - x.weight)[0];
+      return main?.to !== gemeenteOf(s.code);
+    });
+    expect(wrong.map((s) => s.code)).toEqual([]);
+    expect(cw.report.unmatchedFrom).toEqual([]);
+    // weights of every matched wijk sum to 1
+    const sums = new Map<string, number>();
+    for (const l of cw.links) sums.set(l.from, (sums.get(l.from) ?? 0) + l.weight);
+    for (const v of sums.values()) expect(v).toBeCloseTo(1, 12);
   });
 
   it('a TopoJSON object whose codes are not region codes is an error', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parseBoundaries } from '../../src/sources/boundaries/read.js';
 import { boundariesToCrs } from '../../src/sources/boundaries/convert.js';
 import { buildCrosswalk, crosswalkTable, reaggregateCounts, reaggregateShares } from '../../src/regions/crosswalk.js';
@@ -11,9 +12,9 @@ const rect = (code: string, x0: number, x1: number, y0 = 0, y1 = 1000) => ({
   properties: { statcode: code },
   geometry: { type: 'Polygon', coordinates: [[[X + x0, Y + y0], [X + x1, Y + y0], [X + x1, Y + y1], [X + x0, Y + y1], [X + x0, Y + y0]]] },
 });
-const fc = (features: unknown[]) => parseBoundaries({ type: 'FeatureCollection', features }, { file: 'planted' });
+const coll = (features: unknown[]) => parseBoundaries({ type: 'FeatureCollection', features }, { file: 'planted' });
 
-const y2017 = fc([
+const y2017 = coll([
   rect('BU00010001', 0, 1000),
   rect('BU00010002', 1000, 2000), // split 30/70
   rect('BU00010003', 2000, 3000), // merged with 0004
@@ -21,7 +22,7 @@ const y2017 = fc([
   rect('BU00010008', 4000, 5000), // renamed to 0009
   rect('BU00010010', 0, 1000, 5000, 6000), // gone (e.g. land lost to the sea)
 ]);
-const y2023 = fc([
+const y2023 = coll([
   rect('BU00010001', 0, 1000),
   rect('BU00010005', 1000, 1300),
   rect('BU00010006', 1300, 2000),
@@ -115,15 +116,44 @@ describe('buildCrosswalk on planted geometry', () => {
   });
 
   it('ignores digitising slivers below minShare and renormalises', () => {
-    const from = fc([rect('BU00020001', 0, 1000)]);
-    const to = fc([rect('BU00020001', 0, 995), rect('BU00020002', 995, 2000)]);
+    const from = coll([rect('BU00020001', 0, 1000)]);
+    const to = coll([rect('BU00020001', 0, 995), rect('BU00020002', 995, 2000)]);
     const cw2 = buildCrosswalk(from, to);
     expect(cw2.report.slivers).toBe(1);
     expect(weights(cw2.links)).toEqual({ 'BU00020001>BU00020001': 1 });
     expect(cw2.sources[0]).toMatchObject({ relation: 'identical', coverage: 0.995 });
     // a 10 % shift is a real boundary change
-    const cw3 = buildCrosswalk(from, fc([rect('BU00020001', 0, 900), rect('BU00020002', 900, 2000)]));
+    const cw3 = buildCrosswalk(from, coll([rect('BU00020001', 0, 900), rect('BU00020002', 900, 2000)]));
     expect(weights(cw3.links)).toEqual({ 'BU00020001>BU00020001': 0.9, 'BU00020001>BU00020002': 0.1 });
     expect(cw3.sources[0].relation).toBe('split');
+  });
+});
+
+describe('buildCrosswalk properties (fast-check)', () => {
+  // Two random partitions of the same 10 km strip into vertical slices: each weight must equal
+  // the 1-D overlap length / source width, weights sum to 1, and re-aggregation keeps the total.
+  const cuts = fc.uniqueArray(fc.integer({ min: 1, max: 99 }), { minLength: 0, maxLength: 6 }).map((a) => [0, ...a.sort((x, y) => x - y), 100]);
+  it('weights are exact overlap shares and totals are preserved', () => {
+    fc.assert(
+      fc.property(cuts, cuts, fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 8, maxLength: 8 }), (a, b, counts) => {
+        const strip = (c: number[], prefix: string) =>
+          coll(c.slice(1).map((x1, k) => rect(`BU${prefix}${String(k).padStart(4, '0')}`, c[k] * 100, x1 * 100)));
+        const from = strip(a, '0001');
+        const to = strip(b, '0002');
+        const cw = buildCrosswalk(from, to, { minShare: 0 });
+        for (let i = 0; i + 1 < a.length; i++) {
+          for (let j = 0; j + 1 < b.length; j++) {
+            const overlap = Math.max(0, Math.min(a[i + 1], b[j + 1]) - Math.max(a[i], b[j]));
+            const link = cw.links.find((l) => l.from === from.features[i].properties.code && l.to === to.features[j].properties.code);
+            expect(link?.weight ?? 0).toBeCloseTo(overlap / (a[i + 1] - a[i]), 9);
+          }
+        }
+        const values = Object.fromEntries(from.features.map((f, i) => [f.properties.code, counts[i]]));
+        const total = from.features.reduce((s, _f, i) => s + counts[i], 0);
+        const r = reaggregateCounts(cw.links, values);
+        expect([...r.values.values()].reduce((s: number, v) => s + (v ?? NaN), 0)).toBeCloseTo(total, 6);
+      }),
+      { numRuns: 40, seed: 4 },
+    );
   });
 });
