@@ -2,6 +2,8 @@
  * User-defined bins (mapclassify `UserDefined`): the given upper bounds, plus the maximum of the
  * data when the last bound lies below it. `lowest` sets the lower edge of the first class in
  * the legend.
+ *
+ * Deviation: mapclassify accepts unsorted or repeated bounds silently; here they are an error.
  */
 import { VeerkrachtError } from '../../util/errors.js';
 import type { SchemeBins } from '../types.js';
