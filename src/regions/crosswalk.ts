@@ -85,6 +85,67 @@ export type AddressWeights =
   | { points: readonly Position[]; crs: Crs }
   | { counts: readonly { from: string; to: string; count: number }[] };
 
+/** Address pairs that could not be linked between the two address tables. */
+export interface AddressCountsReport {
+  /** Addresses in both tables (linked). */
+  matched: number;
+  /** Addresses only in the source-year table / only in the target-year table (new or gone). */
+  onlyFrom: number;
+  onlyTo: number;
+  /** Rows without a usable buurt code, per side. */
+  noBuurtFrom: number;
+  noBuurtTo: number;
+}
+
+/**
+ * Address counts per (source buurt, target buurt) from the CBS postcode-huisnummer tables of
+ * the two years (tables with columns `postcode`, `huisnummer` and `buurt`, as the pc6 reader
+ * returns them; without `huisnummer`, postcodes are counted). Feed the result to
+ * `buildCrosswalk(…, { addresses: { counts } })`.
+ *
+ * @example addressCountsFromTables(pc6hnr2017.table, pc6hnr2023.table).counts
+ */
+export function addressCountsFromTables(
+  from: ColumnTable,
+  to: ColumnTable,
+): { counts: { from: string; to: string; count: number }[]; report: AddressCountsReport } {
+  const key = (t: ColumnTable, i: number) =>
+    t.columnNames().includes('huisnummer') ? `${t.get('postcode', i)} ${t.get('huisnummer', i)}` : String(t.get('postcode', i));
+  const target = new Map<string, string>();
+  let noBuurtTo = 0;
+  for (let i = 0; i < to.numRows(); i++) {
+    const b = to.get('buurt', i);
+    if (typeof b !== 'string' || b === '') noBuurtTo++;
+    else target.set(key(to, i), b);
+  }
+  const pairs = new Map<string, number>();
+  const seen = new Set<string>();
+  let matched = 0;
+  let onlyFrom = 0;
+  let noBuurtFrom = 0;
+  for (let i = 0; i < from.numRows(); i++) {
+    const b = from.get('buurt', i);
+    if (typeof b !== 'string' || b === '') {
+      noBuurtFrom++;
+      continue;
+    }
+    const k = key(from, i);
+    const t = target.get(k);
+    if (t === undefined) {
+      onlyFrom++;
+      continue;
+    }
+    seen.add(k);
+    matched++;
+    pairs.set(`${b} ${t}`, (pairs.get(`${b} ${t}`) ?? 0) + 1);
+  }
+  const counts = [...pairs].map(([k, count]) => {
+    const [f, t] = k.split(' ');
+    return { from: f, to: t, count };
+  });
+  return { counts, report: { matched, onlyFrom, onlyTo: target.size - seen.size, noBuurtFrom, noBuurtTo } };
+}
+
 /** Options for {@link buildCrosswalk}. */
 export interface CrosswalkOptions {
   /** Labels for the report (`buurten 2017`, `buurten 2023`). */
@@ -177,10 +238,13 @@ export function buildCrosswalk(from: Boundaries, to: Boundaries, options: Crossw
   const pieces: Piece[] = [];
   let slivers = 0;
   const grid = gridIndex(bBox);
+  // identical geometries need no clipping (the common case between two years)
+  const aKey = A.map((f) => JSON.stringify(f.geometry.coordinates));
+  const bKey = B.map((f) => JSON.stringify(f.geometry.coordinates));
   for (let i = 0; i < A.length; i++) {
     for (const j of grid(aBox[i])) {
       if (!bboxesOverlap(aBox[i], bBox[j])) continue;
-      const identical = JSON.stringify(A[i].geometry.coordinates) === JSON.stringify(B[j].geometry.coordinates);
+      const identical = aKey[i] === bKey[j];
       const area = identical ? aArea[i] : intersectionArea(A[i].geometry, B[j].geometry);
       if (!(area > 0)) continue;
       if (area / aArea[i] < minShare && area / bArea[j] < minShare) {

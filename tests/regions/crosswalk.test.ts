@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseBoundaries } from '../../src/sources/boundaries/read.js';
 import { boundariesToCrs } from '../../src/sources/boundaries/convert.js';
-import { buildCrosswalk, crosswalkTable, reaggregateCounts, reaggregateShares } from '../../src/regions/crosswalk.js';
+import * as aq from 'arquero';
+import { addressCountsFromTables, buildCrosswalk, crosswalkTable, reaggregateCounts, reaggregateShares } from '../../src/regions/crosswalk.js';
 
 // Planted indelingen in RD New around (150 km, 450 km); x0..x1 × y0..y1 in metres from there.
 const X = 150000;
@@ -113,6 +114,16 @@ describe('buildCrosswalk on planted geometry', () => {
       addresses: { counts: [{ from: 'BU00010002', to: 'BU00010005', count: 2 }, { from: 'BU00010002', to: 'BU00010006', count: 6 }] },
     });
     expect(weights(c.links)['BU00010002>BU00010005']).toBe(0.25);
+  });
+
+  it('derives address counts from two years of the postcode-huisnummer table', () => {
+    const y1 = aq.table({ postcode: ['3511AA', '3511AA', '3511AB', '3511AC', '3511AD'], huisnummer: [1, 2, 1, 1, 1], buurt: ['BU00010002', 'BU00010002', 'BU00010002', 'BU00010002', null] });
+    const y2 = aq.table({ postcode: ['3511AA', '3511AA', '3511AB', '3511AC', '3511ZZ'], huisnummer: [1, 2, 1, 1, 9], buurt: ['BU00010005', 'BU00010006', 'BU00010006', 'BU00010006', 'BU00010006'] });
+    const { counts, report } = addressCountsFromTables(y1, y2);
+    expect(counts).toEqual([{ from: 'BU00010002', to: 'BU00010005', count: 1 }, { from: 'BU00010002', to: 'BU00010006', count: 3 }]);
+    expect(report).toEqual({ matched: 4, onlyFrom: 0, onlyTo: 1, noBuurtFrom: 1, noBuurtTo: 0 });
+    const w = weights(buildCrosswalk(y2017, y2023, { addresses: { counts } }).links);
+    expect([w['BU00010002>BU00010005'], w['BU00010002>BU00010006']]).toEqual([0.25, 0.75]);
   });
 
   it('ignores digitising slivers below minShare and renormalises', () => {
