@@ -9,6 +9,7 @@ import { VeerkrachtError } from '../../util/errors.js';
 import type { Provenance } from '../types.js';
 import type { RawBoundaries, RawFeature } from './assemble.js';
 import { detectCodeSource } from './code-property.js';
+import { crsFromGeoJsonMember } from './crs.js';
 
 const POLYGONAL = new Set(['Polygon', 'MultiPolygon']);
 
@@ -83,5 +84,7 @@ export function parseTopoJson(doc: unknown, provenance: Provenance, objectName?:
     const f = topojsonClient.feature(t, g) as unknown as { geometry: Geometry | null };
     return { ...base, geometry: f.geometry };
   });
-  return { features, provenance, warnings, object: name };
+  // TopoJSON has no CRS member in its spec; some writers add a GeoJSON-style one: honour it
+  const crsLabel = crsFromGeoJsonMember((t as unknown as { crs?: unknown }).crs, file);
+  return { features, crsLabel, provenance, warnings, object: name };
 }

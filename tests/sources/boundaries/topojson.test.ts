@@ -51,6 +51,12 @@ describe('TopoJSON boundaries', () => {
     expect(b.report.dropped[0].examples[0]).toMatch(/^feature 0 \(BU03440100\): ring 0: first/);
   });
 
+  it('a CRS member that contradicts the decoded coordinates is an error', () => {
+    const t = topo(1e5);
+    t.crs = { type: 'name', properties: { name: 'EPSG:4326' } };
+    expect(() => parseBoundaries(t, { file: 'rd.topojson' })).toThrow(/^rd\.topojson, column "crs": the CRS label says EPSG:4326 but the coordinates are not/);
+  });
+
   it('a malformed transform or a non-topology is an error', async () => {
     const t = topo(1e5);
     t.transform.scale = [1, 'x'];
