@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { VegaLiteSpec } from './compile.js';
 import { escapeHtml, scriptJson } from './escape.js';
+import { NL_NUMBER_LOCALE } from './locale.js';
 
 /** The CSP of the offline pages. */
 export const OFFLINE_CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:";
@@ -47,8 +48,6 @@ export function vegaLibraries(from = process.cwd()): string[] {
   return scripts;
 }
 
-/** Dutch number format for Vega (decimal comma, thousands dot). */
-const NL_FORMAT = { decimal: ',', thousands: '.', grouping: [3], currency: ['€ ', ''] };
 
 /**
  * One self-contained HTML page showing `spec` with vega-embed (SVG renderer, no action menu,
@@ -58,7 +57,7 @@ const NL_FORMAT = { decimal: ',', thousands: '.', grouping: [3], currency: ['€
  */
 export function offlineHtml(spec: VegaLiteSpec, o: OfflineHtmlOptions): string {
   const [vega, vegaLite, vegaEmbed] = vegaLibraries(o.resolveFrom);
-  const embedOptions = { mode: 'vega-lite', actions: false, renderer: 'svg', formatLocale: NL_FORMAT };
+  const embedOptions = { mode: 'vega-lite', actions: false, renderer: 'svg', formatLocale: NL_NUMBER_LOCALE };
   // no schema URL in the page: nothing in it should even look like a remote address
   const { $schema: _schema, ...inline } = spec;
   return [

@@ -18,3 +18,4 @@ export * from './maps/lisa.js';
 export * from './maps/multiples.js';
 export * from './explorer.js';
 export * from './html.js';
+export * from './locale.js';

@@ -4,10 +4,23 @@
  */
 import * as vega from 'vega';
 import { compileVegaLite, type VegaLiteSpec } from './compile.js';
+import { NL_NUMBER_LOCALE } from './locale.js';
+
+/** Options for {@link renderSvg}. */
+export interface SvgOptions {
+  /** Number format of axes, legends and text: `nl` (decimal comma, default) or `en`. */
+  locale?: 'nl' | 'en';
+}
+
+// vega exports `locale(numberSpec, timeSpec)` without a type declaration
+const vegaLocale = (vega as unknown as { locale: (numberSpec?: object) => vega.ViewOptions['locale'] }).locale;
 
 /** Render a Vega-Lite spec to an SVG string (no browser, no canvas). */
-export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
+export async function renderSvg(spec: VegaLiteSpec, options: SvgOptions = {}): Promise<string> {
   const view = new vega.View(vega.parse(compileVegaLite(spec)), { renderer: 'none' });
+  // the `locale` constructor option is ignored by vega 6.4; the method works
+  const locale = (options.locale ?? 'nl') === 'nl' ? vegaLocale(NL_NUMBER_LOCALE) : undefined;
+  if (locale !== undefined) view.locale(locale);
   try {
     return await view.toSVG();
   } finally {
@@ -35,7 +48,7 @@ export async function svgToPng(svg: string, options: PngOptions = {}): Promise<U
 }
 
 /** Render a Vega-Lite spec straight to PNG bytes. */
-export async function renderPng(spec: VegaLiteSpec, options: PngOptions = {}): Promise<Uint8Array> {
-  const svg = await renderSvg(spec);
+export async function renderPng(spec: VegaLiteSpec, options: PngOptions & SvgOptions = {}): Promise<Uint8Array> {
+  const svg = await renderSvg(spec, options);
   return svgToPng(svg, options);
 }

@@ -77,8 +77,11 @@ describe('sensitivitySpec', () => {
 
   it('draws one line per category in the palette, with the chosen threshold', async () => {
     const svg = await renderSvg(sensitivitySpec(sweep, { ...frame, measure: 'inwoners', chosen: 1, thresholdTitle: 'Drempel ΔK' }));
-    const lines = svg.match(/<path[^>]*aria-roledescription="line mark"[^>]*>/g) ?? [];
-    expect(lines).toHaveLength(2);
+    const all = svg.match(/<path[^>]*aria-roledescription="line mark"[^>]*>/g) ?? [];
+    // two grey casings, then the two coloured lines
+    expect(all).toHaveLength(4);
+    expect(all.slice(0, 2).every((l) => l.includes('stroke="#8c8c8c"'))).toBe(true);
+    const lines = all.slice(2);
     expect(lines.map((l) => (/stroke="([^"]+)"/.exec(l) ?? ['', ''])[1].toUpperCase()).sort()).toEqual([SIGNAL_COLOURS.veerkracht_onder_druk, SIGNAL_COLOURS.geen_signaal].sort());
     expect(svg).toContain('>Inwoners</text>');
     expectGolden('sensitivity', svg);

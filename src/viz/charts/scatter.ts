@@ -88,7 +88,7 @@ export function signalScatterSpec(input: RowsInput, o: SignalScatterOptions): Ve
             type: 'nominal',
             title: 'Signaal',
             scale: { domain: SIGNAL_CATEGORIES.map((c) => SIGNAL_LABELS[c]), range: SIGNAL_CATEGORIES.map((c) => SIGNAL_COLOURS[c]) },
-            legend: { labelLimit: 320 },
+            legend: { labelLimit: 320, symbolStrokeColor: '#8c8c8c', symbolStrokeWidth: 0.5 },
           },
           tooltip: [
             { field: 'naam', title: 'Buurt' },

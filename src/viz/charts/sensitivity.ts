@@ -36,19 +36,27 @@ export function sensitivitySpec(input: RowsInput, o: SensitivityOptions): VegaLi
     if (th === null) continue;
     values.push({ drempel: th, categorie: SIGNAL_LABELS[cat], waarde: finiteOrNull(r[measure]) });
   }
+  const x = { field: 'drempel', type: 'quantitative', title: o.thresholdTitle ?? 'Drempel' };
+  const y = { field: 'waarde', type: 'quantitative', title: measure === 'inwoners' ? 'Inwoners' : 'Aantal buurten' };
   const layer: VegaLiteSpec[] = [
+    // a grey casing under each line keeps the light categories (geen signaal, onvoldoende gegevens) visible on white
+    {
+      data: { values },
+      mark: { type: 'line', color: '#8c8c8c', strokeWidth: 4 },
+      encoding: { x, y, detail: { field: 'categorie', type: 'nominal' } },
+    },
     {
       data: { values },
       mark: { type: 'line', point: true, strokeWidth: 2 },
       encoding: {
-        x: { field: 'drempel', type: 'quantitative', title: o.thresholdTitle ?? 'Drempel' },
-        y: { field: 'waarde', type: 'quantitative', title: measure === 'inwoners' ? 'Inwoners' : 'Aantal buurten' },
+        x,
+        y,
         color: {
           field: 'categorie',
           type: 'nominal',
           title: 'Signaal',
           scale: { domain: SIGNAL_CATEGORIES.map((c) => SIGNAL_LABELS[c]), range: SIGNAL_CATEGORIES.map((c) => SIGNAL_COLOURS[c]) },
-          legend: { labelLimit: 320 },
+          legend: { labelLimit: 320, symbolStrokeColor: '#8c8c8c', symbolStrokeWidth: 0.5 },
         },
       },
     },
