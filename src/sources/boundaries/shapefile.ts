@@ -13,6 +13,16 @@ function sibling(path: string, ext: string): string | undefined {
   return undefined;
 }
 
+/** The `.dbf` text encoding a `.cpg` names (`UTF-8`, `1252`, `ISO-8859-1` …); windows-1252 when absent. */
+export function cpgEncoding(cpg: string): string {
+  const s = cpg.trim().toLowerCase();
+  if (s === '') return 'windows-1252';
+  if (/^utf-?8$/.test(s)) return 'utf-8';
+  if (/^(cp|ansi ?)?125\d$/.test(s)) return `windows-${s.replace(/\D/g, '')}`;
+  if (/^(iso-?)?8859-?1$/.test(s) || s === 'latin1') return 'iso-8859-1';
+  return s;
+}
+
 /**
  * Raw features of a shapefile; the `.prj` gives the CRS label, the `.cpg` the `.dbf` encoding
  * (default windows-1252, as the dBASE format has it).
@@ -26,7 +36,7 @@ export async function readShapefile(shpPath: string, provenance: Provenance): Pr
   }
   const prj = sibling(shpPath, 'prj');
   const cpg = sibling(shpPath, 'cpg');
-  const encoding = cpg ? readFileSync(cpg, 'utf8').trim().toLowerCase().replace(/^utf-?8$/, 'utf-8') || 'windows-1252' : 'windows-1252';
+  const encoding = cpgEncoding(cpg ? readFileSync(cpg, 'utf8') : '');
   const features: RawFeature[] = [];
   try {
     const source = await shapefile.open(shpPath, dbf, { encoding });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readBoundaries } from '../../../src/sources/boundaries/read.js';
+import { cpgEncoding } from '../../../src/sources/boundaries/shapefile.js';
 import { readAnyTable } from '../../../src/sources/registry.js';
 import { planarArea } from '../../../src/geo/area.js';
 import { rdToWgs84 } from '../../../src/geo/projection.js';
@@ -39,6 +40,15 @@ describe('ESRI shapefile boundaries', () => {
     const t = await readAnyTable(shp);
     expect(t.provenance.kind).toBe('boundaries-shapefile');
     expect(t.table.objects()[0]).toMatchObject({ code: 'BU03440101', level: 'buurt', area_km2: 1 });
+  });
+
+  it('reads dbf text as windows-1252 by default and as the .cpg says', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const shp = writeShapefile(dir, 'names', [{ rings: [cw(135000, 455000)], fields: { BU_CODE: 'BU03440101', BU_NAAM: 'Zuilen-Oost é' } }], PRJ_RD);
+    expect((await readBoundaries(shp)).features[0].properties.name).toBe('Zuilen-Oost é');
+    writeFileSync(shp.replace(/shp$/, 'cpg'), '1252');
+    expect((await readBoundaries(shp)).features[0].properties.name).toBe('Zuilen-Oost é');
+    expect([cpgEncoding(''), cpgEncoding('UTF-8\n'), cpgEncoding('1252'), cpgEncoding('ISO-8859-1')]).toEqual(['windows-1252', 'utf-8', 'windows-1252', 'iso-8859-1']);
   });
 
   it('a missing .dbf is an error', async () => {

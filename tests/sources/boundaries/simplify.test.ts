@@ -72,6 +72,11 @@ describe('topology-preserving simplification', () => {
     expect(s.report.warnings.at(-1)).toBe('1 features too small to simplify kept their edges unsimplified: BU03440103');
   });
 
+  it('is deterministic: the same input gives byte-identical RFC 7946 GeoJSON', () => {
+    const once = () => JSON.stringify(toRfc7946(simplifyBoundaries(b, { toleranceMeters: 30 }), { precision: 7 }));
+    expect(once()).toBe(once());
+  });
+
   it('rejects a negative tolerance or a fraction outside (0, 1]', () => {
     expect(() => simplifyBoundaries(b, { toleranceMeters: -1 })).toThrow(/invalid simplification tolerance/);
     expect(() => simplifyBoundaries(b, { retain: 0 })).toThrow(/invalid fraction/);
