@@ -159,7 +159,7 @@ export function explorerSpec(buurten: MapGeometry, rows: readonly ExplorerBuurt[
       { calculate: 'toNumber(substring(datum.sleutel, 2))', as: 'i' },
       { calculate: `[${idx.map((i) => `datum.w_${i}`).join(', ')}][datum.i]`, as: 'inwoners' },
       { calculate: `${JSON.stringify(labels)}[datum.i]`, as: 'signaal' },
-      { calculate: "format(datum.buurten, ',d') + ' buurten · ' + format(datum.inwoners, ',d') + ' inw.'", as: 'tekst' },
+      { calculate: "format(datum.buurten, ',d') + (datum.buurten == 1 ? ' buurt · ' : ' buurten · ') + format(datum.inwoners, ',d') + ' inw.'", as: 'tekst' },
     ],
     encoding: {
       y: { field: 'signaal', type: 'nominal', sort: labels, title: null, axis: { labelLimit: 260 } },

@@ -29,18 +29,30 @@ let libs: { key: string; scripts: string[] } | undefined;
 /**
  * The minified builds of vega, vega-lite and vega-embed, in load order.
  *
- * @throws Error when the packages cannot be found from `from`.
+ * @throws Error when the packages cannot be found from `from` nor from the running script.
  */
 export function vegaLibraries(from = process.cwd()): string[] {
   if (libs !== undefined && libs.key === from) return libs.scripts;
-  const req = createRequire(join(from, 'noop.js'));
+  // from the given folder (a project or notebook folder), else from the running script (the CLI)
+  const bases = [join(from, 'noop.js')];
+  if (process.argv[1] !== undefined) bases.push(process.argv[1]);
+  const resolve = (pkg: string): string => {
+    for (const base of bases) {
+      try {
+        return createRequire(base).resolve(pkg);
+      } catch {
+        // try the next base
+      }
+    }
+    throw new Error(`offlineHtml: package ${pkg} not found from ${bases.join(' or ')}`);
+  };
   const files: [string, string][] = [
     ['vega', 'vega.min.js'],
     ['vega-lite', 'vega-lite.min.js'],
     ['vega-embed', 'vega-embed.min.js'],
   ];
   const scripts = files.map(([pkg, file]) => {
-    const text = readFileSync(join(dirname(req.resolve(pkg)), file), 'utf8');
+    const text = readFileSync(join(dirname(resolve(pkg)), file), 'utf8');
     // a literal "</script" inside a library would end the inline script early
     return text.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
   });

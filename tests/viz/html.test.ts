@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, scriptJson } from '../../src/viz/escape.js';
 import { explorerSpec } from '../../src/viz/explorer.js';
-import { OFFLINE_CSP, offlineHtml } from '../../src/viz/html.js';
+import { OFFLINE_CSP, offlineHtml, vegaLibraries } from '../../src/viz/html.js';
 import { GRID_CODES, grid } from './fixtures.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -64,6 +64,17 @@ describe('offlineHtml', () => {
     expect(tags.filter((t) => /^<(link|img|iframe|object|embed|base|video|audio|source)\b/i.test(t))).toEqual([]);
     expect(markup).not.toMatch(/https?:\/\//);
     expect(html).not.toMatch(/@import|url\(\s*['"]?https?:/i);
+  });
+});
+
+describe('vegaLibraries', () => {
+  it('finds the three builds from another folder too (falls back to the running script)', () => {
+    const libs = vegaLibraries('/');
+    expect(libs).toHaveLength(3);
+    expect(libs[0]).toContain('.vega={}');
+    expect(libs[1]).toContain('.vegaLite={}');
+    expect(libs[2]).toContain('.vegaEmbed=');
+    for (const l of libs) expect(l).not.toMatch(/<\/script/i);
   });
 });
 
