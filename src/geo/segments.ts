@@ -85,3 +85,43 @@ export function ringSelfIntersections(ring: readonly Position[], limit = 10): nu
   }
   return found.sort((x, y) => x - y);
 }
+
+/**
+ * True when two rings properly cross (a segment of one passes through a segment of the other at
+ * an interior point of both). Touching at a vertex, which OGC allows between a shell and a hole,
+ * does not count.
+ *
+ * @example ringsCross([[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[2, 2], [6, 2], [6, 3], [2, 3], [2, 2]]) // true
+ */
+export function ringsCross(a: readonly Position[], b: readonly Position[]): boolean {
+  type Seg = { p: Position; q: Position; minX: number; maxX: number; ring: 0 | 1 };
+  const segs: Seg[] = [];
+  const add = (r: readonly Position[], ring: 0 | 1) => {
+    for (let i = 0; i + 1 < r.length; i++) {
+      const p = r[i];
+      const q = r[i + 1];
+      segs.push({ p, q, minX: Math.min(p[0], q[0]), maxX: Math.max(p[0], q[0]), ring });
+    }
+  };
+  add(a, 0);
+  add(b, 1);
+  segs.sort((x, y) => x.minX - y.minX);
+  const active: Seg[] = [];
+  for (const s of segs) {
+    for (let k = active.length - 1; k >= 0; k--) {
+      const t = active[k];
+      if (t.maxX < s.minX) {
+        active.splice(k, 1);
+        continue;
+      }
+      if (t.ring === s.ring) continue;
+      const o1 = orientation(s.p, s.q, t.p);
+      const o2 = orientation(s.p, s.q, t.q);
+      const o3 = orientation(t.p, t.q, s.p);
+      const o4 = orientation(t.p, t.q, s.q);
+      if (o1 * o2 < 0 && o3 * o4 < 0) return true;
+    }
+    active.push(s);
+  }
+  return false;
+}

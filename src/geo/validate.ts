@@ -5,7 +5,7 @@
  * per feature.
  */
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { ringSelfIntersections } from './segments.js';
+import { ringSelfIntersections, ringsCross } from './segments.js';
 
 /** Codes of geometry problems. `error` problems make a feature unusable; `warning` ones do not. */
 export type GeometryProblemCode =
@@ -104,7 +104,20 @@ export function validatePolygonGeometry(g: Geometry | null | undefined, options:
     } else if (p.length === 0) {
       problems.push({ code: 'empty-geometry', severity: 'error', part: i, detail: 'polygon without rings' });
     } else {
+      const before = problems.length;
       p.forEach((r, k) => problems.push(...checkRing(r, i, k, self)));
+      // rings of one polygon must not cross each other (checked only when each ring is sound)
+      if (self && problems.length === before && p.length > 1) {
+        const rings = p as Position[][];
+        outer: for (let a = 0; a < rings.length; a++) {
+          for (let b = a + 1; b < rings.length; b++) {
+            if (ringsCross(rings[a], rings[b])) {
+              problems.push({ code: 'self-intersection', severity: 'warning', part: i, ring: b, detail: `ring ${b} crosses ring ${a}` });
+              break outer;
+            }
+          }
+        }
+      }
     }
   });
   return problems;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validatePolygonGeometry } from '../../src/geo/validate.js';
-import { ringSelfIntersections, segmentsIntersect } from '../../src/geo/segments.js';
+import { ringSelfIntersections, ringsCross, segmentsIntersect } from '../../src/geo/segments.js';
 
 const codes = (g: unknown) => validatePolygonGeometry(g as never).map((p) => p.code);
 
@@ -38,6 +38,17 @@ describe('ring validation', () => {
     expect(ringSelfIntersections([[0, 0], [4, 0], [2, 0], [2, 2], [0, 0]])).not.toEqual([]);
     // repeated positions are harmless
     expect(ringSelfIntersections([[0, 0], [1, 0], [1, 0], [1, 1], [0, 1], [0, 0]])).toEqual([]);
+  });
+
+  it('a hole crossing its shell is a self-intersection; a hole touching it at a vertex is not', () => {
+    const shell = [[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]];
+    const crossing = [[2, 2], [6, 2], [6, 3], [2, 3], [2, 2]];
+    const touching = [[0, 0], [1, 2], [2, 1], [0, 0]];
+    expect(validatePolygonGeometry({ type: 'Polygon', coordinates: [shell, crossing] })).toEqual([
+      { code: 'self-intersection', severity: 'warning', part: 0, ring: 1, detail: 'ring 1 crosses ring 0' },
+    ]);
+    expect(validatePolygonGeometry({ type: 'Polygon', coordinates: [shell, touching] })).toEqual([]);
+    expect(ringsCross(shell, [[1, 1], [2, 1], [2, 2], [1, 1]])).toBe(false);
   });
 
   it('segment tests: crossing, touching, parallel apart', () => {
