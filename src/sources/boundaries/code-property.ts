@@ -29,15 +29,18 @@ export function levelOfPropertyName(name: string): RegionLevel | undefined {
 const BARE: Record<number, RegionLevel> = { 8: 'buurt', 6: 'wijk', 4: 'gemeente' };
 
 /**
- * Normalise one raw code; bare digit codes get the level of the property name or of their length
+ * Normalise one raw code. Prefixed codes (`BU…`, `WK…`, `GM…`) keep their level; bare digit
+ * codes get the level hint (property name or option) or else the level of their length
  * (8 digits buurt, 6 wijk, 4 gemeente).
  *
  * @example normalizeBoundaryCode('BU03440111') // 'BU03440111'
  * @example normalizeBoundaryCode('0344', undefined) // 'GM0344'
  */
 export function normalizeBoundaryCode(raw: unknown, hint?: RegionLevel): string | null {
-  const direct = normalizeRegionCode(raw, hint);
-  if (direct !== null || hint !== undefined) return direct;
+  // a prefixed code keeps its own level (a level mismatch is reported by the caller)
+  const direct = normalizeRegionCode(raw);
+  if (direct !== null) return direct;
+  if (hint !== undefined) return normalizeRegionCode(raw, hint);
   if (typeof raw === 'number' || typeof raw === 'string') {
     const s = String(raw).trim();
     const lvl = /^\d+$/.test(s) ? BARE[s.length] : undefined;

@@ -61,6 +61,8 @@ describe('GeoJSON boundaries: bad features are counted by reason, index and code
     const b = await readBoundaries(file, { level: 'wijk' });
     expect(b.features.map((f) => f.properties.code)).toEqual(['WK034401']);
     expect(balance(b.report)).toBe(true);
+    // the four usable buurt features, the second BU03440101 included (level is checked before duplicates)
+    expect(b.report.dropped.find((d) => d.reason === 'code of another level')?.count).toBe(4);
   });
 });
 
