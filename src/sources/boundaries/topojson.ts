@@ -18,14 +18,20 @@ function isPolygonObject(o: { type: unknown; geometries?: { type: unknown }[] })
   return POLYGONAL.has(o.type as string);
 }
 
-function badArc(arcs: unknown, n: number): string | null {
+function badArc(arcs: unknown, all: readonly unknown[]): string | null {
+  const n = all.length;
   if (typeof arcs === 'number') {
     const j = arcs < 0 ? ~arcs : arcs;
-    return Number.isInteger(arcs) && j < n ? null : `arc index ${arcs} outside 0–${n - 1}`;
+    if (!Number.isInteger(arcs) || j >= n) return `arc index ${arcs} outside 0–${n - 1}`;
+    const arc = all[j];
+    if (!Array.isArray(arc) || arc.length === 0 || !arc.every((p) => Array.isArray(p) && p.length >= 2)) {
+      return `arc ${j} is not a list of positions: ${JSON.stringify(arc)?.slice(0, 40)}`;
+    }
+    return null;
   }
   if (!Array.isArray(arcs)) return `arcs is ${JSON.stringify(arcs)}`;
   for (const a of arcs) {
-    const b = badArc(a, n);
+    const b = badArc(a, all);
     if (b) return b;
   }
   return null;
@@ -74,15 +80,18 @@ export function parseTopoJson(doc: unknown, provenance: Provenance, objectName?:
   }
   const obj = t.objects[name] as unknown as GeometryObject;
   const geoms: GeometryObject[] = obj.type === 'GeometryCollection' ? (obj as GeometryCollection).geometries ?? [] : [obj];
-  const n = t.arcs.length;
   const features: RawFeature[] = geoms.map((g) => {
     const base = { id: g.id, properties: (g.properties ?? null) as Record<string, unknown> | null };
     if (g.type === null || (g as { type: unknown }).type === undefined) return { ...base, geometry: null };
     if (!POLYGONAL.has(g.type as string)) return { ...base, geometry: { type: g.type, coordinates: [] } as unknown as Geometry };
-    const bad = badArc((g as { arcs?: unknown }).arcs, n);
+    const bad = badArc((g as { arcs?: unknown }).arcs, t.arcs);
     if (bad) return { ...base, geometry: null, problem: { code: 'broken-arc', detail: bad } };
-    const f = topojsonClient.feature(t, g) as unknown as { geometry: Geometry | null };
-    return { ...base, geometry: f.geometry };
+    try {
+      const f = topojsonClient.feature(t, g) as unknown as { geometry: Geometry | null };
+      return { ...base, geometry: f.geometry };
+    } catch (e) {
+      return { ...base, geometry: null, problem: { code: 'broken-arc', detail: `cannot decode: ${(e as Error).message}` } };
+    }
   });
   // TopoJSON has no CRS member in its spec; some writers add a GeoJSON-style one: honour it
   const crsLabel = crsFromGeoJsonMember((t as unknown as { crs?: unknown }).crs, file);

@@ -39,6 +39,11 @@ describe('TopoJSON boundaries', () => {
     ]);
     g.arcs = [[~9999]];
     expect(parseBoundaries(t).report.dropped[0].examples[0]).toMatch(/arc index -10000 outside/);
+    g.arcs = [[0.5]];
+    expect(parseBoundaries(t).report.dropped[0].examples[0]).toMatch(/arc index 0.5 outside/);
+    g.arcs = [[0]];
+    t.arcs[0] = 7;
+    expect(parseBoundaries(t).report.dropped[0].examples[0]).toBe('feature 0 (BU03440100): arc 0 is not a list of positions: 7');
   });
 
   it('arcs that do not join into a closed ring are counted as unclosed', () => {
