@@ -37,7 +37,7 @@ export interface MapDatum {
 export const ARIA_MAX_FEATURES = 2000;
 
 /** Look up a value by code in a Map or a plain record. */
-export function lookup<T>(values: ReadonlyMap<string, T> | Readonly<Record<string, T>>, code: string): T | undefined {
+export function lookupByCode<T>(values: ReadonlyMap<string, T> | Readonly<Record<string, T>>, code: string): T | undefined {
   if (values instanceof Map) return values.get(code);
   const rec = values as Readonly<Record<string, T>>;
   return Object.prototype.hasOwnProperty.call(rec, code) ? rec[code] : undefined;

@@ -6,7 +6,7 @@
 import type { VegaLiteSpec } from '../compile.js';
 import { classIndex, classLabels, NO_DATA_COLOUR, NO_DATA_LABEL, sequentialColours } from '../classes.js';
 import { displayGeometry, type MapGeometry } from '../geometry.js';
-import { lookup, mapSpec, type MapOptions } from './base.js';
+import { lookupByCode, mapSpec, type MapOptions } from './base.js';
 
 /** Indicator values per region code; a missing code or null/NaN is "geen gegevens". */
 export type ValuesByCode = ReadonlyMap<string, number | null> | Readonly<Record<string, number | null>>;
@@ -52,7 +52,7 @@ export function choroplethLegend(values: Iterable<number | null>, o: Pick<Chorop
  */
 export function choroplethSpec(buurten: MapGeometry, values: ValuesByCode, options: ChoroplethOptions): VegaLiteSpec {
   const geo = displayGeometry(buurten);
-  const vals = geo.features.map((f) => lookup(values, f.properties.code) ?? null);
+  const vals = geo.features.map((f) => lookupByCode(values, f.properties.code) ?? null);
   const legend = choroplethLegend(vals, options);
   const byCode = new Map<string, string>();
   geo.features.forEach((f, i) => {

@@ -7,7 +7,7 @@ import type { VegaLiteSpec } from '../compile.js';
 import { NO_DATA_COLOUR, NO_DATA_LABEL } from '../classes.js';
 import type { MapGeometry } from '../geometry.js';
 import { LISA_CLUSTERS, LISA_CLUSTER_LABELS, type LisaCluster } from '../../spatial/lisa.js';
-import { lookup, mapSpec, type MapOptions } from './base.js';
+import { lookupByCode, mapSpec, type MapOptions } from './base.js';
 
 /** GeoDa's cluster colours (islands in a darker grey than "niet significant"). */
 export const LISA_COLOURS: Readonly<Record<LisaCluster, string>> = {
@@ -37,7 +37,7 @@ export function lisaMapSpec(
   return mapSpec(
     buurten,
     (code) => {
-      const c = lookup(clusters, code);
+      const c = lookupByCode(clusters, code);
       return c === undefined || c === null ? NO_DATA_LABEL : LISA_CLUSTER_LABELS[c];
     },
     legend,

@@ -6,7 +6,7 @@ import type { VegaLiteSpec } from '../compile.js';
 import { classIndex, NO_DATA_LABEL } from '../classes.js';
 import { frameTitle } from '../frame.js';
 import { displayGeometry, type MapGeometry } from '../geometry.js';
-import { lookup, mapPanel } from './base.js';
+import { lookupByCode, mapPanel } from './base.js';
 import { choroplethLegend, type ChoroplethOptions, type ValuesByCode } from './choropleth.js';
 
 /** One panel: its heading (e.g. `2018`) and the values per buurt code. */
@@ -31,7 +31,7 @@ export function smallMultiplesSpec(buurten: MapGeometry, panels: readonly Multip
   if (panels.length === 0) throw new RangeError('smallMultiplesSpec: no panels');
   const geo = displayGeometry(buurten);
   const all: (number | null)[] = [];
-  const perPanel = panels.map((p) => geo.features.map((f) => lookup(p.values, f.properties.code) ?? null));
+  const perPanel = panels.map((p) => geo.features.map((f) => lookupByCode(p.values, f.properties.code) ?? null));
   for (const vals of perPanel) for (const v of vals) all.push(v);
   const legend = choroplethLegend(all, options);
   const w = options.width ?? 260;

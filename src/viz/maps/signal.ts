@@ -6,7 +6,7 @@
 import type { VegaLiteSpec } from '../compile.js';
 import { SIGNAL_CATEGORIES, SIGNAL_COLOURS, SIGNAL_LABELS, type SignalCategory } from '../../signal/categories.js';
 import type { MapGeometry } from '../geometry.js';
-import { lookup, mapSpec, type MapOptions } from './base.js';
+import { lookupByCode, mapSpec, type MapOptions } from './base.js';
 
 /** The signal legend in SIGNAL_CATEGORIES order. */
 export function signalLegend(): { labels: string[]; colours: string[] } {
@@ -29,7 +29,7 @@ export function signalMapSpec(
 ): VegaLiteSpec {
   return mapSpec(
     buurten,
-    (code) => SIGNAL_LABELS[lookup(categories, code) ?? 'onvoldoende_gegevens'],
+    (code) => SIGNAL_LABELS[lookupByCode(categories, code) ?? 'onvoldoende_gegevens'],
     signalLegend(),
     { legendTitle: 'Signaal', ...options },
   );
