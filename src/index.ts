@@ -2,6 +2,7 @@
 export { VERSION } from './version.js';
 export { VeerkrachtError, isUserError, showValue, type InputLocation } from './util/errors.js';
 export * from './regions/index.js';
+export * from './geo/index.js';
 export * from './sources/index.js';
 export * from './indicators/index.js';
 export * from './classify/index.js';

@@ -55,7 +55,8 @@ export function placeBezit(bezit: ColumnTable, lookup?: AddressLookup): PlacedBe
       placed++;
       continue;
     }
-    const reason = p ? p.reason : 'no buurt code and no postcode table';
+    let reason: string = 'no buurt code and no postcode table';
+    if (p && p.placed === false) reason = p.reason;
     buurt[r] = null;
     plaatsing[r] = reason;
     let d = reasons.get(reason);
