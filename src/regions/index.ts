@@ -3,3 +3,4 @@ export * from './codes.js';
 export * from './match.js';
 export * from './soort.js';
 export * from './hierarchy.js';
+export * from './crosswalk.js';
