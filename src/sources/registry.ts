@@ -51,17 +51,33 @@ export function readHead(path: string): FileHead {
   }
 }
 
+/**
+ * True when the first bytes hold a NUL byte and no UTF-16 byte-order mark: not a text file.
+ *
+ * @example isBinaryHead(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0])) // true
+ */
+export function isBinaryHead(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return false;
+  const n = Math.min(bytes.length, 4096);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
 /** The reader that recognises this file, or a user error listing the kinds we know. */
 export function detectFormat(path: string, readers: readonly FormatReader[] = FORMAT_READERS): FormatReader {
-  const head = readHead(path);
-  if (head.bytes.length === 0) throw new VeerkrachtError('file is empty', { file: path, expected: 'a data file' });
+  const read = readHead(path);
+  if (read.bytes.length === 0) throw new VeerkrachtError('file is empty', { file: path, expected: 'a data file' });
+  // binary data (NUL bytes, no UTF-16 BOM) is offered to the text sniffers as no text at all, so a
+  // text reader cannot half-recognise it and then report garbage as cells; shapefiles sniff bytes
+  const binary = isBinaryHead(read.bytes);
+  const head = binary ? { ...read, text: '' } : read;
   const reader = readers.find((r) => r.sniff(head));
   if (!reader) {
     throw new VeerkrachtError('format not recognised', {
       file: path,
       line: 1,
       expected: `one of: ${readers.map((r) => r.kind).join(', ') || '(no readers registered yet)'}`,
-      found: JSON.stringify(head.text.split(/\r?\n/, 1)[0].slice(0, 60)),
+      found: binary ? 'binary data (NUL bytes)' : JSON.stringify(read.text.split(/\r?\n/, 1)[0].slice(0, 60)),
     });
   }
   return reader;
