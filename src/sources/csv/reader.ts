@@ -9,7 +9,8 @@ import type { FileHead, FormatReader } from '../formats.js';
 import type { ColumnMeta, LoadedTable } from '../types.js';
 import { sha256Hex } from './checksum.js';
 import { sniffDelimiter } from './dialect.js';
-import { parseDelimited, type DelimitedOptions } from './read.js';
+import { parseDelimited, type Delimited, type DelimitedOptions } from './read.js';
+import { DEFAULT_MISSING_SYMBOLS, parseDecimal } from './number.js';
 import { typeColumns, type TypeColumnsOptions } from './columns.js';
 
 /** Read a file's bytes, with a user error when it cannot be read. */
@@ -20,6 +21,31 @@ export function readFileBytes(path: string): Uint8Array {
     const code = (e as NodeJS.ErrnoException).code;
     throw new VeerkrachtError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`, { file: path });
   }
+}
+
+/**
+ * A warning for a text column whose every value is a number, some with a decimal point and some
+ * with a decimal comma (`1.5` beside `1,5`): it is kept as text because either reading would
+ * misread the other half, and the user should know why a numeric column is not numeric.
+ *
+ * @returns the warning naming column and the first line of each mark, or null
+ * @example mixedDecimalWarning(parseDelimited('n\n1.5\n1,5\n'), 0, 'n', new Set([''])) // 'column "n": …'
+ */
+export function mixedDecimalWarning(d: Delimited, j: number, name: string, missing: ReadonlySet<string>): string | null {
+  let point = -1;
+  let comma = -1;
+  for (let r = 0; r < d.rows.length; r++) {
+    const s = (d.rows[r][j] ?? '').trim();
+    if (missing.has(s)) continue;
+    const hasComma = s.indexOf(',') >= 0;
+    if (!hasComma && s.indexOf('.') >= 0 && Number.isFinite(parseDecimal(s, '.'))) {
+      if (point < 0) point = r;
+    } else if (hasComma && s.indexOf('.') < 0 && Number.isFinite(parseDecimal(s, ','))) {
+      if (comma < 0) comma = r;
+    } else if (!Number.isFinite(parseDecimal(s, '.')) && !Number.isFinite(parseDecimal(s, ','))) return null;
+  }
+  if (point < 0 || comma < 0) return null;
+  return `column ${JSON.stringify(name)}: mixed decimal marks (point on line ${d.lines[point]}, comma on line ${d.lines[comma]}): kept as text`;
 }
 
 /**
@@ -43,6 +69,12 @@ export async function loadDelimitedTable(
   }
   const warnings: string[] = [];
   if (d.dialect.encoding === 'windows-1252') warnings.push('file is not valid UTF-8: decoded as Windows-1252');
+  const missingSet = new Set(options.missing ?? DEFAULT_MISSING_SYMBOLS);
+  for (let j = 0; j < typed.length; j++) {
+    if (typed[j].type !== 'string') continue;
+    const w = mixedDecimalWarning(d, j, typed[j].name, missingSet);
+    if (w) warnings.push(w);
+  }
   return {
     table: table(data),
     columns,
