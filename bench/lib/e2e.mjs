@@ -1,0 +1,65 @@
+// `veerkracht run` end to end at national scale: each repeat a fresh process (cold start is part
+// of a run), its wall time and peak RSS, and the stage timings the pipeline writes to
+// samenvatting.json (`timings`) when it does. Measured only once the pipeline exists
+// (dist/signal/pipeline.js); until then the row is a TODO.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CACHE, ROOT } from './data.mjs';
+
+const TARGET_MS = 5000;
+const TARGET_MB = 1536;
+
+/** The run configuration for the national region, or null when the pipeline has none yet. */
+function nationalConfig(nationalDir) {
+  const p = join(nationalDir, 'veerkracht.config.json');
+  if (existsSync(p)) return p; // written by the demo generator, if it does
+  return null;
+}
+
+export async function e2eCase({ quick, nationalDir, log }) {
+  const entry = { id: 'e2e', title: 'veerkracht run --config, national region (load → export)', impls: [], ratios: [], resultsAgree: null };
+  const todo = (why) => {
+    entry.impls.push({ impl: 'ours', label: `TODO: ${why}`, baseline: false, error: `TODO: ${why}` });
+    return { entry, targets: [{ what: 'veerkracht run end to end', target: `≤ ${TARGET_MS} ms, ≤ ${TARGET_MB} MB`, measured: 'not measured (TODO)', met: null }] };
+  };
+  if (!existsSync(join(ROOT, 'dist', 'signal', 'pipeline.js'))) return todo('the pipeline (src/signal/pipeline.ts) has not landed');
+  const config = nationalConfig(nationalDir);
+  if (config === null) return todo('no run configuration for the national region');
+  const out = join(CACHE, 'e2e-out');
+  const runs = [];
+  const repeats = quick ? 1 : 3;
+  let timings = null;
+  for (let i = 0; i < repeats; i++) {
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    const p = spawnSync(process.execPath, [join(ROOT, 'bench', 'lib', 'e2e-child.mjs'), config, out], { cwd: ROOT, encoding: 'utf8' });
+    const last = p.stdout.trim().split('\n').pop() ?? '';
+    if (p.status !== 0 || !last.startsWith('{')) return todo(`run failed: ${(p.stderr || '').trim().split('\n').slice(-2).join(' | ').slice(0, 200)}`);
+    const o = JSON.parse(last);
+    if (o.exitCode !== 0) return todo(`veerkracht run exited ${o.exitCode}: ${(p.stderr || '').trim().slice(-200)}`);
+    runs.push(o);
+    try {
+      timings = JSON.parse(readFileSync(join(out, 'samenvatting.json'), 'utf8')).timings ?? null;
+    } catch {
+      timings = null;
+    }
+    log(`       run ${i + 1}: ${Math.round(o.ms)} ms, peak ${Math.round(o.peakRssMB)} MB`);
+  }
+  const ms = runs.map((r) => r.ms).sort((a, b) => a - b);
+  const med = ms[ms.length >> 1];
+  const peak = Math.max(...runs.map((r) => r.peakRssMB));
+  entry.impls.push({
+    impl: 'ours', label: 'veerkracht run (fresh process each)', baseline: false,
+    medianMs: Math.round(med), minMs: Math.round(ms[0]), maxMs: Math.round(ms[ms.length - 1]), runs: runs.length, warmup: 0,
+    peakRssMB: Math.round(peak), check: null, timings,
+  });
+  writeFileSync(join(CACHE, 'e2e-last.json'), JSON.stringify({ runs, timings }, null, 2));
+  return {
+    entry,
+    targets: [
+      { what: 'veerkracht run end to end, time', target: `≤ ${TARGET_MS} ms`, measured: `${Math.round(med)} ms`, met: med <= TARGET_MS },
+      { what: 'veerkracht run end to end, peak RSS', target: `≤ ${TARGET_MB} MB`, measured: `${Math.round(peak)} MB`, met: peak <= TARGET_MB },
+    ],
+  };
+}
