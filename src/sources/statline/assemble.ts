@@ -12,6 +12,7 @@ import { DEFAULT_MISSING_SYMBOLS, parseDecimal, profileColumn, type DecimalMark 
 import type { ColumnMeta, DroppedRows, LoadedTable, RegionLevel } from '../types.js';
 import { TEXT_KEY_STEMS, TEXT_UNITS, type TopicInfo } from './properties.js';
 import { keyStem } from './titles.js';
+import { duplicateCodeWarning, rangeWarning, topicUnit } from './plausibility.js';
 
 /** One source column: its metadata and raw cells (strings from CSV, numbers/null from JSON). */
 export interface StatlineColumnInput {
@@ -92,14 +93,17 @@ function typeValues(col: StatlineColumnInput, text: boolean, missing: ReadonlySe
   if (strings.length > 0) {
     const p = profileColumn(strings, missing);
     if (!p.numeric && p.firstNonNumeric >= 0) {
-      if (input.strictNumbers) {
+      // a keys-only export has no units, but a harmonised KWB concept (AantalInwoners, …) is numeric:
+      // turning it into text would hide the bad cell
+      const known = topicUnit(col.info);
+      if (input.strictNumbers || (known !== undefined && !TEXT_UNITS.has(known.toLowerCase()))) {
         const r = stringRows[p.firstNonNumeric];
         throw new VeerkrachtError('not a number', {
           file: input.file,
           line: input.lines?.[r],
           feature: input.lines ? undefined : r,
           column: col.info.key,
-          expected: `a number (${col.info.unit ?? 'numeric topic'}) or a missing symbol`,
+          expected: `a number (${known ?? 'numeric topic'}) or a missing symbol`,
           found: JSON.stringify(strings[p.firstNonNumeric].trim()),
         });
       }
@@ -200,6 +204,20 @@ export function assembleStatline(input: AssembleInput): LoadedTable {
   if (disagree > 0) warnings.push(`${disagree} rows whose SoortRegio disagrees with the level of their code (SoortRegio used)`);
   if (noCode > 0) warnings.push(`${noCode} rows without a valid region code (code is null)`);
   if (!hasRegions && nameCol) warnings.push('export has region names only, no codes: join by code is not possible (re-export with Codering)');
+  // plausibility: repeated codes (within the other dimensions, e.g. Perioden), % outside 0–100, negative counts
+  if (codeCol) {
+    const dims = typed
+      .filter((x) => x.col.info.key !== roles.code && !ignore.has(x.col.info.key) && (/Dimension$/.test(x.col.info.type ?? '') || /^(Perioden|Jaar)/i.test(x.col.info.key)))
+      .map((x) => x.t.values as readonly unknown[]);
+    const kept = Array.from(code, (c, r) => (keep[r] && c !== undefined ? c : null));
+    const dup = duplicateCodeWarning(kept, dims, where);
+    if (dup) warnings.push(dup);
+  }
+  for (const { col, t } of typed) {
+    if (!t.numeric || ignore.has(col.info.key)) continue;
+    const w = rangeWarning(col.info, Array.from(t.values as (number | null)[], (x, r) => (keep[r] ? x : null)), where);
+    if (w) warnings.push(w);
+  }
 
   const pick = <T>(arr: readonly T[]): T[] => {
     if (drops.size === 0) return arr as T[];

@@ -15,7 +15,7 @@ import type { LoadedTable } from '../types.js';
 import { assembleStatline, type RegionRoles, type StatlineColumnInput } from './assemble.js';
 import { statlineRegionRoles } from './odata.js';
 import type { TopicInfo } from './properties.js';
-import { findTableId, kwbYearOfTable } from './tables.js';
+import { KWB_TABLES, findTableId, kwbYearOfTable } from './tables.js';
 import { normalizeTitle, parseMangledTitle, parseTitleWithUnit } from './titles.js';
 
 /** The StatLine CSV layouts we read. */
@@ -164,6 +164,14 @@ export function parseStatlineCsv(bytes: Uint8Array, file: string, options: Statl
     return { info, values };
   });
   year = year ?? (tableId ? kwbYearOfTable(tableId) : null) ?? yearFrom([basename(file)]);
+  const latest = Math.max(...Object.keys(KWB_TABLES).map(Number));
+  if (year !== null && (year < 1995 || year > latest + 1)) {
+    warnings.push(`year ${year} has no KWB edition (known editions up to ${latest}): check the file name or title`);
+  }
+  const tableYear = tableId ? kwbYearOfTable(tableId) : null;
+  if (tableYear !== null && year !== null && tableYear !== year) {
+    warnings.push(`table ${tableId} is KWB ${tableYear} but the title says ${year} (title year used)`);
+  }
   return assembleStatline({
     kind: `statline-csv`,
     file,
