@@ -102,7 +102,7 @@ export interface Pc6Options {
  * Output columns: `postcode` (`1234AB`), `huisnummer` (number; huisnummer table only), `buurt`,
  * `wijk`, `gemeente` (normalised `BU…`/`WK…`/`GM…`; wijk and gemeente derived from the buurt when
  * absent), and for the derived table `pc4` and the names. Rows with an invalid postcode, house
- * number or buurt code are dropped and counted; a wijk or gemeente that does not contain its
+ * number or buurt code, and repeated addresses (postcode + huisnummer, first kept), are dropped and counted; a wijk or gemeente that does not contain its
  * buurt is a warning.
  *
  * @throws VeerkrachtError when the header is neither table or a required column is missing
@@ -140,6 +140,7 @@ export function parsePc6Table(input: string | Uint8Array, options: Pc6Options = 
   for (const f of extra) cols[f] = [];
   const drops = new Map<string, DroppedRows>();
   let inconsistent = 0;
+  const seenAddress = new Map<string, string>();
   const inconsistentEx: string[] = [];
   for (let r = 0; r < d.rows.length; r++) {
     const row = d.rows[r];
@@ -174,6 +175,16 @@ export function parsePc6Table(input: string | Uint8Array, options: Pc6Options = 
     if (only !== null && !only.has(gemeenteOf(bu))) {
       addDrop(drops, 'outside the selected gemeenten', `line ${line}: ${bu}`);
       continue;
+    }
+    if (hnr !== null) {
+      // one address, one buurt: a second row would silently overwrite the first in the lookup
+      const key = `${pc} ${hnr}`;
+      const first = seenAddress.get(key);
+      if (first !== undefined) {
+        addDrop(drops, 'duplicate postcode and huisnummer (first kept)', `line ${line}: ${key} ${bu} (first ${first})`);
+        continue;
+      }
+      seenAddress.set(key, bu);
     }
     cols.postcode.push(pc);
     if (cols.huisnummer) cols.huisnummer.push(hnr);
