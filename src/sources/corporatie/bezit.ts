@@ -58,6 +58,8 @@ export function parseBezit(input: string | Uint8Array, options: { file?: string 
   let badBuurt = 0;
   const badBuurtEx: string[] = [];
   let noType = 0;
+  let negHuur = 0;
+  const negHuurEx: string[] = [];
   for (let r = 0; r < d.rows.length; r++) {
     const row = d.rows[r];
     const line = d.lines[r];
@@ -87,13 +89,19 @@ export function parseBezit(input: string | Uint8Array, options: { file?: string 
     cols.toevoeging.push(h ? h.toevoeging : null);
     cols.type.push(type);
     cols.woning.push(isWoningType(type));
-    cols.huur.push(idx.has('huur') ? parseBedrag(get(row, 'huur'), { file, line, column: d.header[idx.get('huur') as number] }) : null);
+    const huur = idx.has('huur') ? parseBedrag(get(row, 'huur'), { file, line, column: d.header[idx.get('huur') as number] }) : null;
+    if (huur !== null && huur < 0) {
+      negHuur++;
+      if (negHuurEx.length < 5) negHuurEx.push(`line ${line}: ${huur}`);
+    }
+    cols.huur.push(huur);
     cols.buurtcode.push(bu);
     cols.regel.push(line);
   }
   const warnings: string[] = [];
   if (d.dialect.encoding === 'windows-1252') warnings.push('file is not valid UTF-8: decoded as Windows-1252');
   if (badBuurt > 0) warnings.push(`${badBuurt} own buurt codes are not valid buurt codes and are ignored, e.g. ${badBuurtEx.join('; ')}`);
+  if (negHuur > 0) warnings.push(`${negHuur} negative rents (kept as given; a rent is ≥ 0), e.g. ${negHuurEx.join('; ')}`);
   if (idx.has('type') && noType > 0) warnings.push(`${noType} VHE without type are counted as dwellings`);
   for (const f of BEZIT_FIELDS) if (!idx.has(f.field) && !f.required) warnings.push(`column ${f.field} absent: values are null`);
   const columns: ColumnMeta[] = Object.keys(cols).map((name) => ({
