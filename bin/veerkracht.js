@@ -8,5 +8,7 @@ if (!existsSync(fileURLToPath(main))) {
   process.stderr.write('veerkracht: not built yet (dist/cli/main.js missing): run `npm run build` in the project folder\n');
   process.exit(2);
 }
+// the project folder, where the embedded demo data lives (data/demo)
+process.env.VEERKRACHT_HOME ??= fileURLToPath(new URL('..', import.meta.url));
 const { main: run } = await import(main.href);
 process.exitCode = await run(process.argv.slice(2));

@@ -9,3 +9,4 @@ export * from './rewind.js';
 export * from './segments.js';
 export * from './validate.js';
 export * from './intersect.js';
+export * from './dissolve.js';

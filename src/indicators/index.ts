@@ -1,2 +1,7 @@
 // Barrel of src/indicators: re-exports only.
-export {};
+export * from './types.js';
+export * from './columns.js';
+export * from './corporation.js';
+export * from './reindeling.js';
+export * from './change.js';
+export * from './build.js';

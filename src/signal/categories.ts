@@ -2,7 +2,7 @@
  * Signal categories of the Signaleringskaart Veerkracht (our operationalisation, DOMAIN.md §3):
  * per buurt the change of the vulnerable share ΔK (percentage points) and of the Leefbaarometer
  * `onv` score ΔO (higher = better, so a drop = more overlast/onveiligheid) over t0 → t1, each
- * compared with a reference (absolute: 0 or the national change; relatief: the gemeente's change).
+ * compared with a reference (absoluut: 0 or the national change; relatief: the gemeente's change).
  *
  * - K goes up when ΔK − refK > tK (strictly)
  * - O gets worse when ΔO − refO < −tO (strictly)
@@ -76,7 +76,7 @@ export interface CategorizeParams {
   tK: number;
   /** Dead band on ΔO in score points (≥ 0). */
   tO: number;
-  /** Reference change of K: one number (absolute) or one per buurt (relatief). */
+  /** Reference change of K: one number (absoluut) or one per buurt (relatief). */
   refK: number | ArrayLike<number>;
   /** Reference change of O: one number or one per buurt. */
   refO: number | ArrayLike<number>;

@@ -1,0 +1,33 @@
+/**
+ * Dissolve polygons into groups (buurten → gemeenten) along their shared edges, for outlines
+ * over a map. Uses a TopoJSON topology so shared arcs are recognised exactly.
+ */
+import { topology } from 'topojson-server';
+import { merge } from 'topojson-client';
+import type { GeometryCollection, Polygon as TopoPolygon, MultiPolygon as TopoMultiPolygon } from 'topojson-specification';
+import type { FeatureCollection } from 'geojson';
+import type { RegionFeature } from '../sources/boundaries/types.js';
+
+/**
+ * One feature per group (code = the group key, name = null), the union of its members.
+ *
+ * @example dissolve(buurten, (f) => `GM${f.properties.code.slice(2, 6)}`)
+ */
+export function dissolve(features: readonly RegionFeature[], groupOf: (f: RegionFeature) => string | null): RegionFeature[] {
+  const collection: FeatureCollection = { type: 'FeatureCollection', features: features as RegionFeature[] };
+  const topo = topology({ regions: collection });
+  const coll = topo.objects.regions as GeometryCollection;
+  const groups = new Map<string, (TopoPolygon | TopoMultiPolygon)[]>();
+  coll.geometries.forEach((g, i) => {
+    const key = groupOf(features[i]);
+    if (key === null || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return;
+    const list = groups.get(key) ?? [];
+    list.push(g as TopoPolygon | TopoMultiPolygon);
+    groups.set(key, list);
+  });
+  return [...groups.keys()].sort().map((key) => ({
+    type: 'Feature',
+    geometry: merge(topo, groups.get(key)!),
+    properties: { code: key, name: null },
+  }));
+}

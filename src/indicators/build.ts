@@ -1,0 +1,189 @@
+/**
+ * Build one year's IndicatorYear from loaded sources: KWB (inwoners, C and — by default — K
+ * as a documented open-data proxy), optionally microdata for K, and the Leefbaarometer for O.
+ */
+import * as aq from 'arquero';
+import type { ColumnTable } from 'arquero';
+import type { LoadedTable } from '../sources/types.js';
+import { conceptValues, kwbConcept, resolveConcept } from '../sources/statline/concepts.js';
+import { microdataK } from '../sources/microdata/indicator.js';
+import type { MicrodataStatus } from '../sources/microdata/format.js';
+import { matchCodes, type MatchReport } from '../regions/match.js';
+import { VeerkrachtError } from '../util/errors.js';
+import type { IndicatorSources, IndicatorYear } from './types.js';
+import { nullable, numbers, strings } from './columns.js';
+
+/** How K (the vulnerable share, %) is defined. */
+export type KSpec =
+  | {
+      /** Open-data proxy: one KWB concept, or a weighted mean of several percentage concepts. */
+      source: 'kwb';
+      concepts: { concept: string; weight: number }[];
+    }
+  | {
+      /** CBS microdata aggregates: the share of one group among all residents with that status. */
+      source: 'microdata';
+      group: string;
+      status: MicrodataStatus;
+    };
+
+/** The default K: % households with a low income (KWB), the open-data proxy used in DOMAIN.md. */
+export const DEFAULT_K: KSpec = { source: 'kwb', concepts: [{ concept: 'laag_inkomen_huishoudens_pct', weight: 1 }] };
+
+/** Words for outputs and legends: where K comes from. */
+export function describeK(spec: KSpec): string {
+  if (spec.source === 'microdata') return `microdata: aandeel groep '${spec.group}' (${spec.status})`;
+  const parts = spec.concepts.map((c) => `${kwbConcept(c.concept).label}${spec.concepts.length > 1 ? ` × ${c.weight}` : ''}`);
+  return spec.concepts.length === 1 ? `KWB: % ${parts[0]}` : `KWB: gewogen gemiddelde van ${parts.join(', ')}`;
+}
+
+function conceptColumn(kwb: LoadedTable, concept: string, rows: number[]): (number | null)[] {
+  const v = conceptValues(kwb, concept);
+  return rows.map((i) => v[i]);
+}
+
+/**
+ * Indicators of one KWB edition (buurt rows only): `inwoners`, `C` (corporatie_pct, null when
+ * the edition lacks it), and K from `spec` (for microdata K pass `microdata`, the loaded
+ * aggregates). `O` is left empty: add it with {@link attachLivability}.
+ */
+export function kwbIndicatorYear(
+  kwb: LoadedTable,
+  year: number,
+  spec: KSpec = DEFAULT_K,
+  microdata?: ColumnTable,
+): { year: IndicatorYear; warnings: string[]; kMatch?: MatchReport } {
+  const warnings: string[] = [];
+  const level = kwb.table.array('level') as unknown[];
+  const rows: number[] = [];
+  for (let i = 0; i < level.length; i++) if (level[i] === 'buurt') rows.push(i);
+  if (rows.length === 0) throw new VeerkrachtError('no buurt rows', { file: kwb.provenance.file, column: 'SoortRegio', expected: 'rows of level Buurt' });
+  const codeAll = kwb.table.array('code') as unknown[];
+  const gmAll = kwb.table.array('gemeente') as unknown[];
+  const names = kwb.table.columnNames().includes('WijkenEnBuurten') ? (kwb.table.array('WijkenEnBuurten') as unknown[]) : null;
+  const code = rows.map((i) => String(codeAll[i]));
+  const naam = rows.map((i, j) => {
+    const s = names ? String(names[i] ?? '').trim() : '';
+    return s === '' || s === code[j] ? null : s;
+  });
+  const inwoners = conceptColumn(kwb, 'inwoners', rows);
+  const hasConcept = (c: string) => resolveConcept(kwb, c).status !== 'absent';
+  let C: (number | null)[];
+  if (hasConcept('corporatie_pct')) C = conceptColumn(kwb, 'corporatie_pct', rows);
+  else {
+    C = rows.map(() => null);
+    warnings.push(`${kwb.provenance.edition ?? kwb.provenance.file}: geen corporatiebezit in deze editie; C ontbreekt`);
+  }
+  const noemer = hasConcept('huishoudens') ? conceptColumn(kwb, 'huishoudens', rows) : inwoners;
+
+  let K: (number | null)[];
+  let Kn: (number | null)[] = noemer;
+  let Kg: boolean[];
+  let kMatch: MatchReport | undefined;
+  if (spec.source === 'kwb') {
+    if (spec.concepts.length === 0) throw new VeerkrachtError('K needs at least one concept', { column: 'indicators.K.concepts' });
+    const cols = spec.concepts.map((c) => {
+      if (!hasConcept(c.concept)) throw new VeerkrachtError(resolveConceptMessage(kwb, c.concept), { file: kwb.provenance.file, column: c.concept });
+      return conceptColumn(kwb, c.concept, rows);
+    });
+    const wsum = spec.concepts.reduce((s, c) => s + c.weight, 0);
+    K = code.map((_, j) => {
+      let s = 0;
+      for (let c = 0; c < cols.length; c++) {
+        const v = cols[c][j];
+        if (v === null) return null;
+        s += spec.concepts[c].weight * v;
+      }
+      return s / wsum;
+    });
+    // in KWB a missing share of an existing buurt means suppressed ('.'), not absent
+    Kg = K.map((v, j) => v === null && (inwoners[j] ?? 0) > 0);
+  } else {
+    if (!microdata) throw new VeerkrachtError('K from microdata needs a microdata input', { column: 'inputs.microdata' });
+    const mk = microdataK(microdata, spec.group, spec.status);
+    const jaar = mk.array('jaar') as number[];
+    const mcode = mk.array('code') as string[];
+    const mK = numbers(mk, 'K');
+    const mN = numbers(mk, 'K_noemer');
+    const mG = mk.array('K_geheim') as boolean[];
+    const at = new Map<string, number>();
+    for (let i = 0; i < jaar.length; i++) if (jaar[i] === year) at.set(mcode[i], i);
+    if (at.size === 0) throw new VeerkrachtError(`microdata has no rows for ${year}`, { column: 'jaar', expected: `year ${year}` });
+    kMatch = matchCodes(code, [...at.keys()], { left: `KWB ${year} buurten`, right: `microdata ${year}` });
+    K = code.map((c) => (at.has(c) ? (Number.isNaN(mK[at.get(c)!]) ? null : mK[at.get(c)!]) : null));
+    Kn = code.map((c) => (at.has(c) ? (Number.isNaN(mN[at.get(c)!]) ? null : mN[at.get(c)!]) : null));
+    Kg = code.map((c) => (at.has(c) ? mG[at.get(c)!] === true : false));
+  }
+  const sources: IndicatorSources = {
+    K: describeK(spec),
+    O: '',
+    C: 'KWB: % woningen in bezit woningcorporatie',
+  };
+  const table = aq.table({
+    code,
+    naam,
+    gemeente: rows.map((i) => (gmAll[i] === null || gmAll[i] === undefined ? null : String(gmAll[i]))),
+    inwoners,
+    K,
+    K_noemer: Kn,
+    K_geheim: Kg,
+    O: code.map(() => null),
+    C,
+  });
+  return { year: { year, table, sources }, warnings, ...(kMatch ? { kMatch } : {}) };
+}
+
+function resolveConceptMessage(kwb: LoadedTable, concept: string): string {
+  const r = resolveConcept(kwb, concept);
+  return r.status === 'absent' ? r.message : `concept ${concept} not usable`;
+}
+
+/** Leefbaarometer dimensions that can serve as O (higher = better in all). */
+export const LIVABILITY_DIMENSIONS = ['onv', 'lbm', 'afw', 'fys', 'soc', 'vrz', 'won'] as const;
+export type LivabilityDimension = (typeof LIVABILITY_DIMENSIONS)[number];
+
+const DIMENSION_LABEL: Record<LivabilityDimension, string> = {
+  onv: 'onv (overlast en onveiligheid)',
+  lbm: 'lbm (totaalscore)',
+  afw: 'afw (afwijking van de landelijke referentie)',
+  fys: 'fys (fysieke omgeving)',
+  soc: 'soc (sociale samenhang)',
+  vrz: 'vrz (voorzieningen)',
+  won: 'won (woningvoorraad)',
+};
+
+/**
+ * Set O of `year` from a Leefbaarometer table (columns code, jaar, and the dimension) for
+ * `lbmYear`. Returns the match report between the buurten and the Leefbaarometer codes of that
+ * year; buurten without a score keep O missing.
+ */
+export function attachLivability(
+  year: IndicatorYear,
+  lbm: ColumnTable,
+  lbmYear: number,
+  dimension: LivabilityDimension = 'onv',
+): { year: IndicatorYear; match: MatchReport } {
+  const jaar = lbm.array('jaar') as unknown[];
+  const lcode = strings(lbm, 'code');
+  const val = numbers(lbm, dimension);
+  const at = new Map<string, number>();
+  for (let i = 0; i < jaar.length; i++) if (jaar[i] === lbmYear && lcode[i] !== null) at.set(lcode[i]!, val[i]);
+  if (at.size === 0) {
+    throw new VeerkrachtError(`Leefbaarometer has no scores for ${lbmYear}`, { column: 'jaar', expected: `one of the Leefbaarometer years` });
+  }
+  const code = strings(year.table, 'code') as string[];
+  const O = new Float64Array(code.length).fill(NaN);
+  code.forEach((c, j) => {
+    const v = at.get(c);
+    if (v !== undefined) O[j] = v;
+  });
+  const match = matchCodes(code, [...at.keys()], { left: `buurten ${year.year}`, right: `Leefbaarometer ${lbmYear}` });
+  return {
+    year: {
+      year: year.year,
+      table: year.table.assign({ O: nullable(O) }),
+      sources: { ...year.sources, O: `Leefbaarometer 3.0: ${DIMENSION_LABEL[dimension]}` },
+    },
+    match,
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * Assign the signal category per buurt: compare ΔK and ΔO with their reference (absoluut or
+ * relatief) and dead bands, then combine (rules in ./categories.ts). Buurten without usable
+ * data get `onvoldoende_gegevens` with the reason, never dropped.
+ */
+import type { ColumnTable } from 'arquero';
+import { changeDirection, signalCategory, type Direction, type SignalCategory } from './categories.js';
+import { leaveOneOutReference, weightedMean, type AbsoluteReference } from './reference.js';
+import { REDENEN_ONVOLDOENDE } from '../indicators/change.js';
+import { nullable, numbers, strings } from '../indicators/columns.js';
+
+export type Variant = 'absoluut' | 'relatief';
+
+export interface SignalParams {
+  variant: Variant;
+  /** Dead band on ΔK (percentage points, ≥ 0). */
+  tK: number;
+  /** Dead band on ΔO (score points, ≥ 0). */
+  tO: number;
+  /** For `absoluut`: the reference changes (default 0 for both). */
+  absoluut?: { K: AbsoluteReference; O: AbsoluteReference };
+}
+
+/**
+ * Add the columns `refK, refO, richting_K, richting_O, categorie` to a change table from
+ * buurtChanges(), and complete `reden` for buurten without a reference. Pure: returns a new table.
+ */
+export function assignSignals(changes: ColumnTable, p: SignalParams): ColumnTable {
+  if (!(p.tK >= 0) || !(p.tO >= 0)) throw new RangeError(`dead bands must be ≥ 0, got tK=${p.tK}, tO=${p.tO}`);
+  const dK = numbers(changes, 'dK');
+  const dO = numbers(changes, 'dO');
+  const w = numbers(changes, 'inwoners');
+  const reden = strings(changes, 'reden');
+  const usable = reden.map((r) => r === null);
+  const n = dK.length;
+  let refK: Float64Array;
+  let refO: Float64Array;
+  if (p.variant === 'relatief') {
+    const gm = strings(changes, 'gemeente');
+    refK = leaveOneOutReference(dK, w, gm, usable);
+    refO = leaveOneOutReference(dO, w, gm, usable);
+  } else {
+    const abs = p.absoluut ?? { K: 0, O: 0 };
+    const rk = abs.K === 'landelijk' ? weightedMean(dK, w, usable) : abs.K;
+    const ro = abs.O === 'landelijk' ? weightedMean(dO, w, usable) : abs.O;
+    refK = new Float64Array(n).fill(rk);
+    refO = new Float64Array(n).fill(ro);
+  }
+  const richtingK: (Direction | null)[] = new Array(n).fill(null);
+  const richtingO: (Direction | null)[] = new Array(n).fill(null);
+  const categorie: SignalCategory[] = new Array(n);
+  const redenOut = reden.slice();
+  for (let i = 0; i < n; i++) {
+    if (!usable[i]) {
+      categorie[i] = 'onvoldoende_gegevens';
+      continue;
+    }
+    if (Number.isNaN(refK[i]) || Number.isNaN(refO[i])) {
+      categorie[i] = 'onvoldoende_gegevens';
+      redenOut[i] = REDENEN_ONVOLDOENDE.referentie;
+      continue;
+    }
+    richtingK[i] = changeDirection(dK[i], refK[i], p.tK);
+    richtingO[i] = changeDirection(dO[i], refO[i], p.tO);
+    categorie[i] = signalCategory(richtingK[i] === 'toename', richtingO[i] === 'afname');
+  }
+  return changes.assign({
+    refK: nullable(refK),
+    refO: nullable(refO),
+    richting_K: richtingK,
+    richting_O: richtingO,
+    categorie,
+    reden: redenOut,
+  });
+}

@@ -1,0 +1,273 @@
+/**
+ * The run configuration of `veerkracht run --config FILE` (JSON): inputs, period, indicator
+ * definitions, reference, thresholds, focus margins, matrix and title. Validated with one clear
+ * error per problem naming the field. Relative paths are resolved against the config's folder.
+ *
+ * Example (all fields but `inputs` and `period` optional):
+ * ```json
+ * {
+ *   "title": "Signaleringskaart Veerkracht",
+ *   "synthetic": false,
+ *   "period": { "t0": 2014, "t1": 2022 },
+ *   "inputs": {
+ *     "kwb": { "2014": "kwb2014.csv", "2022": "kwb2022.csv" },
+ *     "leefbaarometer": "Leefbaarometer-scores buurten 2002-2022.csv",
+ *     "boundaries": { "t0": "buurten2014.geojson", "t1": "buurten2022.geojson" },
+ *     "microdata": "microdata.csv",
+ *     "matrix": "mijn-matrix.json"
+ *   },
+ *   "indicators": {
+ *     "K": { "source": "kwb", "concepts": [{ "concept": "laag_inkomen_huishoudens_pct", "weight": 1 }] },
+ *     "O": "onv",
+ *     "minInwoners": 100
+ *   },
+ *   "reference": { "variant": "relatief", "absoluut": { "K": 0, "O": 0 } },
+ *   "thresholds": { "K": { "rule": "sd", "c": 0.5 }, "O": 0.02 },
+ *   "focus": { "marginK": { "rule": "sd", "c": 0.5 }, "marginO": { "rule": "sd", "c": 0.5 } }
+ * }
+ * ```
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { VeerkrachtError } from '../util/errors.js';
+import { DEFAULT_K, LIVABILITY_DIMENSIONS, type KSpec, type LivabilityDimension } from '../indicators/build.js';
+import { KWB_CONCEPTS } from '../sources/statline/concepts.js';
+import { MICRODATA_STATUSES, type MicrodataStatus } from '../sources/microdata/format.js';
+import { LEEFBAAROMETER_YEARS } from '../sources/leefbaarometer/years.js';
+import type { AbsoluteReference } from './reference.js';
+import type { Variant } from './assign.js';
+
+/** A dead band or margin: a number, or a rule applied to the data (±c·sd, or a quantile band). */
+export type ThresholdSpec = number | { rule: 'sd'; c: number } | { rule: 'quantile'; outside: number };
+
+export interface RunConfig {
+  title: string;
+  /** True for synthetic data: every map and output says "synthetische gegevens". */
+  synthetic: boolean;
+  period: { t0: number; t1: number };
+  inputs: {
+    /** KWB per year (at least t0 and t1): a StatLine CSV export, or an OData folder / TypedDataSet.json. */
+    kwb: Record<string, string>;
+    /** Leefbaarometer score file at buurt level (long or wide); assumed on the t1 indeling, as the open data is. */
+    leefbaarometer: string;
+    /** Buurt boundaries of t1, and of t0 when its indeling differs (then a crosswalk is built). */
+    boundaries: { t0?: string; t1: string };
+    /** Microdata aggregates, needed when K comes from microdata. */
+    microdata?: string;
+    /** Own Matrix handelingskaders (JSON); default: the illustrative default. */
+    matrix?: string;
+  };
+  indicators: { K: KSpec; O: LivabilityDimension; minInwoners: number };
+  reference: { variant: Variant; absoluut: { K: AbsoluteReference; O: AbsoluteReference } };
+  thresholds: { K: ThresholdSpec; O: ThresholdSpec };
+  focus: { marginK: ThresholdSpec; marginO: ThresholdSpec };
+}
+
+/** Defaults for everything but inputs, period, title and synthetic. */
+export const DEFAULT_SETTINGS: Pick<RunConfig, 'indicators' | 'reference' | 'thresholds' | 'focus'> = {
+  indicators: { K: DEFAULT_K, O: 'onv', minInwoners: 100 },
+  reference: { variant: 'relatief', absoluut: { K: 0, O: 0 } },
+  thresholds: { K: { rule: 'sd', c: 0.5 }, O: { rule: 'sd', c: 0.5 } },
+  focus: { marginK: { rule: 'sd', c: 0.5 }, marginO: { rule: 'sd', c: 0.5 } },
+};
+
+/** The embedded default: the synthetic demo region in `<home>/data/demo`, period 2014 → 2022. */
+export function demoConfig(home: string): RunConfig {
+  const d = (p: string) => join(home, 'data', 'demo', p);
+  return {
+    title: 'Signaleringskaart Veerkracht — demoregio',
+    synthetic: true,
+    period: { t0: 2014, t1: 2022 },
+    inputs: {
+      kwb: {
+        '2014': d('kwb/synthetisch_kwb2014_82931NED.csv'),
+        '2022': d('kwb/synthetisch_kwb2022_85318NED.csv'),
+      },
+      leefbaarometer: d('leefbaarometer/synthetisch_leefbaarometer-scores-buurten-2014-2022.csv'),
+      boundaries: { t0: d('geo/synthetisch_buurten_2014-2018_rd.geojson'), t1: d('geo/synthetisch_buurten_2019-2022_rd.geojson') },
+      microdata: d('microdata/synthetisch_microdata_buurt_jaar_groep_status.csv'),
+    },
+    ...structuredClone(DEFAULT_SETTINGS),
+  };
+}
+
+type Json = unknown;
+
+class Checker {
+  constructor(private readonly file: string) {}
+  fail(field: string, expected: string, found: Json): never {
+    const shown = found === undefined ? 'nothing' : JSON.stringify(found);
+    throw new VeerkrachtError('invalid run configuration', {
+      file: this.file,
+      column: field,
+      expected,
+      found: shown.length > 60 ? `${shown.slice(0, 60)}…` : shown,
+    });
+  }
+  object(v: Json, field: string): Record<string, Json> {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) this.fail(field, 'an object', v);
+    return v as Record<string, Json>;
+  }
+  only(o: Record<string, Json>, field: string, keys: readonly string[]): void {
+    for (const k of Object.keys(o)) if (!keys.includes(k)) this.fail(`${field ? `${field}.` : ''}${k}`, `one of the fields ${keys.join(', ')}`, k);
+  }
+  string(v: Json, field: string): string {
+    if (typeof v !== 'string' || v === '') this.fail(field, 'a non-empty string', v);
+    return v as string;
+  }
+  number(v: Json, field: string, min = -Infinity): number {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min) this.fail(field, `a number${min > -Infinity ? ` ≥ ${min}` : ''}`, v);
+    return v as number;
+  }
+  oneOf<T extends string>(v: Json, field: string, options: readonly T[]): T {
+    if (typeof v !== 'string' || !options.includes(v as T)) this.fail(field, `one of ${options.join(', ')}`, v);
+    return v as T;
+  }
+}
+
+function threshold(c: Checker, v: Json, field: string): ThresholdSpec {
+  if (typeof v === 'number') return c.number(v, field, 0);
+  const o = c.object(v, field);
+  const rule = c.oneOf(o.rule, `${field}.rule`, ['sd', 'quantile'] as const);
+  if (rule === 'sd') {
+    c.only(o, field, ['rule', 'c']);
+    return { rule, c: c.number(o.c, `${field}.c`, 0) };
+  }
+  c.only(o, field, ['rule', 'outside']);
+  const outside = c.number(o.outside, `${field}.outside`, 0);
+  if (!(outside > 0 && outside < 1)) c.fail(`${field}.outside`, 'a share between 0 and 1', outside);
+  return { rule, outside };
+}
+
+function absRef(c: Checker, v: Json, field: string): AbsoluteReference {
+  if (v === 'landelijk') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  return c.fail(field, 'a number or "landelijk"', v);
+}
+
+function kSpec(c: Checker, v: Json, field: string): KSpec {
+  const o = c.object(v, field);
+  const source = c.oneOf(o.source, `${field}.source`, ['kwb', 'microdata'] as const);
+  if (source === 'microdata') {
+    c.only(o, field, ['source', 'group', 'status']);
+    return { source, group: c.string(o.group, `${field}.group`), status: c.oneOf(o.status, `${field}.status`, MICRODATA_STATUSES) as MicrodataStatus };
+  }
+  c.only(o, field, ['source', 'concepts']);
+  if (!Array.isArray(o.concepts) || o.concepts.length === 0) c.fail(`${field}.concepts`, 'a non-empty list of {concept, weight}', o.concepts);
+  const ids = KWB_CONCEPTS.map((k) => k.id);
+  const concepts = (o.concepts as Json[]).map((e, i) => {
+    const f = `${field}.concepts[${i}]`;
+    const co = c.object(e, f);
+    c.only(co, f, ['concept', 'weight']);
+    return { concept: c.oneOf(co.concept, `${f}.concept`, ids), weight: co.weight === undefined ? 1 : c.number(co.weight, `${f}.weight`, 0) };
+  });
+  if (concepts.every((x) => x.weight === 0)) c.fail(`${field}.concepts`, 'at least one positive weight', o.concepts);
+  return { source, concepts };
+}
+
+function path(c: Checker, v: Json, field: string, base: string): string {
+  const s = c.string(v, field);
+  const p = isAbsolute(s) ? s : resolve(base, s);
+  try {
+    statSync(p);
+  } catch {
+    c.fail(field, 'an existing file or folder', s);
+  }
+  return p;
+}
+
+/**
+ * Validate a parsed config against the schema above and fill in defaults.
+ * @param base folder that relative paths are resolved against
+ * @throws VeerkrachtError naming the field, what was expected and what was found
+ */
+export function parseRunConfig(json: Json, file: string, base: string): RunConfig {
+  const c = new Checker(file);
+  const o = c.object(json, '(root)');
+  c.only(o, '', ['title', 'synthetic', 'period', 'inputs', 'indicators', 'reference', 'thresholds', 'focus']);
+  const p = c.object(o.period, 'period');
+  c.only(p, 'period', ['t0', 't1']);
+  const t0 = c.number(p.t0, 'period.t0');
+  const t1 = c.number(p.t1, 'period.t1');
+  for (const [k, y] of [['t0', t0], ['t1', t1]] as const) {
+    if (!LEEFBAAROMETER_YEARS.includes(y)) c.fail(`period.${k}`, `a Leefbaarometer year (${LEEFBAAROMETER_YEARS.join(', ')})`, y);
+  }
+  if (!(t1 > t0)) c.fail('period.t1', `a year after t0 (${t0})`, t1);
+
+  const i = c.object(o.inputs, 'inputs');
+  c.only(i, 'inputs', ['kwb', 'leefbaarometer', 'boundaries', 'microdata', 'matrix']);
+  const kwbIn = c.object(i.kwb, 'inputs.kwb');
+  const kwb: Record<string, string> = {};
+  for (const [y, f] of Object.entries(kwbIn)) {
+    if (!/^\d{4}$/.test(y)) c.fail(`inputs.kwb.${y}`, 'a year as key (e.g. "2022")', y);
+    kwb[y] = path(c, f, `inputs.kwb.${y}`, base);
+  }
+  for (const y of [t0, t1]) if (!(String(y) in kwb)) c.fail(`inputs.kwb.${y}`, `a KWB file for period year ${y}`, undefined);
+  const b = c.object(i.boundaries, 'inputs.boundaries');
+  c.only(b, 'inputs.boundaries', ['t0', 't1']);
+  const boundaries: RunConfig['inputs']['boundaries'] = { t1: path(c, b.t1, 'inputs.boundaries.t1', base) };
+  if (b.t0 !== undefined) boundaries.t0 = path(c, b.t0, 'inputs.boundaries.t0', base);
+  const inputs: RunConfig['inputs'] = { kwb, leefbaarometer: path(c, i.leefbaarometer, 'inputs.leefbaarometer', base), boundaries };
+  if (i.microdata !== undefined) inputs.microdata = path(c, i.microdata, 'inputs.microdata', base);
+  if (i.matrix !== undefined) inputs.matrix = path(c, i.matrix, 'inputs.matrix', base);
+
+  const d = structuredClone(DEFAULT_SETTINGS);
+  const cfg: RunConfig = {
+    title: o.title === undefined ? 'Signaleringskaart Veerkracht' : c.string(o.title, 'title'),
+    synthetic: o.synthetic === undefined ? false : typeof o.synthetic === 'boolean' ? o.synthetic : c.fail('synthetic', 'true or false', o.synthetic),
+    period: { t0, t1 },
+    inputs,
+    ...d,
+  };
+  if (o.indicators !== undefined) {
+    const ind = c.object(o.indicators, 'indicators');
+    c.only(ind, 'indicators', ['K', 'O', 'minInwoners']);
+    if (ind.K !== undefined) cfg.indicators.K = kSpec(c, ind.K, 'indicators.K');
+    if (ind.O !== undefined) cfg.indicators.O = c.oneOf(ind.O, 'indicators.O', LIVABILITY_DIMENSIONS);
+    if (ind.minInwoners !== undefined) cfg.indicators.minInwoners = c.number(ind.minInwoners, 'indicators.minInwoners', 0);
+  }
+  if (cfg.indicators.K.source === 'microdata' && inputs.microdata === undefined) {
+    c.fail('inputs.microdata', 'a microdata file, since indicators.K.source is "microdata"', undefined);
+  }
+  if (o.reference !== undefined) {
+    const r = c.object(o.reference, 'reference');
+    c.only(r, 'reference', ['variant', 'absoluut']);
+    if (r.variant !== undefined) cfg.reference.variant = c.oneOf(r.variant, 'reference.variant', ['absoluut', 'relatief'] as const);
+    if (r.absoluut !== undefined) {
+      const a = c.object(r.absoluut, 'reference.absoluut');
+      c.only(a, 'reference.absoluut', ['K', 'O']);
+      if (a.K !== undefined) cfg.reference.absoluut.K = absRef(c, a.K, 'reference.absoluut.K');
+      if (a.O !== undefined) cfg.reference.absoluut.O = absRef(c, a.O, 'reference.absoluut.O');
+    }
+  }
+  if (o.thresholds !== undefined) {
+    const t = c.object(o.thresholds, 'thresholds');
+    c.only(t, 'thresholds', ['K', 'O']);
+    if (t.K !== undefined) cfg.thresholds.K = threshold(c, t.K, 'thresholds.K');
+    if (t.O !== undefined) cfg.thresholds.O = threshold(c, t.O, 'thresholds.O');
+  }
+  if (o.focus !== undefined) {
+    const f = c.object(o.focus, 'focus');
+    c.only(f, 'focus', ['marginK', 'marginO']);
+    if (f.marginK !== undefined) cfg.focus.marginK = threshold(c, f.marginK, 'focus.marginK');
+    if (f.marginO !== undefined) cfg.focus.marginO = threshold(c, f.marginO, 'focus.marginO');
+  }
+  return cfg;
+}
+
+/** Read and validate a config file; JSON syntax errors name the file and the position. */
+export function loadRunConfig(file: string): RunConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new VeerkrachtError((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'config file not found' : 'cannot read config file', { file });
+  }
+  let json: Json;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new VeerkrachtError(`not valid JSON (${(e as Error).message})`, { file, expected: 'a JSON run configuration' });
+  }
+  return parseRunConfig(json, file, dirname(resolve(file)));
+}
