@@ -1,0 +1,100 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { demoConfig, loadRunConfig, parseRunConfig } from '../../src/signal/config.js';
+import { VeerkrachtError } from '../../src/util/errors.js';
+import { runCli } from '../helpers/cli.js';
+
+const home = new URL('../..', import.meta.url).pathname;
+const demo = join(home, 'data/demo');
+
+function base(): Record<string, unknown> {
+  return {
+    period: { t0: 2014, t1: 2022 },
+    inputs: {
+      kwb: { '2014': 'kwb/synthetisch_kwb2014_82931NED.csv', '2022': 'kwb/synthetisch_kwb2022_85318NED.csv' },
+      leefbaarometer: 'leefbaarometer/synthetisch_leefbaarometer-scores-buurten-2014-2022.csv',
+      boundaries: { t0: 'geo/synthetisch_buurten_2014-2018_rd.geojson', t1: 'geo/synthetisch_buurten_2019-2022_rd.geojson' },
+    },
+  };
+}
+
+function errorOf(json: unknown): VeerkrachtError {
+  try {
+    parseRunConfig(json, 'run.json', demo);
+  } catch (e) {
+    if (e instanceof VeerkrachtError) return e;
+    throw e;
+  }
+  throw new Error('expected a VeerkrachtError');
+}
+
+describe('parseRunConfig', () => {
+  it('resolves relative paths against the config folder and fills defaults', () => {
+    const c = parseRunConfig(base(), 'run.json', demo);
+    expect(c.inputs.kwb['2014']).toBe(join(demo, 'kwb/synthetisch_kwb2014_82931NED.csv'));
+    expect(c.reference.variant).toBe('relatief');
+    expect(c.thresholds.K).toEqual({ rule: 'sd', c: 0.5 });
+    expect(c.indicators.O).toBe('onv');
+  });
+
+  it.each([
+    [{ period: { t0: 2015, t1: 2022 } }, 'period.t0', 'Leefbaarometer year'],
+    [{ period: { t0: 2022, t1: 2014 } }, 'period.t1', 'after t0'],
+    [{ thresholds: { K: -1 } }, 'thresholds.K', 'number ≥ 0'],
+    [{ thresholds: { O: { rule: 'median' } } }, 'thresholds.O.rule', 'one of sd, quantile'],
+    [{ reference: { variant: 'absolute' } }, 'reference.variant', 'one of absoluut, relatief'],
+    [{ indicators: { O: 'overlast' } }, 'indicators.O', 'one of onv'],
+    [{ indicators: { K: { source: 'kwb', concepts: [{ concept: 'armoede', weight: 1 }] } } }, 'indicators.K.concepts[0].concept', 'one of inwoners'],
+    [{ indicators: { K: { source: 'microdata', group: 'kwetsbaar', status: 'zittend' } } }, 'inputs.microdata', 'a microdata file'],
+    [{ drempels: 1 }, 'drempels', 'one of the fields'],
+  ])('names the field of a bad value: %j', (patch, field, expected) => {
+    const e = errorOf({ ...base(), ...patch });
+    expect(e.location.column).toBe(field);
+    expect(e.message).toContain(`column "${field}"`);
+    expect(e.message).toContain(expected);
+    expect(e.message).toContain('run.json');
+  });
+
+  it('names a missing input file', () => {
+    const cfg = base();
+    (cfg.inputs as Record<string, unknown>).leefbaarometer = 'nergens.csv';
+    const e = errorOf(cfg);
+    expect(e.location.column).toBe('inputs.leefbaarometer');
+    expect(e.message).toContain('"nergens.csv"');
+  });
+
+  it('requires a KWB file for both period years', () => {
+    const cfg = base();
+    (cfg.inputs as { kwb: Record<string, string> }).kwb = { '2014': 'kwb/synthetisch_kwb2014_82931NED.csv' };
+    expect(errorOf(cfg).location.column).toBe('inputs.kwb.2022');
+  });
+
+  it('the embedded demo config is itself valid', () => {
+    const d = demoConfig(home);
+    const rel = (p: string) => p.slice(demo.length + 1);
+    const json = { ...d, inputs: { ...d.inputs, kwb: Object.fromEntries(Object.entries(d.inputs.kwb).map(([y, p]) => [y, rel(p)])) } };
+    expect(() => parseRunConfig(json, 'demo', demo)).not.toThrow();
+  });
+});
+
+describe('veerkracht run --config', () => {
+  it('a config error exits 1 with one line naming the file and the field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vk-cfg-'));
+    const file = join(dir, 'run.json');
+    writeFileSync(file, JSON.stringify({ ...base(), inputs: { ...(base().inputs as object), leefbaarometer: join(demo, 'leefbaarometer/synthetisch_leefbaarometer-scores-buurten-2014-2022.csv') }, period: { t0: 2014, t1: 'later' } }));
+    const r = await runCli(['run', '--config', file, '--out', join(dir, 'out')]);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain(file);
+    expect(r.err).toContain('period.t1');
+  });
+
+  it('invalid JSON names the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vk-cfg-'));
+    const file = join(dir, 'kapot.json');
+    writeFileSync(file, '{ "period": ');
+    expect(() => loadRunConfig(file)).toThrow(/kapot\.json: not valid JSON/);
+  });
+});

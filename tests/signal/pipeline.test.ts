@@ -1,0 +1,151 @@
+// The main job on the synthetic demo region: the planted truth (data/demo/synthetisch_truth.csv,
+// written by the generator and never read by the library) must be recovered.
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoConfig } from '../../src/signal/config.js';
+import { runPipeline, type PipelineResult } from '../../src/signal/pipeline.js';
+import { writeRunOutputs } from '../../src/signal/outputs.js';
+import { changeDirection, signalCategory, type SignalCategory } from '../../src/signal/categories.js';
+import { countByCategory } from '../../src/signal/summary.js';
+
+const home = new URL('../..', import.meta.url).pathname;
+
+function truth(): Map<string, string> {
+  const lines = readFileSync(join(home, 'data/demo/synthetisch_truth.csv'), 'utf8').trim().split(/\r?\n/);
+  const h = lines[0].split(',');
+  return new Map(lines.slice(1).map((l) => {
+    const c = l.split(',');
+    return [c[h.indexOf('buurtcode')], c[h.indexOf('verwacht_signaal')]];
+  }));
+}
+
+function precisionRecall(codes: string[], got: string[], want: Map<string, string>, category: string) {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  codes.forEach((c, i) => {
+    const t = want.get(c) === category;
+    const p = got[i] === category;
+    if (t && p) tp++;
+    else if (p) fp++;
+    else if (t) fn++;
+  });
+  return { tp, fp, fn, precision: tp / (tp + fp), recall: tp / (tp + fn) };
+}
+
+let r: PipelineResult;
+beforeAll(async () => {
+  r = await runPipeline(demoConfig(home));
+});
+
+describe('runPipeline on the demo region (defaults)', () => {
+  it('recovers the planted downward spirals: absoluut precision 1.0 and recall 1.0 (21 spirals)', () => {
+    const codes = r.signalen.array('code') as string[];
+    const pr = precisionRecall(codes, r.signalen.array('categorie_absoluut') as string[], truth(), 'veerkracht_onder_druk');
+    expect(pr.tp + pr.fn).toBe(21);
+    expect(pr.precision).toBeGreaterThanOrEqual(0.95);
+    expect(pr.recall).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('relatief (the default) keeps precision; recall is lower where a whole gemeente moved (measured 0.90)', () => {
+    const codes = r.signalen.array('code') as string[];
+    const pr = precisionRecall(codes, r.signalen.array('categorie') as string[], truth(), 'veerkracht_onder_druk');
+    expect(pr.precision).toBeGreaterThanOrEqual(0.95);
+    expect(pr.recall).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('every buurt of the t1 indeling gets exactly one category; counts add up', () => {
+    const n = r.boundaries.features.length;
+    expect(r.signalen.numRows()).toBe(n);
+    const counts = countByCategory(r.signalen);
+    const total = Object.values(counts).reduce((s, c) => s + c.buurten, 0);
+    expect(total).toBe(n);
+    const inw = (r.signalen.array('inwoners') as (number | null)[]).reduce<number>((s, v) => s + (v ?? 0), 0);
+    expect(Object.values(counts).reduce((s, c) => s + c.inwoners, 0)).toBeCloseTo(inw, 6);
+  });
+
+  it('onvoldoende gegevens always carries its reason, a usable buurt never does', () => {
+    const cat = r.signalen.array('categorie') as string[];
+    const reden = r.signalen.array('reden') as (string | null)[];
+    cat.forEach((c, i) => expect(c === 'onvoldoende_gegevens').toBe(reden[i] !== null));
+  });
+
+  it('the split and merged buurten of 2019 get their t0 values through the crosswalk', () => {
+    expect(r.reports.crosswalk?.split).toEqual([{ from: 'BU99010002', to: ['BU99010009', 'BU99010010'] }]);
+    expect(r.reports.crosswalk?.merged).toEqual([{ to: 'BU99010209', from: ['BU99010200', 'BU99010201'] }]);
+    const rows = r.signalen.objects() as { code: string; reden: string | null; K0: number | null }[];
+    for (const code of ['BU99010009', 'BU99010010', 'BU99010209']) {
+      const row = rows.find((x) => x.code === code)!;
+      expect(row.reden).not.toBe('grens niet gematcht');
+    }
+  });
+
+  it('absoluut and relatief differ exactly where the references put a buurt on the other side of a dead band', () => {
+    const rows = r.signalen.objects() as Record<string, number | string | null>[];
+    const tK = r.thresholds.K.value;
+    const tO = r.thresholds.O.value;
+    let differ = 0;
+    for (const row of rows) {
+      for (const v of ['absoluut', 'relatief'] as const) {
+        if (row.reden !== null) continue;
+        const rk = row[`refK_${v}`] as number | null;
+        const ro = row[`refO_${v}`] as number | null;
+        const k = changeDirection(row.dK as number, rk, tK);
+        const o = changeDirection(row.dO as number, ro, tO);
+        const want: SignalCategory = k === null || o === null ? 'onvoldoende_gegevens' : signalCategory(k === 'toename', o === 'afname');
+        expect(row[`categorie_${v}`]).toBe(want);
+      }
+      if (row.categorie_absoluut !== row.categorie_relatief) differ++;
+    }
+    expect(differ).toBeGreaterThan(0);
+  });
+
+  it('the relatief reference of a buurt is its gemeente without itself', () => {
+    const rows = r.signalen.objects() as { code: string; gemeente: string; dK: number; inwoners: number; reden: string | null; refK_relatief: number | null }[];
+    const row = rows.find((x) => x.reden === null)!;
+    const others = rows.filter((x) => x.gemeente === row.gemeente && x.code !== row.code && x.reden === null && x.inwoners > 0);
+    const want = others.reduce((s, x) => s + x.inwoners * x.dK, 0) / others.reduce((s, x) => s + x.inwoners, 0);
+    expect(row.refK_relatief).toBeCloseTo(want, 9);
+  });
+
+  it('the default dead bands are 0.5·sd of the deviations from the reference', () => {
+    const rows = r.signalen.objects() as { dK: number; refK: number; reden: string | null }[];
+    const dev = rows.filter((x) => x.reden === null).map((x) => x.dK - x.refK);
+    const mean = dev.reduce((s, x) => s + x, 0) / dev.length;
+    const sd = Math.sqrt(dev.reduce((s, x) => s + (x - mean) ** 2, 0) / (dev.length - 1));
+    expect(r.thresholds.K.value).toBeCloseTo(0.5 * sd, 9);
+  });
+});
+
+describe('writeRunOutputs', () => {
+  it('writes the files of the CLI contract, byte-identical on a second run', async () => {
+    const a = mkdtempSync(join(tmpdir(), 'vk-run-a-'));
+    const b = mkdtempSync(join(tmpdir(), 'vk-run-b-'));
+    const files = await writeRunOutputs(r, a);
+    await writeRunOutputs(await runPipeline(demoConfig(home)), b);
+    for (const f of ['signaleringskaart.svg', 'signaleringskaart.png', 'signaleringskaart.html', 'signalen.geojson', 'signalen.csv', 'samenvatting.json']) {
+      expect(files).toContain(f);
+    }
+    expect(readdirSync(a).sort()).toEqual([...files].sort());
+    for (const f of files) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
+  });
+
+  it('samenvatting.json carries categories, gemeenten, parameters, inputs with checksums and the version', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vk-run-s-'));
+    await writeRunOutputs(r, dir);
+    const s = JSON.parse(readFileSync(join(dir, 'samenvatting.json'), 'utf8'));
+    const pkg = JSON.parse(readFileSync(join(home, 'package.json'), 'utf8'));
+    expect(s.version).toBe(pkg.version);
+    expect(s.synthetic).toBe(true);
+    expect(Object.keys(s.categories).sort()).toEqual(['geen_signaal', 'kwetsbaarheid_neemt_toe', 'leefbaarheid_verslechtert', 'onvoldoende_gegevens', 'veerkracht_onder_druk']);
+    expect(s.gemeenten.map((g: { code: string }) => g.code)).toEqual(['GM9901', 'GM9902', 'GM9903', 'GM9904']);
+    const sumG = s.gemeenten.reduce((t: number, g: { buurten: number }) => t + g.buurten, 0);
+    expect(sumG).toBe(s.buurten);
+    expect(s.gemeenten_met_veerkracht_onder_druk).toBe(s.gemeenten.filter((g: { onder_druk: boolean }) => g.onder_druk).length);
+    expect(s.inputs.length).toBeGreaterThanOrEqual(5);
+    for (const i of s.inputs) expect(i.checksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(s.parameters.thresholds.K.value).toBeCloseTo(r.thresholds.K.value, 6);
+  });
+});
