@@ -42,7 +42,14 @@ export function readHead(path: string): FileHead {
   }
   try {
     const buf = new Uint8Array(65536);
-    const n = readSync(fd, buf, 0, buf.length, 0);
+    let n: number;
+    try {
+      n = readSync(fd, buf, 0, buf.length, 0);
+    } catch (e) {
+      // a directory opens but cannot be read (EISDIR): a user error, not a stack trace
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new VeerkrachtError(code === 'EISDIR' ? 'is a folder, not a file' : `cannot read file (${code})`, { file: path, expected: 'a data file' });
+    }
     const bytes = buf.subarray(0, n);
     const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
     return { path, bytes, text };
