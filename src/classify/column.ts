@@ -24,12 +24,21 @@ export function numericColumn(table: ColumnTable, column: string, file?: string)
     if (v === null || v === undefined) out[i] = NaN;
     else if (typeof v === 'number') out[i] = v;
     else {
-      throw new VeerkrachtError('value is not a number', {
+      // a text column: name the first value that is not number-like (not merely the first value,
+      // which may read as a number when the column became text because of another cell)
+      let bad = -1;
+      for (let j = i; j < arr.length && bad < 0; j++) {
+        const w = arr[j];
+        if (w === null || w === undefined || typeof w === 'number') continue;
+        const t = String(w).trim();
+        if (t === '' || !Number.isFinite(Number(t.replace(',', '.')))) bad = j;
+      }
+      throw new VeerkrachtError(bad < 0 ? 'column holds numbers as text (mixed decimal marks or leading zeros?)' : 'value is not a number', {
         file,
-        line: i + 2,
+        line: (bad < 0 ? i : bad) + 2,
         column,
         expected: 'a number or a missing value',
-        found: JSON.stringify(String(v).slice(0, 40)),
+        found: JSON.stringify(String(arr[bad < 0 ? i : bad]).slice(0, 40)),
       });
     }
   }
