@@ -20,8 +20,10 @@ it('no src file shares its name with a package imported from its folder (tslab w
   const clashes: string[] = [];
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"./][^'"]*)['"]/g)) {
-      const spec = m[1].replace(/^node:/, '');
+    // runtime imports only: `import type` is erased, and `node:x` never names a file
+    for (const m of text.matchAll(/^(?!import type)(?:import|export)\b[^;]*?\bfrom\s*['"]([^'"]+)['"]|^import\s*['"]([^'"]+)['"]/gm)) {
+      const spec = m[1] ?? m[2];
+      if (spec.startsWith('.') || spec.includes(':')) continue;
       const candidate = join(dirname(file), `${spec}.ts`);
       if (files.includes(candidate)) clashes.push(`${file} imports '${spec}', clashing with ${basename(candidate)}`);
     }

@@ -5,7 +5,7 @@ export * from './code-property.js';
 export * from './assemble.js';
 export * from './geojson.js';
 export * from './topojson.js';
-export * from './shapefile.js';
+export * from './shp-reader.js';
 export * from './read.js';
 export * from './convert.js';
 export * from './simplify.js';

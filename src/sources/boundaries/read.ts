@@ -9,7 +9,7 @@ import type { Provenance } from '../types.js';
 import { assembleBoundaries, type BoundaryReadOptions } from './assemble.js';
 import { parseGeoJson } from './geojson.js';
 import { parseTopoJson } from './topojson.js';
-import { readShapefile } from './shapefile.js';
+import { readShapefile } from './shp-reader.js';
 import type { Boundaries } from './types.js';
 
 /** The three boundary formats. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readBoundaries } from '../../../src/sources/boundaries/read.js';
-import { cpgEncoding } from '../../../src/sources/boundaries/shapefile.js';
+import { cpgEncoding } from '../../../src/sources/boundaries/shp-reader.js';
 import { readAnyTable } from '../../../src/sources/registry.js';
 import { planarArea } from '../../../src/geo/area.js';
 import { rdToWgs84 } from '../../../src/geo/projection.js';
