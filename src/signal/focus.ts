@@ -8,6 +8,7 @@ import type { ColumnTable } from 'arquero';
 import { leaveOneOutReference, weightedMean } from './reference.js';
 import type { Variant } from './assign.js';
 import { nullable, numbers, strings } from '../indicators/columns.js';
+import { REDENEN_ONVOLDOENDE } from '../indicators/change.js';
 
 export const FOCUS_CATEGORIES = ['focus', 'hoge_kwetsbaarheid', 'lage_leefbaarheid', 'geen_focus', 'onvoldoende_gegevens'] as const;
 export type FocusCategory = (typeof FOCUS_CATEGORIES)[number];
@@ -50,7 +51,7 @@ export function assignFocus(signals: ColumnTable, p: FocusParams): ColumnTable {
   const n = K.length;
   // current levels are usable even where the change is not (e.g. K0 missing), but not where the
   // buurt is too small or does not exist on this indeling
-  const usable = Array.from({ length: n }, (_, i) => Number.isFinite(K[i]) && Number.isFinite(O[i]) && reden[i] !== 'te weinig inwoners');
+  const usable = Array.from({ length: n }, (_, i) => Number.isFinite(K[i]) && Number.isFinite(O[i]) && reden[i] !== REDENEN_ONVOLDOENDE.inwoners);
   let refK: Float64Array;
   let refO: Float64Array;
   if (p.variant === 'relatief') {
