@@ -118,6 +118,7 @@ for (const [caseId, c] of cases) {
     log(`       ${r.error ? `ERROR ${r.error}` : `${r.medianMs} ms (median of ${r.runs}), peak ${r.peakRssMB} MB${r.check ? `, ${r.check}` : ''}`}`);
   }
   const ours = entry.impls.filter((i) => !i.baseline && !i.error);
+  // implementations that are neither ours nor a baseline (sketches of a fix) are compared too
   entry.ratios = [];
   for (const o of ours) {
     for (const b of entry.impls.filter((i) => i.baseline && !i.error)) {
@@ -149,7 +150,7 @@ const report = { machine, quick, nationalDir: nat.dir, cache: CACHE, results, ta
 
 // ------------------------------------------------------------------ report
 function table() {
-  const rows = [['case', 'implementation', 'median ms', 'min–max ms', 'runs', 'peak RSS MB', 'ours ÷ baseline', 'check']];
+  const rows = [['case', 'implementation', 'median ms', 'min–max ms', 'runs', 'RSS after setup MB', 'peak RSS MB', 'ours ÷ baseline', 'check']];
   for (const r of results) {
     for (const i of r.impls) {
       const ratios = r.ratios
@@ -162,6 +163,7 @@ function table() {
         i.error ? 'ERROR' : String(i.medianMs ?? '—'),
         i.error ? i.error.slice(0, 60) : i.minMs !== undefined ? `${i.minMs}–${i.maxMs}` : '—',
         String(i.runs ?? '—'),
+        String(i.rssAfterSetupMB ?? '—'),
         String(i.peakRssMB ?? '—'),
         ratios || '',
         i.check ?? '',
