@@ -61,6 +61,8 @@ interface TypedValues {
   values: (number | null)[] | (string | null)[];
   missing: number;
   numeric: boolean;
+  /** Why a column without a known unit became text although most cells are numbers. */
+  note?: string;
 }
 
 function typeValues(col: StatlineColumnInput, text: boolean, missing: ReadonlySet<string>, input: AssembleInput): TypedValues {
@@ -107,7 +109,9 @@ function typeValues(col: StatlineColumnInput, text: boolean, missing: ReadonlySe
           found: JSON.stringify(strings[p.firstNonNumeric].trim()),
         });
       }
-      return typeValues(col, true, missing, input);
+      const r = stringRows[p.firstNonNumeric];
+      const where = input.lines ? `line ${input.lines[r]}` : `row ${r}`;
+      return { ...typeValues(col, true, missing, input), note: `column ${JSON.stringify(col.info.key)} read as text: ${where} holds ${JSON.stringify(strings[p.firstNonNumeric].trim().slice(0, 40))}, not a number` };
     }
     if (p.leadingZeros && !input.strictNumbers) return typeValues(col, true, missing, input);
     decimal = p.decimal;
@@ -134,6 +138,20 @@ function typeValues(col: StatlineColumnInput, text: boolean, missing: ReadonlySe
     }
   }
   return { values: out, missing: miss, numeric: true };
+}
+
+/** True when more than half of the non-missing string cells read as numbers (with either mark). */
+function mostlyNumeric(values: readonly (string | number | null)[], missing: ReadonlySet<string>): boolean {
+  let n = 0;
+  let num = 0;
+  for (const x of values) {
+    if (typeof x !== 'string') continue;
+    const s = x.trim();
+    if (s === '' || missing.has(s)) continue;
+    n++;
+    if (Number.isFinite(parseDecimal(s, '.')) || Number.isFinite(parseDecimal(s, ','))) num++;
+  }
+  return n > 0 && num * 2 > n;
 }
 
 function addDrop(drops: Map<string, DroppedRows>, reason: string, example: string): void {
@@ -214,6 +232,7 @@ export function assembleStatline(input: AssembleInput): LoadedTable {
     if (dup) warnings.push(dup);
   }
   for (const { col, t } of typed) {
+    if (t.note !== undefined && !ignore.has(col.info.key) && mostlyNumeric(col.values, missing)) warnings.push(t.note);
     if (!t.numeric || ignore.has(col.info.key)) continue;
     const w = rangeWarning(col.info, Array.from(t.values as (number | null)[], (x, r) => (keep[r] ? x : null)), where);
     if (w) warnings.push(w);
