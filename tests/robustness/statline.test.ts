@@ -21,6 +21,15 @@ describe('StatLine CSV with bad values', () => {
       `veerkracht inspect: ${p}, line 3, column "AantalInwoners_5": not a number; expected a number (aantal) or a missing symbol, found "abc"`,
     );
   });
+  it('a topic without a known unit that becomes text because of one cell says which cell', () => {
+    const H2 = 'ID,WijkenEnBuurten,SoortRegio_2,Onbekend_99';
+    const t = parseStatlineCsv(new TextEncoder().encode([H2, '0,GM0363,Gemeente,1.5', '1,GM0344,Gemeente,2', '2,GM0345,Gemeente,n.v.t.'].join('\n')), 'kwb2017_83765NED_u.csv');
+    expect(t.columns.find((c) => c.name === 'Onbekend_99')).toBeDefined();
+    expect(t.report.warnings).toContain('column "Onbekend_99" read as text: line 4 holds "n.v.t.", not a number');
+    // mixed decimal marks in such a topic: the same warning, naming the first cell that breaks the column
+    const m = parseStatlineCsv(new TextEncoder().encode([H2, '0,GM0363,Gemeente,"1,5"', '1,GM0344,Gemeente,1.5'].join('\n')), 'kwb2017_83765NED_m.csv');
+    expect(m.report.warnings.some((w) => w.startsWith('column "Onbekend_99" read as text: line'))).toBe(true);
+  });
   it('statistical symbols are missing, not errors: . x - ? → null, counted', () => {
     const t = parseStatlineCsv(kwb(row(0, 'GM0363', 'Gemeente', '.', 'x'), row(1, 'BU03630000', 'Buurt', 12, '-')), 'kwb2017_83765NED_sym.csv');
     expect(t.table.array('AantalInwoners_5')).toEqual([null, 12]);
