@@ -79,6 +79,14 @@ export function detectFormat(path: string, readers: readonly FormatReader[] = FO
   const binary = isBinaryHead(read.bytes);
   const head = binary ? { ...read, text: '' } : read;
   const reader = readers.find((r) => r.sniff(head));
+  if (!reader && !binary && /^\uFEFF?\s*[[{]/.test(read.text) && read.bytes.length < 65536) {
+    // the whole file is in the head: a JSON file that no reader knows may simply be cut short
+    try {
+      JSON.parse(read.text.replace(/^\uFEFF/, ''));
+    } catch (e) {
+      throw new VeerkrachtError('invalid JSON', { file: path, expected: 'GeoJSON, TopoJSON or a StatLine OData response', found: (e as Error).message });
+    }
+  }
   if (!reader) {
     throw new VeerkrachtError('format not recognised', {
       file: path,
