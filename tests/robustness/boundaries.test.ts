@@ -110,11 +110,17 @@ describe('TopoJSON and truncated JSON', () => {
     expect(d.report).toMatchObject({ rowsRead: 2, rowsKept: 1 });
     expect(balance(d.report)).toBe(1);
   });
-  it('truncated GeoJSON: moran says invalid JSON in one line; inspect says the format is not recognised', async () => {
+  it('truncated GeoJSON: moran and inspect both say invalid JSON in one line', async () => {
     const p = writeCase(dir, 'cut.geojson', fc(wgs).slice(0, 100));
     expect(await cliError(['moran', p, '--column', 'v'])).toBe(
       `veerkracht moran: ${p}: invalid JSON; expected GeoJSON or TopoJSON, found Unexpected end of JSON input`,
     );
-    expect(await cliError(['inspect', p])).toMatch(/cut\.geojson, line 1: format not recognised/);
+    expect(await cliError(['inspect', p])).toBe(
+      `veerkracht inspect: ${p}: invalid JSON; expected GeoJSON, TopoJSON or a StatLine OData response, found Unexpected end of JSON input`,
+    );
+  });
+  it('valid JSON of an unknown shape is still "format not recognised"', async () => {
+    const p = writeCase(dir, 'other.json', '{"hello": [1, 2, 3]}');
+    expect(await cliError(['inspect', p])).toMatch(/other\.json, line 1: format not recognised/);
   });
 });
