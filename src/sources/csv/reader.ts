@@ -11,6 +11,7 @@ import { sha256Hex } from './checksum.js';
 import { sniffDelimiter } from './dialect.js';
 import { parseDelimited, type Delimited, type DelimitedOptions } from './read.js';
 import { DEFAULT_MISSING_SYMBOLS, parseDecimal } from './number.js';
+import { mojibakeWarning } from './mojibake.js';
 import { typeColumns, type TypeColumnsOptions } from './columns.js';
 
 /** Read a file's bytes, with a user error when it cannot be read. */
@@ -69,6 +70,8 @@ export async function loadDelimitedTable(
   }
   const warnings: string[] = [];
   if (d.dialect.encoding === 'windows-1252') warnings.push('file is not valid UTF-8: decoded as Windows-1252');
+  const moji = mojibakeWarning([d.header, ...d.rows], [d.dialect.headerLine, ...d.lines]);
+  if (moji) warnings.push(moji);
   const missingSet = new Set(options.missing ?? DEFAULT_MISSING_SYMBOLS);
   for (let j = 0; j < typed.length; j++) {
     if (typed[j].type !== 'string') continue;

@@ -7,6 +7,7 @@
 import { basename } from 'node:path';
 import { VeerkrachtError } from '../../util/errors.js';
 import { decodeText } from '../csv/decode.js';
+import { mojibakeWarning } from '../csv/mojibake.js';
 import { sniffDelimiter } from '../csv/dialect.js';
 import { splitRecords } from '../csv/records.js';
 import { sha256Hex } from '../csv/checksum.js';
@@ -93,6 +94,8 @@ export function parseStatlineCsv(bytes: Uint8Array, file: string, options: Statl
   }
   const warnings: string[] = [];
   if (encoding === 'windows-1252') warnings.push('file is not valid UTF-8: decoded as Windows-1252');
+  const moji = mojibakeWarning(records, lines);
+  if (moji) warnings.push(moji);
   let infos: TopicInfo[];
   let dataStart: number;
   let roles: RegionRoles;

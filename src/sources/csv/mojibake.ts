@@ -1,0 +1,41 @@
+/**
+ * Mojibake: UTF-8 text that was once decoded as Windows-1252 and saved again (`CafÃ©` for
+ * `Café`, `â‚¬` for `€`). The bytes are valid UTF-8, so decoding cannot notice; the characters
+ * give it away, as Dutch text never holds `Ã` or `Â` before a Latin-1 symbol.
+ */
+
+// Ã or Â followed by what the second byte of a two-byte UTF-8 sequence (0x80–0xBF) becomes in
+// Windows-1252; â€ / â‚ followed by the third byte of the punctuation and € sequences
+const MOJIBAKE =
+  /[ÃÂ][\u00a0-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]|â€[\u0098\u0099\u009c\u009d\u2122\u02dc\u0153\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2013\u2014\u00a6\u00b0\u00b9\u00ba]|â‚¬/;
+
+/**
+ * True when a text looks like UTF-8 that was decoded as Windows-1252 once too often.
+ *
+ * @example looksLikeMojibake('CafÃ©') // true
+ * @example looksLikeMojibake('Café') // false
+ */
+export function looksLikeMojibake(text: string): boolean {
+  return MOJIBAKE.test(text);
+}
+
+/**
+ * A warning for cells that look like mojibake, with their count and a few line numbers, or null.
+ *
+ * @param rows the records (strings)
+ * @param lines 1-based line per record
+ * @example mojibakeWarning([['CafÃ©']], [2]) // '1 cells look like UTF-8 text once decoded as Windows-1252 (mojibake), e.g. line 2: "CafÃ©"; …'
+ */
+export function mojibakeWarning(rows: readonly (readonly string[])[], lines: readonly number[]): string | null {
+  let n = 0;
+  const ex: string[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    for (const cell of rows[r]) {
+      if (cell.length < 2 || !looksLikeMojibake(cell)) continue;
+      n++;
+      if (ex.length < 3) ex.push(`line ${lines[r]}: ${JSON.stringify(cell.slice(0, 40))}`);
+    }
+  }
+  if (n === 0) return null;
+  return `${n} cells look like UTF-8 text once decoded as Windows-1252 (mojibake), e.g. ${ex.join('; ')}; re-export the file as UTF-8`;
+}
