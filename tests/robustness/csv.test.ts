@@ -107,6 +107,33 @@ describe('Windows-1252 text', () => {
   });
 });
 
+describe('mojibake: UTF-8 once decoded as Windows-1252 and saved again', () => {
+  // built independently: the UTF-8 bytes of the text, each byte taken as a Windows-1252 character
+  const CP = ['\u20ac', '\u0081', '\u201a', '\u0192', '\u201e', '\u2026', '\u2020', '\u2021', '\u02c6', '\u2030', '\u0160', '\u2039', '\u0152', '\u008d', '\u017d', '\u008f',
+    '\u0090', '\u2018', '\u2019', '\u201c', '\u201d', '\u2022', '\u2013', '\u2014', '\u02dc', '\u2122', '\u0161', '\u203a', '\u0153', '\u009d', '\u017e', '\u0178'];
+  const garble = (s: string) => [...new TextEncoder().encode(s)].map((b) => (b >= 0x80 && b < 0xa0 ? CP[b - 0x80] : String.fromCharCode(b))).join('');
+  it('the generic reader warns with the count and lines, and keeps the cells as they are', async () => {
+    const names = ['Caf\u00e9', 'Co\u00f6peratieveld', '\u2019s-Hertogenbosch', '\u20ac 5', 'gewoon'];
+    const p = writeCase(dir, 'mojibake.csv', `code;naam\n${names.map((n, i) => `GM03${60 + i};${garble(n)}`).join('\n')}\n`);
+    const d = await inspectJson(p);
+    expect(garble('Caf\u00e9')).toBe('Caf\u00c3\u00a9');
+    expect(d.warnings).toContain('4 cells look like UTF-8 text once decoded as Windows-1252 (mojibake), e.g. line 2: "Caf\u00c3\u00a9"; line 3: "Co\u00c3\u00b6peratieveld"; line 4: "\u00e2\u20ac\u2122s-Hertogenbosch"; re-export the file as UTF-8');
+  });
+  it('correct UTF-8 and correct Windows-1252 text give no mojibake warning', async () => {
+    const text = 'code;naam\nGM0363;Caf\u00e9 \u20ac \u2018a\u2019 \u201cb\u201d \u2013 \u2014 \u00b0 \u00c9\u00e9n\n';
+    for (const [name, bytes] of [['ok-utf8.csv', new TextEncoder().encode(text)], ['ok-1252.csv', cp1252(text)]] as const) {
+      const t = await loadDelimitedTable(writeCase(dir, name, bytes));
+      expect(t.report.warnings.some((w) => w.includes('mojibake'))).toBe(false);
+    }
+  });
+  it('a StatLine export with garbled region names warns the same way', async () => {
+    const H = 'ID,WijkenEnBuurten,Gemeentenaam_1,SoortRegio_2,Codering_3,AantalInwoners_5';
+    const p = writeCase(dir, 'kwb2017_83765NED_moji.csv', `${H}\n0,GM0363,${garble('S\u00fadwest-Frysl\u00e2n')},Gemeente,GM0363,5\n`);
+    const d = await inspectJson(p);
+    expect(d.warnings.some((w) => /^1 cells look like UTF-8 text once decoded as Windows-1252 \(mojibake\), e\.g\. line 2: /.test(w))).toBe(true);
+  });
+});
+
 describe('hostile files', () => {
   it('a binary file: not recognised, one line, exit 1', async () => {
     const bytes = new Uint8Array(512);
