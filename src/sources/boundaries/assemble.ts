@@ -82,7 +82,16 @@ export function convertGeometry<G extends Polygon | MultiPolygon>(g: G, from: Cr
  */
 export function assembleBoundaries(raw: RawBoundaries, options: BoundaryReadOptions = {}): Boundaries {
   const file = raw.provenance.file;
+  if (raw.features.length === 0) {
+    throw new VeerkrachtError('no features', { file, expected: 'at least one polygon with a region code', found: 'an empty collection' });
+  }
   const source = detectCodeSource(raw.features, options.codeProperty);
+  if (source === null && raw.features.every((f) => f.properties === null || Object.keys(f.properties).length === 0)) {
+    // a shapefile whose .dbf is empty or cut short gives shapes without attributes
+    throw new VeerkrachtError('features have no properties at all', {
+      file, expected: 'a region code property on each feature (for a shapefile: a complete .dbf beside the .shp)', found: `${raw.features.length} features without properties`,
+    });
+  }
   if (source === null) {
     throw new VeerkrachtError(
       options.codeProperty !== undefined ? 'code property not found' : 'no property holds region codes',
