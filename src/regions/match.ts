@@ -34,6 +34,11 @@ export function matchCodes(
   rightCodes: readonly string[],
   labels: { left: string; right: string } = { left: 'left', right: 'right' },
 ): MatchReport {
+  // tables hold null for a missing code: count it as the unmatched code "" (as documented), so
+  // it sorts first and serialises as a string instead of slipping into the lists as null
+  const clean = (codes: readonly string[]): string[] => codes.map((c) => (c === null || c === undefined ? '' : c));
+  leftCodes = clean(leftCodes);
+  rightCodes = clean(rightCodes);
   const l = new Set(leftCodes);
   const r = new Set(rightCodes);
   let matched = 0;
