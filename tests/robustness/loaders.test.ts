@@ -9,7 +9,7 @@ import { parseBezit, parseVerhuringen } from '../../src/sources/corporatie/index
 import { parseMicrodata } from '../../src/sources/microdata/index.js';
 import { parsePc6Table } from '../../src/sources/pc6/index.js';
 import { VeerkrachtError } from '../../src/util/errors.js';
-import { LBM_HEADER, balance, cliError, inspectJson, lbmRow, tempDir, writeCase } from './corpus.js';
+import { LBM_HEADER, balance, cliError, cp1252, inspectJson, lbmRow, tempDir, writeCase } from './corpus.js';
 
 const dir = tempDir();
 function thrown(f: () => unknown): VeerkrachtError {
@@ -141,5 +141,19 @@ describe('postcode tables', () => {
   it('a wijk that does not contain its buurt is a warning', () => {
     const t = parsePc6Table(lines(PC6, '3900AA;1;99040000;990500;9904'), { file: 'p.csv' });
     expect(t.report.warnings[0]).toMatch(/^1 rows whose wijk or gemeente code does not contain the buurt code, e\.g\. line 2: BU99040000/);
+  });
+});
+
+describe('Windows-1252 files for every CSV loader', () => {
+  const name = 'Co\u00f6peratie \u2018t Hoekje\u2019 \u2013 \u20ac';
+  it('Leefbaarometer names, stock streets and microdata groups decode with € ‘ ’ – and warn once', () => {
+    const l = parseLeefbaarometer(cp1252(lines(LBM_HEADER, lbmRow('BU03630000', 2020).replace('Buurt BU03630000', name))), { file: 'l.csv' });
+    expect(l.table.array('naam')).toEqual([name]);
+    expect(l.report.warnings).toContain('file is not valid UTF-8: decoded as Windows-1252');
+    const b = parseBezit(cp1252(lines(BEZIT, `1;${name};1;A;3900AA;S;Eengezinswoning;1,00;1952`)), { file: 'b.csv' });
+    expect(b.report.warnings).toContain('file is not valid UTF-8: decoded as Windows-1252');
+    const m = parseMicrodata(cp1252(lines(MICRO, `BU03630000,2020,${name},instroom,5`, 'BU03630000,2020,totaal,instroom,9')), { file: 'm.csv' });
+    expect((m.table.array('groep') as string[]).some((g) => g.includes('\u2018') && g.includes('\u20ac'))).toBe(true);
+    expect(m.report.warnings).toContain('file is not valid UTF-8: decoded as Windows-1252');
   });
 });
