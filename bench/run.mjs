@@ -181,12 +181,21 @@ function plain(rows) {
   return rows.map((r) => r.map((c, j) => String(c).slice(0, 60).padEnd(w[j])).join('  ')).join('\n');
 }
 
+/** Stage shares of the end-to-end run (medians per stage over the runs). */
+function stageLines() {
+  const e = results.find((r) => r.id === 'e2e')?.impls[0];
+  if (!e?.timings) return [];
+  const total = Object.values(e.timings).reduce((a, b) => a + b, 0);
+  return [`- veerkracht run stages (median per stage): ${Object.entries(e.timings).map(([k, v]) => `${k} ${v} ms (${Math.round((100 * v) / total)} %)`).join(', ')}`];
+}
+
 const rows = table();
 if (jsonOnly) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 else {
   log('');
   log(plain(rows));
   log('');
+  for (const l of stageLines()) log(l.slice(2));
   for (const t of targets) log(`target ${t.what}: ${t.target}, measured ${t.measured} → ${t.met === null ? 'n/a' : t.met ? 'met' : 'MISSED'}`);
   log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGB} GB, node ${machine.node}, load ${machine.loadavgAtStart.join(' ')}`);
 }
@@ -211,6 +220,7 @@ if (write && !only) {
           markdown(rows),
           '',
           ...targets.map((t) => `- Target ${t.what}: ${t.target}; measured ${t.measured} → **${t.met === null ? 'n/a' : t.met ? 'met' : 'missed'}**`),
+          ...stageLines(),
           end,
         ].join('\n');
         writeFileSync(md, text.slice(0, a) + block + text.slice(b + end.length));

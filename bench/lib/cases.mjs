@@ -147,6 +147,13 @@ async function lisaWeights(ctx) {
   return { values: d.values, w: rowStandardise(d.weights), n: features.length };
 }
 
+async function twoIndelingen(ctx) {
+  const { readBoundaries } = await import(dist('sources/index.js'));
+  const a = await readBoundaries(nationalFile(ctx.nationalDir, 'geo', /2014-2018_rd\.geojson$/));
+  const b = await readBoundaries(nationalFile(ctx.nationalDir, 'geo', /2019-2022_rd\.geojson$/));
+  return { a, b };
+}
+
 // ---------------------------------------------------------------- microdata
 
 /** The aggregate as parseMicrodata returns it (arquero table, one JS value per cell). */
@@ -519,6 +526,36 @@ export const CASES = {
               return { share, status, counts };
             },
             check: (r) => fmtCounts(Object.fromEntries(STATUS_NAMES.map((s, i) => [s, r.counts[i]]))),
+          };
+        },
+      },
+    },
+  },
+  crosswalk: {
+    title: 'Crosswalk buurten 2014-2018 → 2019-2022 indeling, 13,999 × 13,999 (13,996 identical)',
+    repeats: [3, 2],
+    warmup: 0,
+    impls: {
+      ours: {
+        label: 'buildCrosswalk (area weights)',
+        async setup(ctx) {
+          const { buildCrosswalk } = await import(dist('regions/index.js'));
+          const { a, b } = await twoIndelingen(ctx);
+          return { run: () => buildCrosswalk(a, b), check: (c) => `${c.links.length} links` };
+        },
+      },
+      identity_keys: {
+        label: 'identical-geometry keys + lookup only (floor after the fix)',
+        baseline: true,
+        async setup(ctx) {
+          const { a, b } = await twoIndelingen(ctx);
+          return {
+            run: () => {
+              const keyB = new Map(b.features.map((f, j) => [JSON.stringify(f.geometry.coordinates), j]));
+              let same = 0;
+              for (const f of a.features) if (keyB.has(JSON.stringify(f.geometry.coordinates))) same++;
+              return same;
+            },
           };
         },
       },

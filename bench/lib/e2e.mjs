@@ -73,19 +73,29 @@ export async function e2eCase({ quick, nationalDir, log }) {
     o.stages = timings;
     log(`       run ${i + 1}: ${Math.round(o.ms)} ms, peak ${Math.round(o.peakRssMB)} MB`);
   }
+  // per-stage medians over the runs; what the CLI's total does not cover is start-up (module import)
+  const med = (xs) => {
+    const a = xs.slice().sort((x, y) => x - y);
+    return a.length % 2 ? a[a.length >> 1] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+  };
+  if (runs.every((r) => r.stages)) {
+    for (const r of runs) r.stages['start (module import, config)'] = Math.max(0, Math.round(r.ms - Object.values(r.stages).reduce((a, b) => a + b, 0)));
+    timings = {};
+    for (const k of Object.keys(runs[0].stages)) timings[k] = Math.round(med(runs.map((r) => r.stages[k])));
+  }
   const ms = runs.map((r) => r.ms).sort((a, b) => a - b);
-  const med = ms[ms.length >> 1];
+  const median = med(ms);
   const peak = Math.max(...runs.map((r) => r.peakRssMB));
   entry.impls.push({
     impl: 'ours', label: 'veerkracht run (fresh process each)', baseline: false,
-    medianMs: Math.round(med), minMs: Math.round(ms[0]), maxMs: Math.round(ms[ms.length - 1]), runs: runs.length, warmup: 0,
+    medianMs: Math.round(median), minMs: Math.round(ms[0]), maxMs: Math.round(ms[ms.length - 1]), runs: runs.length, warmup: 0,
     peakRssMB: Math.round(peak), check: null, timings,
   });
   writeFileSync(join(CACHE, 'e2e-last.json'), JSON.stringify({ runs, timings }, null, 2));
   return {
     entry,
     targets: [
-      { what: 'veerkracht run end to end, time', target: `≤ ${TARGET_MS} ms`, measured: `${Math.round(med)} ms`, met: med <= TARGET_MS },
+      { what: 'veerkracht run end to end, time', target: `≤ ${TARGET_MS} ms`, measured: `${Math.round(median)} ms`, met: median <= TARGET_MS },
       { what: 'veerkracht run end to end, peak RSS', target: `≤ ${TARGET_MB} MB`, measured: `${Math.round(peak)} MB`, met: peak <= TARGET_MB },
     ],
   };
