@@ -18,6 +18,8 @@ export interface Dialect {
   headerLine: number;
   /** Blank lines skipped. */
   blankLines: number;
+  /** Lines of rows that were shorter than the header and padded with '' (only with `ragged: 'pad'`). */
+  paddedLines?: number[];
 }
 
 /** Options of {@link readDelimited} / {@link parseDelimited}. */
@@ -86,12 +88,14 @@ export function parseDelimited(input: string | Uint8Array, options: DelimitedOpt
   const rows = records.slice(skip + 1);
   const rowLines = lines.slice(skip + 1);
   const ragged = options.ragged ?? 'error';
+  const paddedLines: number[] = [];
   if (ragged !== 'keep') {
     const w = header.length;
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
       if (row.length === w) continue;
       if (ragged === 'pad' && row.length < w) {
+        paddedLines.push(rowLines[r]);
         while (row.length < w) row.push('');
         continue;
       }
@@ -108,7 +112,7 @@ export function parseDelimited(input: string | Uint8Array, options: DelimitedOpt
     header,
     rows,
     lines: rowLines,
-    dialect: { delimiter, encoding, bom, headerLine: lines[skip], blankLines },
+    dialect: { delimiter, encoding, bom, headerLine: lines[skip], blankLines, ...(paddedLines.length > 0 ? { paddedLines } : {}) },
   };
 }
 
