@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { VeerkrachtError } from '../../util/errors.js';
 import { decodeText, type TextEncodingName } from './decode.js';
-import { sniffDelimiter } from './dialect.js';
+import { DELIMITERS, sniffDelimiter } from './dialect.js';
 import { splitRecords } from './records.js';
 
 /** How a delimited file was written. */
@@ -99,7 +99,10 @@ export function parseDelimited(input: string | Uint8Array, options: DelimitedOpt
         while (row.length < w) row.push('');
         continue;
       }
-      throw new VeerkrachtError('wrong number of fields', {
+      // a header of one field holding another delimiter: header and rows were written differently
+      const other = w === 1 ? DELIMITERS.find((c) => c !== delimiter && header[0].includes(c)) : undefined;
+      const problem = other === undefined ? 'wrong number of fields' : `wrong number of fields (the header is separated by ${JSON.stringify(other)}, this row by ${JSON.stringify(delimiter)})`;
+      throw new VeerkrachtError(problem, {
         file,
         line: rowLines[r],
         expected: `${w} fields like the header (delimiter ${JSON.stringify(delimiter)})`,
