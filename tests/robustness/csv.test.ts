@@ -52,7 +52,7 @@ describe('wrong delimiter and mixed decimal marks', () => {
   it('a header with ; and rows with , : the first row with the wrong field count is named', async () => {
     const p = writeCase(dir, 'delim.csv', 'code;n;m\nGM0363,1,2\nGM0344,3,4\n');
     const line = await cliError(['inspect', p]);
-    expect(line).toMatch(/delim\.csv, line 2: wrong number of fields; expected 1 fields like the header \(delimiter ","\), found 3$/);
+    expect(line).toMatch(/delim\.csv, line 2: wrong number of fields \(the header is separated by ";", this row by ","\); expected 1 fields like the header \(delimiter ","\), found 3$/);
   });
   it('forcing , on a ; file whose cells hold decimal commas names line 2', () => {
     const e = thrown(() => parseDelimited('code;n\nGM0363;1,5\n', { delimiter: ',', file: 'f.csv' }));
