@@ -84,17 +84,27 @@ export interface CategorizeParams {
 
 /**
  * Vectorised categorisation for sweeps: returns an index into SIGNAL_CATEGORIES per buurt.
- * NaN in ΔK, ΔO or a per-buurt reference gives `onvoldoende_gegevens` (index 4).
+ * NaN or null in ΔK, ΔO, or NaN in a per-buurt reference, gives `onvoldoende_gegevens` (index 4).
+ * @throws RangeError when the arrays differ in length
  */
-export function categorize(dK: ArrayLike<number>, dO: ArrayLike<number>, p: CategorizeParams): Uint8Array {
+export function categorize(
+  dK: ArrayLike<number | null>,
+  dO: ArrayLike<number | null>,
+  p: CategorizeParams,
+): Uint8Array {
   const n = dK.length;
-  if (dO.length !== n) throw new Error(`categorize: ΔK has ${n} values, ΔO ${dO.length}`);
-  const out = new Uint8Array(n);
+  if (dO.length !== n) throw new RangeError(`categorize: ΔK has ${n} values, ΔO ${dO.length}`);
   const rk = p.refK;
   const ro = p.refO;
+  if (typeof rk !== 'number' && rk.length !== n) throw new RangeError(`categorize: ΔK has ${n} values, refK ${rk.length}`);
+  if (typeof ro !== 'number' && ro.length !== n) throw new RangeError(`categorize: ΔK has ${n} values, refO ${ro.length}`);
+  const out = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const k = dK[i] - (typeof rk === 'number' ? rk : rk[i]);
-    const o = dO[i] - (typeof ro === 'number' ? ro : ro[i]);
+    const a = dK[i];
+    const b = dO[i];
+    // null (an arquero missing value) is missing, never 0
+    const k = (a === null ? NaN : a) - (typeof rk === 'number' ? rk : rk[i]);
+    const o = (b === null ? NaN : b) - (typeof ro === 'number' ? ro : ro[i]);
     if (Number.isNaN(k) || Number.isNaN(o)) out[i] = 4;
     else {
       const up = k > p.tK;

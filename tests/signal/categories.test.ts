@@ -41,3 +41,13 @@ describe('signalCategory and categorize agree', () => {
     });
   });
 });
+
+describe('categorize with missing values', () => {
+  it('treats null as missing, never as 0', () => {
+    const got = categorize([null, 2, 3], [-5, -5, null], { tK: 1, tO: 1, refK: 0, refO: 0 });
+    expect([...got]).toEqual([4, 0, 4]);
+  });
+  it('refuses per-buurt references of another length', () => {
+    expect(() => categorize([1, 2, 3], [0, 0, 0], { tK: 1, tO: 1, refK: [0, 0], refO: 0 })).toThrow(RangeError);
+  });
+});
