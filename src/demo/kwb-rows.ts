@@ -47,9 +47,11 @@ export function kwbRows(model: DemoModel, year: number): KwbRow[] {
     const inc = exact || hh >= INCOME_MIN_HOUSEHOLDS;
     const pct = (v: number, d: number): number | null => (Number.isFinite(v) ? Number(formatNumber(v, d)) : null);
     const corp = own ? pct(a.corporatie * 100, 0) : null;
-    const ov = own ? pct(a.overigeHuur * 100, 0) : null;
-    const koop = own ? pct((1 - a.corporatie - a.overigeHuur) * 100, 0) : null;
-    const huur = own ? pct((a.corporatie + a.overigeHuur) * 100, 0) : null;
+    // other landlords fill at most what corporations leave, so koop ≥ 0 and huur ≤ 100 %
+    const overig = Math.max(0, Math.min(a.overigeHuur, 1 - a.corporatie));
+    const ov = own ? pct(overig * 100, 0) : null;
+    const koop = own ? pct((1 - a.corporatie - overig) * 100, 0) : null;
+    const huur = own ? pct((a.corporatie + overig) * 100, 0) : null;
     return {
       code,
       gemeentenaam,
