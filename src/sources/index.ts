@@ -11,3 +11,4 @@ export * from './pc6/index.js';
 export * from './corporatie/index.js';
 export * from './microdata/index.js';
 export * from './fetch/index.js';
+export * from './dropped.js';

@@ -11,6 +11,7 @@ import type { AddressLookup } from '../pc6/lookup.js';
 import type { ColumnMeta, DroppedRows, LoadedTable, Provenance } from '../types.js';
 import { placeBezit } from './place.js';
 import { KWETSBARE_GROEPEN } from './values.js';
+import { countDropped } from '../dropped.js';
 
 /** Inputs of {@link aggregateCorporatie}. */
 export interface CorporatieInput {
@@ -62,12 +63,6 @@ interface Cell {
   groep: Record<string, { n: number; bekend: number }>;
 }
 
-function bump(list: Map<string, DroppedRows>, reason: string, example: string): void {
-  let d = list.get(reason);
-  if (!d) list.set(reason, (d = { reason, count: 0, examples: [] }));
-  d.count++;
-  if (d.examples.length < 5) d.examples.push(example);
-}
 
 /**
  * Place stock and lettings in buurten and aggregate them to buurt × year.
@@ -119,12 +114,12 @@ export function aggregateCorporatie(input: CorporatieInput): CorporatieAggregate
       const vhe = vt.get('vhe', r) as string;
       const ex = `line ${vt.get('regel', r)}: VHE ${vhe}`;
       if (!buurtOfVhe.has(vhe)) {
-        bump(lost, 'VHE not in the stock list', ex);
+        countDropped(lost, 'VHE not in the stock list', ex);
         continue;
       }
       const b = buurtOfVhe.get(vhe) ?? null;
       if (b === null) {
-        bump(lost, 'VHE not placed in a buurt', ex);
+        countDropped(lost, 'VHE not placed in a buurt', ex);
         continue;
       }
       const c = cell(b, vt.get('jaar', r) as number);

@@ -11,6 +11,7 @@ import { normalizePostcode, splitHuisnummer } from '../pc6/postcode.js';
 import type { ColumnMeta, DroppedRows, LoadedTable } from '../types.js';
 import { resolveFields, type FieldSpec } from './header.js';
 import { isWoningType, parseBedrag } from './values.js';
+import { countDropped } from '../dropped.js';
 
 /**
  * Columns of a stock list and the header names accepted for each (compared ignoring case,
@@ -26,12 +27,6 @@ export const BEZIT_FIELDS: readonly FieldSpec[] = [
   { field: 'buurtcode', aliases: ['bu_code', 'buurt', 'cbs_buurtcode', 'cbs_buurt'], required: false, description: 'CBS buurt code (BU optional)' },
 ];
 
-function addDrop(drops: Map<string, DroppedRows>, reason: string, example: string): void {
-  let d = drops.get(reason);
-  if (!d) drops.set(reason, (d = { reason, count: 0, examples: [] }));
-  d.count++;
-  if (d.examples.length < 5) d.examples.push(example);
-}
 
 /**
  * Parse a stock list (`;` or `,`, decimal comma, Windows-1252 or UTF-8 with BOM).
@@ -65,11 +60,11 @@ export function parseBezit(input: string | Uint8Array, options: { file?: string 
     const line = d.lines[r];
     const vhe = get(row, 'vhe');
     if (vhe === '') {
-      addDrop(drops, 'no VHE id', `line ${line}`);
+      countDropped(drops, 'no VHE id', `line ${line}`);
       continue;
     }
     if (seen.has(vhe)) {
-      addDrop(drops, 'duplicate VHE id (first kept)', `line ${line}: ${vhe}`);
+      countDropped(drops, 'duplicate VHE id (first kept)', `line ${line}: ${vhe}`);
       continue;
     }
     seen.add(vhe);

@@ -10,6 +10,7 @@ import { readFileBytes } from '../csv/reader.js';
 import type { ColumnMeta, DroppedRows, LoadedTable } from '../types.js';
 import { resolveFields, type FieldSpec } from './header.js';
 import { groepenUitSituatie, parseDatum, parseJaNee, parseUrgentie } from './values.js';
+import { countDropped } from '../dropped.js';
 
 /**
  * Columns of a lettings list and the accepted header names. Required: `datum`, `vhe`.
@@ -25,12 +26,6 @@ export const VERHURING_FIELDS: readonly FieldSpec[] = [
   { field: 'statushouder', aliases: ['vergunninghouder', 'is_statushouder'], required: false, description: 'statushouder ja/nee' },
 ];
 
-function addDrop(drops: Map<string, DroppedRows>, reason: string, example: string): void {
-  let d = drops.get(reason);
-  if (!d) drops.set(reason, (d = { reason, count: 0, examples: [] }));
-  d.count++;
-  if (d.examples.length < 5) d.examples.push(example);
-}
 
 /**
  * Parse a lettings list.
@@ -72,12 +67,12 @@ export function parseVerhuringen(input: string | Uint8Array, options: { file?: s
     const line = d.lines[r];
     const vhe = get(row, 'vhe');
     if (vhe === '') {
-      addDrop(drops, 'no VHE id', `line ${line}`);
+      countDropped(drops, 'no VHE id', `line ${line}`);
       continue;
     }
     const datum = parseDatum(get(row, 'datum'), { file, line, column: d.header[idx.get('datum') as number] });
     if (datum === null) {
-      addDrop(drops, 'no datum', `line ${line}: VHE ${vhe}`);
+      countDropped(drops, 'no datum', `line ${line}: VHE ${vhe}`);
       continue;
     }
     let urgentie: boolean | null = null;

@@ -15,6 +15,7 @@ import { isLbmClassColumn, lbmClassLabel, parseLbmClass } from './classes.js';
 import { findLbmCodeColumn, lbmLevelOfCode, normalizeLbmCode, type LbmLevel } from './level.js';
 import { isWideLbmHeader, wideToLong } from './wide.js';
 import { LBM_SCORES, LEEFBAAROMETER_YEARS, hasDimensions } from './years.js';
+import { countDropped } from '../dropped.js';
 
 /** A loaded Leefbaarometer file: the table plus its level, years and check results. */
 export interface LeefbaarometerTable extends LoadedTable {
@@ -42,12 +43,6 @@ const TITLES: Record<string, string> = {
   won: 'Woningvoorraad',
 };
 
-function addDrop(drops: Map<string, DroppedRows>, reason: string, example: string): void {
-  let d = drops.get(reason);
-  if (!d) drops.set(reason, (d = { reason, count: 0, examples: [] }));
-  d.count++;
-  if (d.examples.length < 5) d.examples.push(example);
-}
 
 /**
  * Parse Leefbaarometer scores from bytes or text (long or wide layout, any delimiter, decimal
@@ -126,7 +121,7 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
     const line = lines[r];
     const code = normalizeLbmCode(row[codeCol.index] ?? '', level);
     if (code === null) {
-      addDrop(drops, `invalid ${level} code`, `line ${line}: ${showValue(row[codeCol.index] ?? '')}`);
+      countDropped(drops, `invalid ${level} code`, `line ${line}: ${showValue(row[codeCol.index] ?? '')}`);
       continue;
     }
     const jt = (row[jaarCol] ?? '').trim();
@@ -154,12 +149,12 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
       classes.push(k);
     }
     if (wide && values.every((v) => v === null) && classes.every((k) => k === null)) {
-      addDrop(drops, 'no scores for this year (wide layout)', `line ${line}: ${code} ${jaar}`);
+      countDropped(drops, 'no scores for this year (wide layout)', `line ${line}: ${code} ${jaar}`);
       continue;
     }
     const key = `${code}|${jaar}`;
     if (seen.has(key)) {
-      addDrop(drops, 'duplicate code and jaar (first kept)', `line ${line}: ${code} ${jaar}`);
+      countDropped(drops, 'duplicate code and jaar (first kept)', `line ${line}: ${code} ${jaar}`);
       continue;
     }
     seen.add(key);

@@ -12,13 +12,8 @@ import { readFileBytes } from '../csv/reader.js';
 import { resolveFields } from '../corporatie/header.js';
 import type { ColumnMeta, DroppedRows, LoadedTable } from '../types.js';
 import { MICRODATA_FIELDS, TOTAAL_GROEP, normalizeGroep, normalizeStatus, suppressionMarker } from './format.js';
+import { countDropped } from '../dropped.js';
 
-function addDrop(drops: Map<string, DroppedRows>, reason: string, example: string): void {
-  let d = drops.get(reason);
-  if (!d) drops.set(reason, (d = { reason, count: 0, examples: [] }));
-  d.count++;
-  if (d.examples.length < 5) d.examples.push(example);
-}
 
 /**
  * Parse a microdata aggregate.
@@ -51,7 +46,7 @@ export function parseMicrodata(input: string | Uint8Array, options: { file?: str
     const raw = get(row, 'buurtcode');
     const code = /^(GM|WK|BU)/i.test(raw) ? normalizeRegionCode(raw) : normalizeRegionCode(raw, 'buurt');
     if (code === null) {
-      addDrop(drops, 'invalid region code', `line ${line}: ${showValue(raw)}`);
+      countDropped(drops, 'invalid region code', `line ${line}: ${showValue(raw)}`);
       continue;
     }
     const jt = get(row, 'jaar');
@@ -81,7 +76,7 @@ export function parseMicrodata(input: string | Uint8Array, options: { file?: str
     }
     const key = `${code}|${jt}|${groep}|${status}|${eenheid}`;
     if (seen.has(key)) {
-      addDrop(drops, 'duplicate buurtcode, jaar, groep, status (first kept)', `line ${line}: ${code} ${jt} ${groep} ${status}`);
+      countDropped(drops, 'duplicate buurtcode, jaar, groep, status (first kept)', `line ${line}: ${code} ${jt} ${groep} ${status}`);
       continue;
     }
     seen.add(key);

@@ -14,6 +14,7 @@ import { readFileBytes } from '../csv/reader.js';
 import type { ColumnMeta, DroppedRows, LoadedTable } from '../types.js';
 import { resolveFields, type FieldSpec } from '../corporatie/header.js';
 import { normalizePostcode } from './postcode.js';
+import { countDropped } from '../dropped.js';
 
 /** Which of the two address tables a file is. */
 export type Pc6TableKind = 'pc6-huisnummer' | 'pc6-buurt';
@@ -78,12 +79,6 @@ export function detectPc6Kind(header: readonly string[]): Pc6TableKind | null {
   return null;
 }
 
-function addDrop(drops: Map<string, DroppedRows>, reason: string, example: string): void {
-  let d = drops.get(reason);
-  if (!d) drops.set(reason, (d = { reason, count: 0, examples: [] }));
-  d.count++;
-  if (d.examples.length < 5) d.examples.push(example);
-}
 
 /** Options of {@link parsePc6Table}. */
 export interface Pc6Options {
@@ -147,7 +142,7 @@ export function parsePc6Table(input: string | Uint8Array, options: Pc6Options = 
     const line = d.lines[r];
     const pc = normalizePostcode(cell(row, 'postcode'));
     if (pc === null) {
-      addDrop(drops, 'invalid postcode', `line ${line}: ${JSON.stringify(cell(row, 'postcode'))}`);
+      countDropped(drops, 'invalid postcode', `line ${line}: ${JSON.stringify(cell(row, 'postcode'))}`);
       continue;
     }
     let hnr: number | null = null;
@@ -155,13 +150,13 @@ export function parsePc6Table(input: string | Uint8Array, options: Pc6Options = 
       const h = (cell(row, 'huisnummer') ?? '').trim();
       hnr = /^\d+$/.test(h) && Number(h) > 0 ? Number(h) : null;
       if (hnr === null) {
-        addDrop(drops, 'invalid huisnummer', `line ${line}: ${JSON.stringify(h)}`);
+        countDropped(drops, 'invalid huisnummer', `line ${line}: ${JSON.stringify(h)}`);
         continue;
       }
     }
     const bu = normalizeRegionCode(cell(row, 'buurt'), 'buurt');
     if (bu === null) {
-      addDrop(drops, 'invalid buurt code', `line ${line}: ${JSON.stringify(cell(row, 'buurt'))}`);
+      countDropped(drops, 'invalid buurt code', `line ${line}: ${JSON.stringify(cell(row, 'buurt'))}`);
       continue;
     }
     const wkRaw = cell(row, 'wijk');
@@ -173,7 +168,7 @@ export function parsePc6Table(input: string | Uint8Array, options: Pc6Options = 
       if (inconsistentEx.length < 5) inconsistentEx.push(`line ${line}: ${bu} / ${wkRaw} / ${gmRaw}`);
     }
     if (only !== null && !only.has(gemeenteOf(bu))) {
-      addDrop(drops, 'outside the selected gemeenten', `line ${line}: ${bu}`);
+      countDropped(drops, 'outside the selected gemeenten', `line ${line}: ${bu}`);
       continue;
     }
     if (hnr !== null) {
@@ -181,7 +176,7 @@ export function parsePc6Table(input: string | Uint8Array, options: Pc6Options = 
       const key = `${pc} ${hnr}`;
       const first = seenAddress.get(key);
       if (first !== undefined) {
-        addDrop(drops, 'duplicate postcode and huisnummer (first kept)', `line ${line}: ${key} ${bu} (first ${first})`);
+        countDropped(drops, 'duplicate postcode and huisnummer (first kept)', `line ${line}: ${key} ${bu} (first ${first})`);
         continue;
       }
       seenAddress.set(key, bu);

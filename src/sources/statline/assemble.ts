@@ -13,6 +13,7 @@ import type { ColumnMeta, DroppedRows, LoadedTable, RegionLevel } from '../types
 import { TEXT_KEY_STEMS, TEXT_UNITS, type TopicInfo } from './properties.js';
 import { keyStem } from './titles.js';
 import { duplicateCodeWarning, rangeWarning, topicUnit } from './plausibility.js';
+import { countDropped } from '../dropped.js';
 
 /** One source column: its metadata and raw cells (strings from CSV, numbers/null from JSON). */
 export interface StatlineColumnInput {
@@ -154,15 +155,6 @@ function mostlyNumeric(values: readonly (string | number | null)[], missing: Rea
   return n > 0 && num * 2 > n;
 }
 
-function addDrop(drops: Map<string, DroppedRows>, reason: string, example: string): void {
-  let d = drops.get(reason);
-  if (!d) {
-    d = { reason, count: 0, examples: [] };
-    drops.set(reason, d);
-  }
-  d.count++;
-  if (d.examples.length < 5) d.examples.push(example);
-}
 
 /**
  * Assemble a StatLine table. Output columns: `code`, `level`, `gemeente` (when the source has a
@@ -210,7 +202,7 @@ export function assembleStatline(input: AssembleInput): LoadedTable {
       }
       if (empty) {
         keep[r] = 0;
-        addDrop(drops, 'unusable: no SoortRegio and no values', `${where(r)} ${raw ?? ''}`.trim());
+        countDropped(drops, 'unusable: no SoortRegio and no values', `${where(r)} ${raw ?? ''}`.trim());
         continue;
       }
     }
