@@ -460,7 +460,7 @@ export const CASES = {
     quickTitle: 'Microdata aggregate → shares, 1.008 M rows (quick: 1,400 buurten)',
     repeats: [3, 3],
     warmup: 0,
-    nodeArgs: ['--max-old-space-size=16384'],
+    // default heap limit (≈ 4 GB here), as a user runs it; a raised limit only makes V8 collect later
     impls: {
       ours: {
         label: 'deriveMicrodataShares (arquero table)',
