@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // veerkracht benchmarks at national scale: `npm run bench` (all), `npm run bench -- --quick`
 // (fewer repeats, 1 M microdata rows), `--only jenks-k5,sweep`, `--json` (JSON on stdout only),
-// `--no-write` (do not update bench/results*.json and RESULTS.md).
+// `--no-write` (a full run otherwise updates bench/results.json and the table in RESULTS.md;
+// partial and quick runs never write).
 //
 // Each implementation of each case runs in its own child process (bench/lib/child.mjs), so its
 // peak RSS is its own; times are medians over repeated runs after a warm-up. Ratios are
@@ -200,11 +201,11 @@ else {
   log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGB} GB, node ${machine.node}, load ${machine.loadavgAtStart.join(' ')}`);
 }
 
-if (write && !only) {
-  const file = join(ROOT, 'bench', quick ? 'results-quick.json' : 'results.json');
+if (write && !only && !quick) {
+  const file = join(ROOT, 'bench', 'results.json');
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   log(`bench: wrote ${file}`);
-  if (!quick) {
+  {
     const md = join(ROOT, 'bench', 'RESULTS.md');
     if (existsSync(md)) {
       const text = readFileSync(md, 'utf8');
