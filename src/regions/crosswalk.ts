@@ -238,14 +238,27 @@ export function buildCrosswalk(from: Boundaries, to: Boundaries, options: Crossw
   const pieces: Piece[] = [];
   let slivers = 0;
   const grid = gridIndex(bBox);
-  // identical geometries need no clipping (the common case between two years)
+  // Identical geometries need no clipping (the common case between two years). In a tiling, a
+  // source buurt with an identical target is that target's only overlap, and a target with an
+  // identical source overlaps no other source: only the changed buurten are clipped.
   const aKey = A.map((f) => JSON.stringify(f.geometry.coordinates));
-  const bKey = B.map((f) => JSON.stringify(f.geometry.coordinates));
+  const bByKey = new Map<string, number>();
+  B.forEach((f, j) => bByKey.set(JSON.stringify(f.geometry.coordinates), j));
+  const bTwinned = new Set<number>();
+  const aTwin = aKey.map((k) => {
+    const j = bByKey.get(k);
+    if (j !== undefined) bTwinned.add(j);
+    return j;
+  });
   for (let i = 0; i < A.length; i++) {
+    const twin = aTwin[i];
+    if (twin !== undefined) {
+      if (aArea[i] > 0) pieces.push({ i, j: twin, area: aArea[i] });
+      continue;
+    }
     for (const j of grid(aBox[i])) {
-      if (!bboxesOverlap(aBox[i], bBox[j])) continue;
-      const identical = aKey[i] === bKey[j];
-      const area = identical ? aArea[i] : intersectionArea(A[i].geometry, B[j].geometry);
+      if (bTwinned.has(j) || !bboxesOverlap(aBox[i], bBox[j])) continue;
+      const area = intersectionArea(A[i].geometry, B[j].geometry);
       if (!(area > 0)) continue;
       if (area / aArea[i] < minShare && area / bArea[j] < minShare) {
         slivers++;
