@@ -8,7 +8,7 @@ import type { ColumnTable } from 'arquero';
 import type { MatchReport } from '../regions/match.js';
 import { VERSION } from '../version.js';
 import { outputPath } from '../export/atomic.js';
-import { writeCsvFile, writeFigureFiles, writeGeoJsonFile, writeHtmlFile, writeSummaryJson } from '../export/files.js';
+import { writeCsvFile, writeGeoJsonFile, writeHtmlFile, writePngFile, writeSummaryJson, writeSvgFile } from '../export/files.js';
 import { attributesByCode, toGeoJson } from '../export/geojson.js';
 import { signalMapSpec } from '../viz/maps/signal.js';
 import { mapSpec } from '../viz/maps/base.js';
@@ -140,7 +140,7 @@ export async function writeRunOutputs(r: PipelineResult, outDir: string, progres
   const written: string[] = [];
 
   progress('kaarten tekenen (SVG, PNG)');
-  await writeFigureFiles(outDir, 'signaleringskaart', signalMapSpec(geo, new Map(codes.map((c, i) => [c, cat[i]])), frame));
+  const signalSvg = await writeSvgFile(outputPath(outDir, 'signaleringskaart.svg'), signalMapSpec(geo, new Map(codes.map((c, i) => [c, cat[i]])), frame));
   written.push('signaleringskaart.svg', 'signaleringskaart.png');
   const focusOf = new Map(codes.map((c, i) => [c, foc[i]]));
   const focusSpec = mapSpec(
@@ -149,8 +149,14 @@ export async function writeRunOutputs(r: PipelineResult, outDir: string, progres
     { labels: FOCUS_CATEGORIES.map((f) => FOCUS_LABELS[f]), colours: FOCUS_CATEGORIES.map((f) => FOCUS_COLOURS[f]) },
     { ...frame, title: `Focuskaart ${r.config.period.t1}`, period: `${r.config.period.t1} · ${r.config.reference.variant}`, legendTitle: 'Huidige positie' },
   );
-  await writeFigureFiles(outDir, 'focuskaart', focusSpec);
+  const focusSvg = await writeSvgFile(outputPath(outDir, 'focuskaart.svg'), focusSpec);
   written.push('focuskaart.svg', 'focuskaart.png');
+  // the PNGs rasterise on the thread pool while the other files are written
+  const pngs = Promise.all([
+    writePngFile(outputPath(outDir, 'signaleringskaart.png'), signalSvg),
+    writePngFile(outputPath(outDir, 'focuskaart.png'), focusSvg),
+  ]);
+  pngs.catch(() => undefined); // a failure surfaces at `await pngs`, not as an unhandled rejection
 
   progress('drempelverkenner (HTML)');
   const dK = numbers(s, 'dK');
@@ -196,5 +202,6 @@ export async function writeRunOutputs(r: PipelineResult, outDir: string, progres
   writeSummaryJson(outputPath(outDir, 'matrix-handelingskaders.json'), r.matrix);
   written.push('signalen.geojson', 'signalen.csv', 'signalen-plain.csv', 'matrix-handelingskaders.json', 'samenvatting.json');
   writeSummaryJson(outputPath(outDir, 'samenvatting.json'), buildSummary(r, written));
+  await pngs;
   return written;
 }

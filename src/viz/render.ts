@@ -36,15 +36,18 @@ export interface PngOptions {
   background?: string;
 }
 
-/** Render an SVG string to PNG bytes with resvg and the system fonts (DejaVu on Debian). */
+/**
+ * Render an SVG string to PNG bytes with resvg and the system fonts (DejaVu on Debian). The
+ * rasterising runs on libuv's thread pool, so other work (writing GeoJSON, CSV) goes on meanwhile.
+ */
 export async function svgToPng(svg: string, options: PngOptions = {}): Promise<Uint8Array> {
-  const { Resvg } = await import('@resvg/resvg-js');
-  const resvg = new Resvg(svg, {
+  const { renderAsync } = await import('@resvg/resvg-js');
+  const image = await renderAsync(svg, {
     background: options.background ?? 'white',
     fitTo: { mode: 'zoom', value: options.scale ?? 2 },
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
   });
-  return resvg.render().asPng();
+  return image.asPng();
 }
 
 /** Render a Vega-Lite spec straight to PNG bytes. */
