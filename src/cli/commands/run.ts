@@ -40,7 +40,9 @@ and samenvatting.json. Progress on stderr.`,
     const progress = (m: string) => io.err(`veerkracht run: ${m}\n`);
     if (values.config === undefined) progress('geen --config: de ingebouwde synthetische demoregio (data/demo)');
     const result = await runPipeline(config, progress);
+    const exportStart = Date.now();
     const files = await writeRunOutputs(result, outDir, progress);
+    result.timings.export = Date.now() - exportStart;
     const timing = Object.entries(result.timings).map(([k, v]) => `${k} ${v} ms`).join(', ');
     progress(`klaar in ${Date.now() - started} ms (${timing})`);
     const counts = countByCategory(result.signalen);
