@@ -8,7 +8,7 @@ import { table } from 'arquero';
 import { VeerkrachtError } from '../../util/errors.js';
 import { gemeenteOf, normalizeRegionCode, regionLevel } from '../../regions/codes.js';
 import { soortRegioLevel } from '../../regions/soort.js';
-import { DEFAULT_MISSING_SYMBOLS, parseDecimal, profileColumn, type DecimalMark } from '../csv/number.js';
+import { DEFAULT_MISSING_SYMBOLS, parseDecimal, parseNumericColumn, trimCell } from '../csv/number.js';
 import type { ColumnMeta, DroppedRows, LoadedTable, RegionLevel } from '../types.js';
 import { TEXT_KEY_STEMS, TEXT_UNITS, type TopicInfo } from './properties.js';
 import { keyStem } from './titles.js';
@@ -74,7 +74,7 @@ function typeValues(col: StatlineColumnInput, text: boolean, missing: ReadonlySe
     let miss = 0;
     for (let r = 0; r < n; r++) {
       const x = v[r];
-      const s = x === null || x === undefined ? '' : String(x).trim();
+      const s = x === null || x === undefined ? '' : trimCell(String(x));
       if (s === '' || missing.has(s)) {
         out[r] = null;
         miss++;
@@ -82,63 +82,32 @@ function typeValues(col: StatlineColumnInput, text: boolean, missing: ReadonlySe
     }
     return { values: out, missing: miss, numeric: false };
   }
-  // numbers: JSON numbers pass through; strings are profiled for their decimal mark
-  const strings: string[] = [];
-  const stringRows: number[] = [];
-  for (let r = 0; r < n; r++) {
-    const x = v[r];
-    if (typeof x === 'string') {
-      strings.push(x);
-      stringRows.push(r);
-    }
-  }
-  let decimal: DecimalMark = '.';
-  if (strings.length > 0) {
-    const p = profileColumn(strings, missing);
+  // numbers: JSON numbers pass through; strings are profiled for their decimal mark and parsed in the same pass
+  const parsed = parseNumericColumn(v, missing);
+  const p = parsed.profile;
+  if (parsed.strings > 0) {
     if (!p.numeric && p.firstNonNumeric >= 0) {
       // a keys-only export has no units, but a harmonised KWB concept (AantalInwoners, …) is numeric:
       // turning it into text would hide the bad cell
       const known = topicUnit(col.info);
+      const r = p.firstNonNumeric;
+      const bad = trimCell(v[r] as string);
       if (input.strictNumbers || (known !== undefined && !TEXT_UNITS.has(known.toLowerCase()))) {
-        const r = stringRows[p.firstNonNumeric];
         throw new VeerkrachtError('not a number', {
           file: input.file,
           line: input.lines?.[r],
           feature: input.lines ? undefined : r,
           column: col.info.key,
           expected: `a number (${known ?? 'numeric topic'}) or a missing symbol`,
-          found: JSON.stringify(strings[p.firstNonNumeric].trim()),
+          found: JSON.stringify(bad),
         });
       }
-      const r = stringRows[p.firstNonNumeric];
       const where = input.lines ? `line ${input.lines[r]}` : `row ${r}`;
-      return { ...typeValues(col, true, missing, input), note: `column ${JSON.stringify(col.info.key)} read as text: ${where} holds ${JSON.stringify(strings[p.firstNonNumeric].trim().slice(0, 40))}, not a number` };
+      return { ...typeValues(col, true, missing, input), note: `column ${JSON.stringify(col.info.key)} read as text: ${where} holds ${JSON.stringify(bad.slice(0, 40))}, not a number` };
     }
     if (p.leadingZeros && !input.strictNumbers) return typeValues(col, true, missing, input);
-    decimal = p.decimal;
   }
-  const out = new Array<number | null>(n);
-  let miss = 0;
-  for (let r = 0; r < n; r++) {
-    const x = v[r];
-    if (typeof x === 'number') {
-      if (Number.isFinite(x)) out[r] = x;
-      else {
-        out[r] = null;
-        miss++;
-      }
-    } else if (x === null || x === undefined) {
-      out[r] = null;
-      miss++;
-    } else {
-      const s = x.trim();
-      if (missing.has(s)) {
-        out[r] = null;
-        miss++;
-      } else out[r] = parseDecimal(s, decimal);
-    }
-  }
-  return { values: out, missing: miss, numeric: true };
+  return { values: parsed.values as (number | null)[], missing: parsed.missing, numeric: true };
 }
 
 /** True when more than half of the non-missing string cells read as numbers (with either mark). */
@@ -147,7 +116,7 @@ function mostlyNumeric(values: readonly (string | number | null)[], missing: Rea
   let num = 0;
   for (const x of values) {
     if (typeof x !== 'string') continue;
-    const s = x.trim();
+    const s = trimCell(x);
     if (s === '' || missing.has(s)) continue;
     n++;
     if (Number.isFinite(parseDecimal(s, '.')) || Number.isFinite(parseDecimal(s, ','))) num++;
@@ -226,7 +195,8 @@ export function assembleStatline(input: AssembleInput): LoadedTable {
   for (const { col, t } of typed) {
     if (t.note !== undefined && !ignore.has(col.info.key) && mostlyNumeric(col.values, missing)) warnings.push(t.note);
     if (!t.numeric || ignore.has(col.info.key)) continue;
-    const w = rangeWarning(col.info, Array.from(t.values as (number | null)[], (x, r) => (keep[r] ? x : null)), where);
+    const nums = t.values as (number | null)[];
+    const w = rangeWarning(col.info, drops.size === 0 ? nums : Array.from(nums, (x, r) => (keep[r] ? x : null)), where);
     if (w) warnings.push(w);
   }
 
@@ -255,7 +225,8 @@ export function assembleStatline(input: AssembleInput): LoadedTable {
     let name = col.info.key;
     if (name in data) name = `${name}_bron`;
     data[name] = pick(t.values as unknown[]);
-    const meta: ColumnMeta = { name, sourceKey: col.info.key, missing: count(data[name]) };
+    // without dropped rows the nulls are exactly the cells typeValues counted as missing
+    const meta: ColumnMeta = { name, sourceKey: col.info.key, missing: drops.size === 0 ? t.missing : count(data[name]) };
     if (col.info.path ?? col.info.title) meta.title = col.info.title ?? col.info.path;
     if (col.info.unit !== undefined) meta.unit = col.info.unit;
     if (col.info.decimals !== undefined) meta.decimals = col.info.decimals;
