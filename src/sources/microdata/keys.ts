@@ -19,12 +19,13 @@ const MAX_DIRECT = 1 << 20;
 /**
  * Dictionary-encode one column: equal values get the same code, in order of first appearance.
  *
+ * @param into optional array of the column's length to write the codes into (reused scratch)
  * @example encodeColumn(['a', 'b', 'a']) // { ids: Int32Array [0, 1, 0], size: 2 }
  */
-export function encodeColumn(values: ArrayLike<unknown>): RowKeys {
+export function encodeColumn(values: ArrayLike<unknown>, into?: Int32Array): RowKeys {
   const n = values.length;
   const dict = new Map<unknown, number>();
-  const ids = new Int32Array(n);
+  const ids = into !== undefined && into.length === n ? into : new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const v = values[i];
     let id = dict.get(v);
@@ -45,9 +46,13 @@ export function encodeColumn(values: ArrayLike<unknown>): RowKeys {
  * @example combineKeys(encodeColumn(['x', 'x', 'y']), encodeColumn([1, 2, 1])).size // 4
  */
 export function combineKeys(a: RowKeys, b: RowKeys): RowKeys {
+  return combineInto(new Int32Array(a.ids.length), a, b);
+}
+
+/** {@link combineKeys} writing into `ids` (which may be `a.ids` itself). */
+function combineInto(ids: Int32Array, a: RowKeys, b: RowKeys): RowKeys {
   const n = a.ids.length;
   if (b.ids.length !== n) throw new RangeError(`combineKeys: ${n} and ${b.ids.length} rows`);
-  const ids = new Int32Array(n);
   if (a.size * b.size <= Math.max(MAX_DIRECT, 2 * n)) {
     for (let i = 0; i < n; i++) ids[i] = a.ids[i] * b.size + b.ids[i];
     return { ids, size: a.size * b.size };
@@ -72,7 +77,9 @@ export function combineKeys(a: RowKeys, b: RowKeys): RowKeys {
  */
 export function rowKeys(columns: readonly ArrayLike<unknown>[], rows: number): RowKeys {
   if (columns.length === 0) return { ids: new Int32Array(rows), size: 1 };
+  // two arrays in all: the running key (combined in place) and one scratch for the next column
   let keys = encodeColumn(columns[0]);
-  for (let k = 1; k < columns.length; k++) keys = combineKeys(keys, encodeColumn(columns[k]));
+  const scratch = columns.length > 1 ? new Int32Array(keys.ids.length) : undefined;
+  for (let k = 1; k < columns.length; k++) keys = combineInto(keys.ids, keys, encodeColumn(columns[k], scratch));
   return keys;
 }
