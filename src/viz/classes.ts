@@ -26,7 +26,9 @@ export function classIndex(x: number | null, bins: readonly number[]): number {
 
 /** Format a number for a legend with Dutch decimal comma and at most `digits` decimals. */
 export function formatNumberNl(x: number, digits = 2): string {
-  const s = (Math.round(x * 10 ** digits) / 10 ** digits).toFixed(digits).replace(/\.?0+$/, '');
+  const fixed = (Math.round(x * 10 ** digits) / 10 ** digits).toFixed(digits);
+  // trailing zeros only after a decimal point: 130 stays 130, 1.50 becomes 1.5
+  const s = digits > 0 ? fixed.replace(/\.?0+$/, '') : fixed;
   return (s === '-0' ? '0' : s).replace('.', ',');
 }
 

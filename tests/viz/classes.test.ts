@@ -29,6 +29,12 @@ describe('classLabels', () => {
 describe('formatNumberNl / sequentialColours', () => {
   it('formats with a decimal comma and no trailing zeros', () => {
     expect(formatNumberNl(12.5)).toBe('12,5');
+    // whole numbers keep their zeros (130 once printed as "13" with digits 0)
+    expect(formatNumberNl(130, 0)).toBe('130');
+    expect(formatNumberNl(7740, 0)).toBe('7740');
+    expect(formatNumberNl(0, 0)).toBe('0');
+    expect(formatNumberNl(100, 2)).toBe('100');
+    expect(formatNumberNl(10.1, 2)).toBe('10,1');
     expect(formatNumberNl(-0.001)).toBe('0');
     expect(formatNumberNl(3)).toBe('3');
   });
