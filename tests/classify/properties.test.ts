@@ -51,3 +51,16 @@ group('classification invariants (every scheme)', () => {
     expect(findBin([1, 2, 3], null)).toBe(-1);
   });
 });
+
+group('pretty breaks at the edge of floating point', () => {
+  it('a range of denormals is a reported user error, not NaN bins (fast-check found [0, 5e-324])', () => {
+    let err: unknown;
+    try {
+      classify([0, 5e-324, null], { scheme: 'pretty', k: 2 });
+    } catch (e) {
+      err = e;
+    }
+    expect(isUserError(err)).toBe(true);
+    expect(String(err)).toMatch(/too small for pretty breaks/);
+  });
+});

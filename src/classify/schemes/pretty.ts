@@ -5,6 +5,7 @@
  */
 import type { SchemeBins } from '../types.js';
 import { notEnoughUnique, type ValidValues } from '../values.js';
+import { VeerkrachtError } from '../../util/errors.js';
 
 /** A "nice" number near x (Heckbert 1990), rounded or ceiling-like. */
 export function prettyNumber(x: number, rounded: boolean): number {
@@ -29,6 +30,13 @@ export function prettyBins(v: ValidValues, k = 5): SchemeBins {
   if (!(high > low)) throw notEnoughUnique(k, 1, 'pretty');
   const rg = prettyNumber(high - low, false);
   const d = prettyNumber(rg / Math.max(k - 1, 1), true);
+  // a range near the smallest doubles (e.g. [0, 5e-324]) has no round step: 10^e underflows to 0
+  if (!(d > 0 && Number.isFinite(d) && Number.isFinite(rg))) {
+    throw new VeerkrachtError('the range of the values is too small for pretty breaks', {
+      expected: 'values whose range is a normal floating-point number',
+      found: `range ${high - low}`,
+    });
+  }
   const miny = Math.floor(low / d) * d;
   const maxy = Math.ceil(high / d) * d;
   const len = Math.ceil((maxy + 0.5 * d - miny) / d); // numpy arange(miny, maxy + d/2, d)
