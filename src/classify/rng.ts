@@ -1,7 +1,8 @@
 /**
- * Small seeded pseudo-random generator (mulberry32, Tommy Ettinger 2017) so that k-means starts,
- * bootstraps and permutations are reproducible from a seed.
+ * Seeded uniform numbers for k-means starts, bootstraps and permutations: the project's
+ * mulberry32 generator (src/util/rng.ts, Tommy Ettinger 2017) as a plain function.
  */
+import { Rng } from '../util/rng.js';
 
 /**
  * A function returning uniform numbers in [0, 1) from a 32-bit seed.
@@ -9,12 +10,6 @@
  * @example const r = seededRandom(42); r(); // same sequence for the same seed
  */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.uniform();
 }

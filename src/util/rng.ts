@@ -1,5 +1,5 @@
 /**
- * A small seeded pseudo-random generator for the demo generator: mulberry32 (Tommy Ettinger's
+ * A small seeded pseudo-random generator, mulberry32 (Tommy Ettinger's
  * 32-bit generator, public domain), with helpers for uniform, normal (Box–Muller) and discrete
  * draws. The demo never calls Math.random, so the same seed gives byte-identical files.
  */
