@@ -232,69 +232,6 @@ function microTyped(quick) {
   return { n, sh, bb, yy, ss, gg, aantal };
 }
 
-/**
- * What deriveMicrodataShares could do instead (a sketch for the lead, not library code): read the
- * columns as arrays (no per-row objects), dictionary-encode code/jaar/status/eenheid once, find
- * each row's totaal through an integer slot in a typed array instead of a Map of string keys,
- * and build the output columns by index. Same output table and counts.
- */
-function columnarShares(agg) {
-  const t = agg.isFiltered() || agg.isOrdered() ? agg.reify() : agg;
-  const n = t.numRows();
-  const col = (name) => t.column(name);
-  const code = col('code'), jaar = col('jaar'), groep = col('groep'), status = col('status'), eenheid = col('eenheid');
-  const aantal = col('aantal'), onderdrukt = col('onderdrukt');
-  const encode = (values) => {
-    const dict = new Map();
-    const ids = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const v = values[i];
-      let id = dict.get(v);
-      if (id === undefined) dict.set(v, (id = dict.size));
-      ids[i] = id;
-    }
-    return { ids, size: dict.size };
-  };
-  const c = encode(code), j = encode(jaar), s = encode(status), e = encode(eenheid);
-  const slots = c.size * j.size * s.size * e.size;
-  const slotOf = (i) => ((c.ids[i] * j.size + j.ids[i]) * s.size + s.ids[i]) * e.size + e.ids[i];
-  const totRow = new Int32Array(slots).fill(-1);
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    if (groep[i] === 'totaal') totRow[slotOf(i)] = i;
-    else m++;
-  }
-  const out = { code: new Array(m), jaar: new Array(m), groep: new Array(m), status: new Array(m), eenheid: new Array(m), aantal: new Array(m), totaal: new Array(m), aandeel_pct: new Array(m), aandeel_status: new Array(m), aandeel_ontbreekt: new Array(m) };
-  const counts = { ok: 0, 'groep onderdrukt': 0, 'totaal onderdrukt': 0, 'totaal ontbreekt': 0, 'totaal is 0': 0 };
-  let o = 0;
-  for (let i = 0; i < n; i++) {
-    if (groep[i] === 'totaal') continue;
-    const tr = totRow[slotOf(i)];
-    const a = aantal[i];
-    const ta = tr < 0 ? null : aantal[tr];
-    let st;
-    if (onderdrukt[i] || a === null) st = 'groep onderdrukt';
-    else if (tr < 0) st = 'totaal ontbreekt';
-    else if (onderdrukt[tr] || ta === null) st = 'totaal onderdrukt';
-    else if (ta === 0) st = 'totaal is 0';
-    else st = 'ok';
-    counts[st]++;
-    out.code[o] = code[i];
-    out.jaar[o] = jaar[i];
-    out.groep[o] = groep[i];
-    out.status[o] = status[i];
-    out.eenheid[o] = eenheid[i];
-    out.aantal[o] = a;
-    out.totaal[o] = ta;
-    out.aandeel_pct[o] = st === 'ok' ? (100 * a) / ta : null;
-    out.aandeel_status[o] = st;
-    out.aandeel_ontbreekt[o] = st !== 'ok';
-    o++;
-  }
-  return { table: tableFn(out), counts };
-}
-let tableFn;
-
 const STATUS_NAMES = ['ok', 'groep onderdrukt', 'totaal onderdrukt', 'totaal ontbreekt', 'totaal is 0'];
 const fmtCounts = (c) => STATUS_NAMES.map((s) => `${s}=${c[s] ?? 0}`).join(', ');
 
@@ -468,14 +405,6 @@ export const CASES = {
           const { deriveMicrodataShares } = await import(dist('sources/microdata/shares.js'));
           const { t } = await microTable(ctx.quick);
           return { run: () => deriveMicrodataShares(t), check: (r) => fmtCounts(r.counts) };
-        },
-      },
-      columnar_sketch: {
-        label: 'sketch of the fix: columnar, integer keys (bench only)',
-        async setup(ctx) {
-          const { t } = await microTable(ctx.quick);
-          tableFn = (await import('arquero')).table;
-          return { run: () => columnarShares(t), check: (r) => fmtCounts(r.counts) };
         },
       },
       duckdb: {
