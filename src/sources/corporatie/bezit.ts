@@ -12,6 +12,7 @@ import type { ColumnMeta, DroppedRows, LoadedTable } from '../types.js';
 import { resolveFields, type FieldSpec } from './header.js';
 import { isWoningType, parseBedrag } from './values.js';
 import { countDropped } from '../dropped.js';
+import { dialectWarnings } from '../csv/warnings.js';
 
 /**
  * Columns of a stock list and the header names accepted for each (compared ignoring case,
@@ -93,13 +94,7 @@ export function parseBezit(input: string | Uint8Array, options: { file?: string 
     cols.buurtcode.push(bu);
     cols.regel.push(line);
   }
-  const warnings: string[] = [];
-  if (d.dialect.encoding === 'windows-1252') warnings.push('file is not valid UTF-8: decoded as Windows-1252');
-  const padded = d.dialect.paddedLines ?? [];
-  if (padded.length > 0) {
-    // short rows are read with empty cells (some exports drop trailing empties), but a file cut short looks the same
-    warnings.push(`${padded.length} rows have fewer fields than the header (missing cells read as empty), e.g. line ${padded.slice(0, 5).join(', ')}`);
-  }
+  const warnings = dialectWarnings(d.dialect, { padded: true });
   if (badBuurt > 0) warnings.push(`${badBuurt} own buurt codes are not valid buurt codes and are ignored, e.g. ${badBuurtEx.join('; ')}`);
   if (negHuur > 0) warnings.push(`${negHuur} negative rents (kept as given; a rent is ≥ 0), e.g. ${negHuurEx.join('; ')}`);
   if (idx.has('type') && noType > 0) warnings.push(`${noType} VHE without type are counted as dwellings`);

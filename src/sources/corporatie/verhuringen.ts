@@ -11,6 +11,7 @@ import type { ColumnMeta, DroppedRows, LoadedTable } from '../types.js';
 import { resolveFields, type FieldSpec } from './header.js';
 import { groepenUitSituatie, parseDatum, parseJaNee, parseUrgentie } from './values.js';
 import { countDropped } from '../dropped.js';
+import { dialectWarnings } from '../csv/warnings.js';
 
 /**
  * Columns of a lettings list and the accepted header names. Required: `datum`, `vhe`.
@@ -106,13 +107,7 @@ export function parseVerhuringen(input: string | Uint8Array, options: { file?: s
     cols.statushouder.push(statushouder);
     cols.regel.push(line);
   }
-  const warnings: string[] = [];
-  if (d.dialect.encoding === 'windows-1252') warnings.push('file is not valid UTF-8: decoded as Windows-1252');
-  const padded = d.dialect.paddedLines ?? [];
-  if (padded.length > 0) {
-    // short rows are read with empty cells (some exports drop trailing empties), but a file cut short looks the same
-    warnings.push(`${padded.length} rows have fewer fields than the header (missing cells read as empty), e.g. line ${padded.slice(0, 5).join(', ')}`);
-  }
+  const warnings = dialectWarnings(d.dialect, { padded: true });
   if (unknownCount > 0) {
     const parts = [...unknown.entries()].map(([f, v]) => `${f}: ${v.slice(0, 5).map((x) => showValue(x)).join(', ')}`);
     warnings.push(`${unknownCount} cells not recognised as ja/nee or urgency status, taken as unknown (${parts.join('; ')})`);

@@ -7,3 +7,4 @@ export * from './read.js';
 export * from './columns.js';
 export * from './checksum.js';
 export * from './reader.js';
+export * from './warnings.js';

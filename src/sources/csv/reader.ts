@@ -13,6 +13,7 @@ import { parseDelimited, type Delimited, type DelimitedOptions } from './read.js
 import { DEFAULT_MISSING_SYMBOLS, parseDecimal } from './number.js';
 import { mojibakeWarning } from './mojibake.js';
 import { typeColumns, type TypeColumnsOptions } from './columns.js';
+import { dialectWarnings } from './warnings.js';
 
 /** Read a file's bytes, with a user error when it cannot be read. */
 export function readFileBytes(path: string): Uint8Array {
@@ -69,7 +70,7 @@ export async function loadDelimitedTable(
     columns.push({ name: c.name, missing: c.missing });
   }
   const warnings: string[] = [];
-  if (d.dialect.encoding === 'windows-1252') warnings.push('file is not valid UTF-8: decoded as Windows-1252');
+  warnings.push(...dialectWarnings(d.dialect));
   const moji = mojibakeWarning([d.header, ...d.rows], [d.dialect.headerLine, ...d.lines]);
   if (moji) warnings.push(moji);
   const missingSet = new Set(options.missing ?? DEFAULT_MISSING_SYMBOLS);

@@ -16,6 +16,7 @@ import { findLbmCodeColumn, lbmLevelOfCode, normalizeLbmCode, type LbmLevel } fr
 import { isWideLbmHeader, wideToLong } from './wide.js';
 import { LBM_SCORES, LEEFBAAROMETER_YEARS, hasDimensions } from './years.js';
 import { countDropped } from '../dropped.js';
+import { dialectWarnings } from '../csv/warnings.js';
 
 /** A loaded Leefbaarometer file: the table plus its level, years and check results. */
 export interface LeefbaarometerTable extends LoadedTable {
@@ -196,7 +197,7 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
   const odd = years.filter((y) => !LEEFBAAROMETER_YEARS.includes(y));
   if (odd.length > 0) warnings.push(`years that are not Leefbaarometer years: ${odd.join(', ')}`);
   if (wide) warnings.push(`wide layout: ${d.rows.length} areas turned into ${rows.length} area-year rows`);
-  if (d.dialect.encoding === 'windows-1252') warnings.push('file is not valid UTF-8: decoded as Windows-1252');
+  warnings.push(...dialectWarnings(d.dialect));
 
   const columns: ColumnMeta[] = Object.keys(cols).map((name) => {
     const missing = cols[name].filter((v) => v === null).length;

@@ -13,6 +13,7 @@ import { resolveFields } from '../corporatie/header.js';
 import type { ColumnMeta, DroppedRows, LoadedTable } from '../types.js';
 import { MICRODATA_FIELDS, TOTAAL_GROEP, normalizeGroep, normalizeStatus, suppressionMarker } from './format.js';
 import { countDropped } from '../dropped.js';
+import { dialectWarnings } from '../csv/warnings.js';
 
 
 /**
@@ -90,8 +91,7 @@ export function parseMicrodata(input: string | Uint8Array, options: { file?: str
     cols.markering.push(marker);
     cols.regel.push(line);
   }
-  const warnings: string[] = [];
-  if (d.dialect.encoding === 'windows-1252') warnings.push('file is not valid UTF-8: decoded as Windows-1252');
+  const warnings = dialectWarnings(d.dialect);
   // consistency with the totaal rows
   const totals = new Map<string, number | null>();
   const n = cols.code.length;
