@@ -100,6 +100,16 @@ function resolveThreshold(spec: ThresholdSpec, deviations: number[], what: strin
   return { value: band.threshold, rule: spec.rule === 'sd' ? `${spec.c}·sd van de afwijkingen` : `kwantielband, ${spec.outside} erbuiten` };
 }
 
+/** value − reference for the buurten whose `category` column is not `onvoldoende_gegevens`. */
+function deviations(tab: ColumnTable, value: string, ref: string, category: string): number[] {
+  const v = numbers(tab, value);
+  const r = numbers(tab, ref);
+  const cat = tab.array(category) as string[];
+  const out: number[] = [];
+  for (let i = 0; i < v.length; i++) if (cat[i] !== 'onvoldoende_gegevens') out.push(v[i] - r[i]);
+  return out;
+}
+
 function loadSummary(file: string, r: LoadedTable['report']) {
   return {
     file,
@@ -223,17 +233,9 @@ export async function runPipeline(config: RunConfig, progress: Progress = () => 
   let table = changes.table.assign({ naam: codes.map((c, i) => kwbNames[i] ?? nameOf.get(c) ?? null) });
 
   const variant = config.reference.variant;
-  const deviations = (tab: ColumnTable, d: string, ref: string) => {
-    const dv = numbers(tab, d);
-    const rv = numbers(tab, ref);
-    const cat = tab.array('categorie') as string[];
-    const out: number[] = [];
-    for (let i = 0; i < dv.length; i++) if (cat[i] !== 'onvoldoende_gegevens') out.push(dv[i] - rv[i]);
-    return out;
-  };
   const probe = assignSignals(table, { variant, tK: 0, tO: 0, absoluut: config.reference.absoluut });
-  const tK = resolveThreshold(config.thresholds.K, deviations(probe, 'dK', 'refK'), 'ΔK');
-  const tO = resolveThreshold(config.thresholds.O, deviations(probe, 'dO', 'refO'), 'ΔO');
+  const tK = resolveThreshold(config.thresholds.K, deviations(probe, 'dK', 'refK', 'categorie'), 'ΔK');
+  const tO = resolveThreshold(config.thresholds.O, deviations(probe, 'dO', 'refO', 'categorie'), 'ΔO');
   const both: Record<Variant, ColumnTable> = {
     absoluut: assignSignals(table, { variant: 'absoluut', tK: tK.value, tO: tO.value, absoluut: config.reference.absoluut }),
     relatief: assignSignals(table, { variant: 'relatief', tK: tK.value, tO: tO.value }),
@@ -251,16 +253,8 @@ export async function runPipeline(config: RunConfig, progress: Progress = () => 
   });
 
   const focusProbe = assignFocus(table, { variant, marginK: 0, marginO: 0 });
-  const levelDev = (col: string, ref: string) => {
-    const v = numbers(focusProbe, col);
-    const r = numbers(focusProbe, ref);
-    const f = focusProbe.array('focus') as string[];
-    const out: number[] = [];
-    for (let i = 0; i < v.length; i++) if (f[i] !== 'onvoldoende_gegevens') out.push(v[i] - r[i]);
-    return out;
-  };
-  const marginK = resolveThreshold(config.focus.marginK, levelDev('K1', 'focus_refK'), 'K');
-  const marginO = resolveThreshold(config.focus.marginO, levelDev('O1', 'focus_refO'), 'O');
+  const marginK = resolveThreshold(config.focus.marginK, deviations(focusProbe, 'K1', 'focus_refK', 'focus'), 'K');
+  const marginO = resolveThreshold(config.focus.marginO, deviations(focusProbe, 'O1', 'focus_refO', 'focus'), 'O');
   table = assignFocus(table, { variant, marginK: marginK.value, marginO: marginO.value });
 
   const cat = table.array('categorie') as SignalCategory[];
