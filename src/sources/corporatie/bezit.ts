@@ -9,7 +9,7 @@ import { parseDelimited } from '../csv/read.js';
 import { readFileBytes } from '../csv/reader.js';
 import { normalizePostcode, splitHuisnummer } from '../pc6/postcode.js';
 import type { ColumnMeta, DroppedRows, LoadedTable } from '../types.js';
-import { resolveFields, type FieldSpec } from './header.js';
+import { fieldCell, resolveFields, type FieldSpec } from './header.js';
 import { isWoningType, parseBedrag } from './values.js';
 import { countDropped } from '../dropped.js';
 import { dialectWarnings } from '../csv/warnings.js';
@@ -44,10 +44,7 @@ export function parseBezit(input: string | Uint8Array, options: { file?: string 
   const file = options.file;
   const d = parseDelimited(input, { file, ragged: 'pad' });
   const idx = resolveFields(d.header, BEZIT_FIELDS, { file, line: d.dialect.headerLine, what: 'the stock list (bezit)' });
-  const get = (r: string[], f: string): string => {
-    const j = idx.get(f);
-    return j === undefined ? '' : (r[j] ?? '').trim();
-  };
+  const get = fieldCell(idx);
   const cols: Record<string, unknown[]> = { vhe: [], postcode: [], huisnummer: [], toevoeging: [], type: [], woning: [], huur: [], buurtcode: [], regel: [] };
   const drops = new Map<string, DroppedRows>();
   const seen = new Set<string>();

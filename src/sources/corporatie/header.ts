@@ -79,3 +79,16 @@ export function resolveFields(
   }
   return out;
 }
+
+/**
+ * The trimmed cell of a resolved field in a row; '' when the (optional) field has no column or
+ * the row is short.
+ *
+ * @example const get = fieldCell(resolveFields(header, specs)); get(row, 'postcode')
+ */
+export function fieldCell(idx: ReadonlyMap<string, number>): (row: readonly string[], field: string) => string {
+  return (row, field) => {
+    const j = idx.get(field);
+    return j === undefined ? '' : (row[j] ?? '').trim();
+  };
+}

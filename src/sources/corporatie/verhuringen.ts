@@ -8,7 +8,7 @@ import { sha256Hex } from '../csv/checksum.js';
 import { parseDelimited } from '../csv/read.js';
 import { readFileBytes } from '../csv/reader.js';
 import type { ColumnMeta, DroppedRows, LoadedTable } from '../types.js';
-import { resolveFields, type FieldSpec } from './header.js';
+import { fieldCell, resolveFields, type FieldSpec } from './header.js';
 import { groepenUitSituatie, parseDatum, parseJaNee, parseUrgentie } from './values.js';
 import { countDropped } from '../dropped.js';
 import { dialectWarnings } from '../csv/warnings.js';
@@ -46,10 +46,7 @@ export function parseVerhuringen(input: string | Uint8Array, options: { file?: s
   const file = options.file;
   const d = parseDelimited(input, { file, ragged: 'pad' });
   const idx = resolveFields(d.header, VERHURING_FIELDS, { file, line: d.dialect.headerLine, what: 'the lettings list (verhuringen)' });
-  const get = (r: string[], f: string): string => {
-    const j = idx.get(f);
-    return j === undefined ? '' : (r[j] ?? '').trim();
-  };
+  const get = fieldCell(idx);
   const cols: Record<string, unknown[]> = {
     datum: [], jaar: [], vhe: [], huishoudtype: [], inkomensklasse: [], vorige_situatie: [],
     urgentie: [], uitstroom_ggz: [], beschermd_wonen: [], maatschappelijke_opvang: [], statushouder: [], regel: [],

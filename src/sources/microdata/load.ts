@@ -9,7 +9,7 @@ import { sha256Hex } from '../csv/checksum.js';
 import { parseNumberCell } from '../csv/number.js';
 import { parseDelimited } from '../csv/read.js';
 import { readFileBytes } from '../csv/reader.js';
-import { resolveFields } from '../corporatie/header.js';
+import { fieldCell, resolveFields } from '../corporatie/header.js';
 import type { ColumnMeta, DroppedRows, LoadedTable } from '../types.js';
 import { MICRODATA_FIELDS, TOTAAL_GROEP, normalizeGroep, normalizeStatus, suppressionMarker } from './format.js';
 import { countDropped } from '../dropped.js';
@@ -33,10 +33,7 @@ export function parseMicrodata(input: string | Uint8Array, options: { file?: str
   const file = options.file;
   const d = parseDelimited(input, { file });
   const idx = resolveFields(d.header, MICRODATA_FIELDS, { file, line: d.dialect.headerLine, what: 'the microdata aggregate' });
-  const get = (r: string[], f: string): string => {
-    const j = idx.get(f);
-    return j === undefined ? '' : (r[j] ?? '').trim();
-  };
+  const get = fieldCell(idx);
   const colName = (f: string): string => d.header[idx.get(f) as number];
   const cols: Record<string, unknown[]> = { code: [], jaar: [], groep: [], status: [], eenheid: [], aantal: [], onderdrukt: [], markering: [], regel: [] };
   const drops = new Map<string, DroppedRows>();
