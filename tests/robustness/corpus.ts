@@ -5,6 +5,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { VeerkrachtError } from '../../src/util/errors.js';
 
 /** A fresh temp folder for one test file. */
 export function tempDir(prefix = 'vk-robust-'): string {
@@ -73,4 +74,15 @@ export function balance(report: { rowsRead: number; rowsKept: number; dropped: {
     throw new Error(`report does not balance: read ${report.rowsRead} ≠ kept ${report.rowsKept} + dropped ${dropped}`);
   }
   return dropped;
+}
+
+/** The VeerkrachtError that `f` throws; anything else (or nothing) fails the test. */
+export function thrown(f: () => unknown): VeerkrachtError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof VeerkrachtError) return e;
+    throw e;
+  }
+  throw new Error('expected a VeerkrachtError');
 }

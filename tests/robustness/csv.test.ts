@@ -4,20 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decodeText, decodeWindows1252, loadDelimitedTable, parseDelimited, typeColumns } from '../../src/sources/csv/index.js';
-import { VeerkrachtError } from '../../src/util/errors.js';
-import { balance, cliError, cp1252, inspectJson, tempDir, writeCase } from './corpus.js';
+import { balance, cliError, cp1252, inspectJson, tempDir, thrown, writeCase } from './corpus.js';
 
 const dir = tempDir();
 
-function thrown(f: () => unknown): VeerkrachtError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VeerkrachtError) return e;
-    throw e;
-  }
-  throw new Error('expected a VeerkrachtError');
-}
 
 describe('empty, header-only and truncated files', () => {
   it('an empty file: one line naming the file, exit 1', async () => {

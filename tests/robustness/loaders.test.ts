@@ -8,19 +8,9 @@ import { parseLeefbaarometer } from '../../src/sources/leefbaarometer/index.js';
 import { parseBezit, parseVerhuringen } from '../../src/sources/corporatie/index.js';
 import { parseMicrodata } from '../../src/sources/microdata/index.js';
 import { parsePc6Table } from '../../src/sources/pc6/index.js';
-import { VeerkrachtError } from '../../src/util/errors.js';
-import { LBM_HEADER, balance, cliError, cp1252, inspectJson, lbmRow, tempDir, writeCase } from './corpus.js';
+import { LBM_HEADER, balance, cliError, cp1252, inspectJson, lbmRow, tempDir, thrown, writeCase } from './corpus.js';
 
 const dir = tempDir();
-function thrown(f: () => unknown): VeerkrachtError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VeerkrachtError) return e;
-    throw e;
-  }
-  throw new Error('expected a VeerkrachtError');
-}
 const lines = (...l: string[]) => `${l.join('\n')}\n`;
 
 describe('Leefbaarometer', () => {
