@@ -19,6 +19,10 @@ function num(flag: string, s: string, min = -Infinity): number {
   return x;
 }
 
+/** Most points of one --grid-k/--grid-o, and of the sweep (their product): about 180 bytes each. */
+const MAX_GRID_POINTS = 10_000;
+const MAX_SWEEP_POINTS = 1_000_000;
+
 /** "0,0.5,1" or "FROM:TO:STEP". */
 function gridFlag(flag: string, s: string): number[] {
   if (s.includes(':')) {
@@ -26,9 +30,13 @@ function gridFlag(flag: string, s: string): number[] {
     if (p.length !== 3) throw usage(`--${flag} must be a list (0,0.5,1) or FROM:TO:STEP, got ${JSON.stringify(s)}`);
     const [from, to, step] = p.map((x) => num(flag, x));
     if (!(step > 0) || to < from) throw usage(`--${flag} needs FROM ≤ TO and STEP > 0, got ${JSON.stringify(s)}`);
+    const points = Math.floor((to - from) / step + 1e-9) + 1;
+    if (!(points <= MAX_GRID_POINTS)) throw usage(`--${flag} ${s} has ${points} points; at most ${MAX_GRID_POINTS} per grid (use a larger STEP)`);
     return gridRange(from, to, step);
   }
-  return s.split(',').map((x) => num(flag, x, 0));
+  const list = s.split(',');
+  if (list.length > MAX_GRID_POINTS) throw usage(`--${flag} has ${list.length} values; at most ${MAX_GRID_POINTS} per grid`);
+  return list.map((x) => num(flag, x, 0));
 }
 
 export const calibrateCommand: Command = {
@@ -108,6 +116,9 @@ brings the category closest to the target count; ties go to the smallest thresho
     if (vary !== 'tk' && vary !== 'to') throw usage(`--vary must be tk or to, got ${JSON.stringify(vary)}`);
     const gridK = values['grid-k'] !== undefined ? gridFlag('grid-k', values['grid-k'] as string) : undefined;
     const gridO = values['grid-o'] !== undefined ? gridFlag('grid-o', values['grid-o'] as string) : undefined;
+    if ((gridK?.length ?? 1) * (gridO?.length ?? 1) > MAX_SWEEP_POINTS) {
+      throw usage(`--grid-k × --grid-o has ${(gridK?.length ?? 1) * (gridO?.length ?? 1)} points; at most ${MAX_SWEEP_POINTS} (use larger steps)`);
+    }
 
     const loaded = await readAnyTable(file);
     const t = loaded.table;
