@@ -9,6 +9,7 @@ export * from './classify/index.js';
 export * from './calibrate/index.js';
 export * from './spatial/index.js';
 export * from './signal/index.js';
+export * from './run/index.js';
 export * from './viz/index.js';
 export * from './export/index.js';
 export * from './demo/index.js';

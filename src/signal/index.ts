@@ -5,6 +5,3 @@ export * from './reference.js';
 export * from './focus.js';
 export * from './matrix.js';
 export * from './summary.js';
-export * from './config.js';
-export * from './pipeline.js';
-export * from './outputs.js';

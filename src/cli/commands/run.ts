@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import { parseFlags, type Command } from '../command.js';
-import { demoConfig, loadRunConfig } from '../../signal/config.js';
-import { runPipeline } from '../../signal/pipeline.js';
-import { writeRunOutputs } from '../../signal/outputs.js';
+import { demoConfig, loadRunConfig } from '../../run/config.js';
+import { runJob } from '../../run/job.js';
 import { countByCategory } from '../../signal/summary.js';
 import { SIGNAL_CATEGORIES } from '../../signal/categories.js';
 
@@ -39,10 +38,7 @@ and samenvatting.json. Progress on stderr.`,
     const started = Date.now();
     const progress = (m: string) => io.err(`veerkracht run: ${m}\n`);
     if (values.config === undefined) progress('geen --config: de ingebouwde synthetische demoregio (data/demo)');
-    const result = await runPipeline(config, progress);
-    const exportStart = Date.now();
-    const files = await writeRunOutputs(result, outDir, progress);
-    result.timings.export = Date.now() - exportStart;
+    const { result, files } = await runJob(config, outDir, progress);
     const timing = Object.entries(result.timings).map(([k, v]) => `${k} ${v} ms`).join(', ');
     progress(`klaar in ${Date.now() - started} ms (${timing})`);
     const counts = countByCategory(result.signalen);

@@ -4,9 +4,11 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoConfig } from '../../src/signal/config.js';
-import { runPipeline, type PipelineResult } from '../../src/signal/pipeline.js';
-import { writeRunOutputs } from '../../src/signal/outputs.js';
+import { demoConfig } from '../../src/run/config.js';
+import { runPipeline } from '../../src/run/job.js';
+import type { SignalResult as PipelineResult } from '../../src/run/compute.js';
+import { runFigures } from '../../src/run/figures.js';
+import { writeRunOutputs } from '../../src/run/write.js';
 import { changeDirection, signalCategory, type SignalCategory } from '../../src/signal/categories.js';
 import { countByCategory } from '../../src/signal/summary.js';
 
@@ -123,8 +125,9 @@ describe('writeRunOutputs', () => {
   it('writes the files of the CLI contract, byte-identical on a second run', async () => {
     const a = mkdtempSync(join(tmpdir(), 'vk-run-a-'));
     const b = mkdtempSync(join(tmpdir(), 'vk-run-b-'));
-    const files = await writeRunOutputs(r, a);
-    await writeRunOutputs(await runPipeline(demoConfig(home)), b);
+    const files = await writeRunOutputs(r, runFigures(r), a);
+    const r2 = await runPipeline(demoConfig(home));
+    await writeRunOutputs(r2, runFigures(r2), b);
     for (const f of ['signaleringskaart.svg', 'signaleringskaart.png', 'signaleringskaart.html', 'signalen.geojson', 'signalen.csv', 'samenvatting.json']) {
       expect(files).toContain(f);
     }
@@ -134,7 +137,7 @@ describe('writeRunOutputs', () => {
 
   it('samenvatting.json carries categories, gemeenten, parameters, inputs with checksums and the version', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vk-run-s-'));
-    await writeRunOutputs(r, dir);
+    await writeRunOutputs(r, runFigures(r), dir);
     const s = JSON.parse(readFileSync(join(dir, 'samenvatting.json'), 'utf8'));
     const pkg = JSON.parse(readFileSync(join(home, 'package.json'), 'utf8'));
     expect(s.version).toBe(pkg.version);

@@ -34,8 +34,8 @@ import { DEFAULT_K, LIVABILITY_DIMENSIONS, type KSpec, type LivabilityDimension 
 import { KWB_CONCEPTS } from '../sources/statline/concepts.js';
 import { MICRODATA_STATUSES, type MicrodataStatus } from '../sources/microdata/format.js';
 import { LEEFBAAROMETER_YEARS } from '../sources/leefbaarometer/years.js';
-import type { AbsoluteReference } from './reference.js';
-import type { Variant } from './assign.js';
+import type { AbsoluteReference } from '../signal/reference.js';
+import type { Variant } from '../signal/assign.js';
 
 /** A dead band or margin: a number, or a rule applied to the data (±c·sd, or a quantile band). */
 export type ThresholdSpec = number | { rule: 'sd'; c: number } | { rule: 'quantile'; outside: number };

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { demoConfig, loadRunConfig, parseRunConfig } from '../../src/signal/config.js';
+import { demoConfig, loadRunConfig, parseRunConfig } from '../../src/run/config.js';
 import { VeerkrachtError } from '../../src/util/errors.js';
 import { runCli } from '../helpers/cli.js';
 

@@ -1,21 +1,11 @@
 /**
- * The main job, from raw files to a signal table: load the inputs named in a RunConfig, build
- * the indicators of t0 and t1 on the t1 indeling (crosswalk when boundaries changed), compute
- * ΔK and ΔO, resolve the dead bands, assign signals (both variants), the focuskaart and the
- * handelingskader per buurt, and summarise. Writing files is ./outputs.ts's job.
+ * The pure step of `veerkracht run`: from tables in memory ({@link RunTables}) to the signal
+ * table. Builds the indicators of t0 and t1 on the t1 indeling (crosswalk when boundaries
+ * changed), computes ΔK and ΔO, resolves the dead bands, assigns the signals (both variants),
+ * the focuskaart and the handelingskader per buurt. No file is read or written here.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ColumnTable } from 'arquero';
-import type { LoadedTable, Provenance } from '../sources/types.js';
 import type { Boundaries } from '../sources/boundaries/types.js';
-import { readBoundaries } from '../sources/boundaries/read.js';
-import { readAnyTable } from '../sources/registry.js';
-import { loadStatlineJson } from '../sources/statline/reader.js';
-import { loadLeefbaarometer } from '../sources/leefbaarometer/load.js';
-import { loadMicrodata } from '../sources/microdata/load.js';
-import { deriveMicrodataShares } from '../sources/microdata/shares.js';
-import { sha256Hex } from '../sources/csv/checksum.js';
 import { buildCrosswalk, type CrosswalkReport } from '../regions/crosswalk.js';
 import { matchCodes, type MatchReport } from '../regions/match.js';
 import { attachLivability, kwbIndicatorYear } from '../indicators/build.js';
@@ -26,24 +16,17 @@ import { numbers, strings } from '../indicators/columns.js';
 import type { IndicatorSources, IndicatorYear } from '../indicators/types.js';
 import { deadBandQuantile, deadBandSd } from '../calibrate/dead-band.js';
 import { VeerkrachtError } from '../util/errors.js';
-import { assignSignals, type Variant } from './assign.js';
-import { assignFocus } from './focus.js';
-import { DEFAULT_MATRIX, parseMatrix, type HandelingsMatrix } from './matrix.js';
+import { assignSignals, type Variant } from '../signal/assign.js';
+import { assignFocus } from '../signal/focus.js';
+import type { HandelingsMatrix } from '../signal/matrix.js';
+import { weightedMean } from '../signal/reference.js';
+import type { SignalCategory } from '../signal/categories.js';
+import type { FocusCategory } from '../signal/focus.js';
 import type { RunConfig, ThresholdSpec } from './config.js';
-import { weightedMean } from './reference.js';
-import type { SignalCategory } from './categories.js';
-import type { FocusCategory } from './focus.js';
+import type { InputRecord, LoadSummary, RunTables } from './load.js';
 
-/** One input file as it goes into the provenance of every output. */
-export interface InputRecord {
-  role: string;
-  file: string;
-  kind: string;
-  edition?: string;
-  year?: number;
-  tableId?: string;
-  checksum: string;
-}
+/** The settings computeSignals uses: a run configuration without its file names. */
+export type RunSettings = Omit<RunConfig, 'inputs'>;
 
 /** A resolved dead band or margin: the number used and how it was obtained. */
 export interface ResolvedThreshold {
@@ -51,8 +34,9 @@ export interface ResolvedThreshold {
   rule: string;
 }
 
-export interface PipelineResult {
-  config: RunConfig;
+/** What {@link computeSignals} returns: the signal table and everything it decided. */
+export interface SignalResult {
+  config: RunSettings;
   /** One row per buurt of the t1 indeling (see README for the columns). */
   signalen: ColumnTable;
   boundaries: Boundaries;
@@ -66,25 +50,11 @@ export interface PipelineResult {
     joins: MatchReport[];
     crosswalk: CrosswalkReport | null;
     reindeling: ReindelingReport | null;
-    loads: { file: string; rowsRead: number; rowsKept: number; dropped: { reason: string; count: number }[]; warnings: string[] }[];
+    loads: LoadSummary[];
     warnings: string[];
   };
   /** Milliseconds per stage (not written into the summary: outputs stay byte-identical). */
   timings: Record<string, number>;
-}
-
-export type Progress = (message: string) => void;
-
-function checksumOf(path: string, provenance?: Provenance): string {
-  if (provenance?.checksum) return provenance.checksum;
-  const p = statSync(path).isDirectory() ? join(path, 'TypedDataSet.json') : path;
-  return sha256Hex(readFileSync(p));
-}
-
-/** A KWB edition: a StatLine CSV export, a TypedDataSet.json, or a folder holding one. */
-async function loadKwb(path: string): Promise<LoadedTable> {
-  if (statSync(path).isDirectory()) return loadStatlineJson(join(path, 'TypedDataSet.json'));
-  return readAnyTable(path);
 }
 
 function resolveThreshold(spec: ThresholdSpec, deviations: number[], what: string): ResolvedThreshold {
@@ -110,21 +80,15 @@ function deviations(tab: ColumnTable, value: string, ref: string, category: stri
   return out;
 }
 
-function loadSummary(file: string, r: LoadedTable['report']) {
-  return {
-    file,
-    rowsRead: r.rowsRead,
-    rowsKept: r.rowsKept,
-    dropped: r.dropped.map((d) => ({ reason: d.reason, count: d.count })),
-    warnings: r.warnings,
-  };
-}
-
 /**
- * Run the pipeline on a validated config. Progress messages go to `progress` (the CLI prints
- * them on stderr).
+ * Compute the signals of a run from tables in memory. Pure: the same tables and settings give
+ * the same result, and nothing outside the arguments is read.
+ *
+ * @param tables what {@link loadRunTables} returns, or the same built in memory
+ * @param config the run settings (a RunConfig will do; its `inputs` are not used)
+ * @throws VeerkrachtError when the inputs cannot give a signal (e.g. too few usable buurten)
  */
-export async function runPipeline(config: RunConfig, progress: Progress = () => {}): Promise<PipelineResult> {
+export function computeSignals(tables: RunTables, config: RunSettings): SignalResult {
   const timings: Record<string, number> = {};
   let t = Date.now();
   const stage = (name: string) => {
@@ -133,61 +97,15 @@ export async function runPipeline(config: RunConfig, progress: Progress = () => 
     t = now;
   };
   const { t0, t1 } = config.period;
-  const inputs: InputRecord[] = [];
-  const loads: PipelineResult['reports']['loads'] = [];
-  const warnings: string[] = [];
+  const warnings: string[] = [...tables.warnings];
   const joins: MatchReport[] = [];
+  const b1 = tables.boundaries.t1;
+  const b0 = tables.boundaries.t0;
+  const lbm = tables.leefbaarometer;
+  const matrix = tables.matrix;
 
-  progress(`invoer laden (KWB ${t0} en ${t1}, Leefbaarometer, grenzen)`);
-  const kwb: Record<number, LoadedTable> = {};
-  for (const year of [t0, t1]) {
-    const file = config.inputs.kwb[String(year)];
-    const loaded = await loadKwb(file);
-    kwb[year] = loaded;
-    loads.push(loadSummary(file, loaded.report));
-    const p = loaded.provenance;
-    inputs.push({ role: `kwb ${year}`, file, kind: p.kind, ...(p.edition ? { edition: p.edition } : {}), ...(p.year ? { year: p.year } : {}), ...(p.tableId ? { tableId: p.tableId } : {}), checksum: checksumOf(file, p) });
-    if (p.year !== undefined && p.year !== year) warnings.push(`${file}: KWB-editie ${p.year} gebruikt als jaar ${year}`);
-  }
-  const lbm = loadLeefbaarometer(config.inputs.leefbaarometer);
-  loads.push(loadSummary(config.inputs.leefbaarometer, lbm.report));
-  warnings.push(...lbm.report.warnings.map((w) => `Leefbaarometer: ${w}`));
-  inputs.push({ role: 'leefbaarometer', file: config.inputs.leefbaarometer, kind: lbm.provenance.kind, edition: lbm.provenance.edition ?? 'Leefbaarometer 3.0', checksum: checksumOf(config.inputs.leefbaarometer, lbm.provenance) });
-  if (lbm.level !== 'buurt') {
-    throw new VeerkrachtError('Leefbaarometer file is not at buurt level', { file: config.inputs.leefbaarometer, expected: 'bu_code scores', found: lbm.level });
-  }
-  const b1 = await readBoundaries(config.inputs.boundaries.t1, { level: 'buurt' });
-  inputs.push({ role: `grenzen ${t1}`, file: config.inputs.boundaries.t1, kind: b1.provenance.kind, checksum: checksumOf(config.inputs.boundaries.t1, b1.provenance) });
-  loads.push(loadSummary(config.inputs.boundaries.t1, b1.report));
-  let b0: Boundaries | null = null;
-  if (config.inputs.boundaries.t0 !== undefined) {
-    b0 = await readBoundaries(config.inputs.boundaries.t0, { level: 'buurt' });
-    inputs.push({ role: `grenzen ${t0}`, file: config.inputs.boundaries.t0, kind: b0.provenance.kind, checksum: checksumOf(config.inputs.boundaries.t0, b0.provenance) });
-    loads.push(loadSummary(config.inputs.boundaries.t0, b0.report));
-  }
-  let microShares: ColumnTable | undefined;
-  if (config.indicators.K.source === 'microdata' && config.inputs.microdata) {
-    const m = loadMicrodata(config.inputs.microdata);
-    loads.push(loadSummary(config.inputs.microdata, m.report));
-    inputs.push({ role: 'microdata', file: config.inputs.microdata, kind: m.provenance.kind, checksum: checksumOf(config.inputs.microdata, m.provenance) });
-    microShares = deriveMicrodataShares(m.table).table;
-  }
-  let matrix = DEFAULT_MATRIX;
-  if (config.inputs.matrix) {
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(config.inputs.matrix, 'utf8'));
-    } catch (e) {
-      throw new VeerkrachtError(`not valid JSON (${(e as Error).message})`, { file: config.inputs.matrix, expected: 'a Matrix handelingskaders in JSON' });
-    }
-    matrix = parseMatrix(json, config.inputs.matrix);
-    inputs.push({ role: 'matrix', file: config.inputs.matrix, kind: 'matrix-json', checksum: checksumOf(config.inputs.matrix) });
-  }
-  stage('laden');
-
-  progress('indicatoren per jaar');
-  const built0 = kwbIndicatorYear(kwb[t0], t0, config.indicators.K, microShares);
-  const built1 = kwbIndicatorYear(kwb[t1], t1, config.indicators.K, microShares);
+  const built0 = kwbIndicatorYear(tables.kwb[String(t0)], t0, config.indicators.K, tables.microdata);
+  const built1 = kwbIndicatorYear(tables.kwb[String(t1)], t1, config.indicators.K, tables.microdata);
   warnings.push(...built0.warnings, ...built1.warnings);
   if (built0.kMatch) joins.push(built0.kMatch);
   if (built1.kMatch) joins.push(built1.kMatch);
@@ -200,7 +118,6 @@ export async function runPipeline(config: RunConfig, progress: Progress = () => 
   let crosswalkReport: CrosswalkReport | null = null;
   let reindelingReport: ReindelingReport | null = null;
   if (b0 !== null) {
-    progress(`indeling ${t0} omzetten naar ${t1} (crosswalk uit grenzen)`);
     const cw = buildCrosswalk(b0, b1, { labels: { from: `grenzen ${t0}`, to: `grenzen ${t1}` } });
     crosswalkReport = cw.report;
     joins.push(matchCodes(strings(built0.year.table, 'code') as string[], b0.features.map((f) => f.properties.code), { left: `KWB ${t0} buurten`, right: `grenzen ${t0}` }));
@@ -219,7 +136,6 @@ export async function runPipeline(config: RunConfig, progress: Progress = () => 
   }
   stage('crosswalk');
 
-  progress('veranderingen en signalen');
   const withO0 = attachLivability(year0, lbm.table, t0, config.indicators.O);
   const withO1 = attachLivability(built1.year, lbm.table, t1, config.indicators.O);
   joins.push(withO0.match, withO1.match);
@@ -277,8 +193,8 @@ export async function runPipeline(config: RunConfig, progress: Progress = () => 
     thresholds: { K: tK, O: tO, marginK, marginO },
     gebied,
     matrix,
-    inputs,
-    reports: { joins, crosswalk: crosswalkReport, reindeling: reindelingReport, loads, warnings },
+    inputs: tables.inputs,
+    reports: { joins, crosswalk: crosswalkReport, reindeling: reindelingReport, loads: tables.loads, warnings },
     timings,
   };
 }

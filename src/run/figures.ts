@@ -1,0 +1,93 @@
+/**
+ * The figures of a run as Vega-Lite specs, without writing anything: the signaleringskaart, the
+ * focuskaart and the offline threshold explorer. A notebook shows them directly; ./write.ts
+ * renders and writes them.
+ */
+import type { VegaLiteSpec } from '../viz/compile.js';
+import type { OfflineHtmlOptions } from '../viz/html.js';
+import { signalMapSpec } from '../viz/maps/signal.js';
+import { mapSpec } from '../viz/maps/base.js';
+import { explorerSpec, type ExplorerBuurt } from '../viz/explorer.js';
+import { dissolve } from '../geo/dissolve.js';
+import { gemeenteOf } from '../regions/codes.js';
+import { numbers, strings } from '../indicators/columns.js';
+import type { SignalCategory } from '../signal/categories.js';
+import { FOCUS_CATEGORIES, FOCUS_COLOURS, FOCUS_LABELS, type FocusCategory } from '../signal/focus.js';
+import type { SignalResult } from './compute.js';
+
+/** The figures of one run. */
+export interface RunFigures {
+  /** The signal map (categories of the configured variant, gemeente outlines). */
+  signaleringskaart: VegaLiteSpec;
+  /** Current position at t1. */
+  focuskaart: VegaLiteSpec;
+  /** The threshold explorer and the page text around it. */
+  explorer: { spec: VegaLiteSpec; page: OfflineHtmlOptions };
+}
+
+function periodLabel(r: SignalResult): string {
+  return `${r.config.period.t0}–${r.config.period.t1}`;
+}
+
+const nn = (x: number) => (Number.isNaN(x) ? null : x);
+
+/**
+ * Build the figure specs of a signal result.
+ *
+ * @example const figs = runFigures(computeSignals(tables, config)); await renderSvg(figs.signaleringskaart)
+ */
+export function runFigures(r: SignalResult): RunFigures {
+  const s = r.signalen;
+  const codes = strings(s, 'code') as string[];
+  const cat = s.array('categorie') as SignalCategory[];
+  const foc = s.array('focus') as FocusCategory[];
+  const geo = { features: r.boundaries.features, crs: r.boundaries.crs };
+  const outlines = { features: dissolve(r.boundaries.features, (f) => gemeenteOf(f.properties.code)), crs: r.boundaries.crs };
+  const frame = {
+    title: r.config.title,
+    period: `${periodLabel(r)} · ${r.config.reference.variant}`,
+    synthetic: r.config.synthetic,
+    outlines,
+  };
+  const signaleringskaart = signalMapSpec(geo, new Map(codes.map((c, i) => [c, cat[i]])), frame);
+  const focusOf = new Map(codes.map((c, i) => [c, foc[i]]));
+  const focuskaart = mapSpec(
+    geo,
+    (code) => FOCUS_LABELS[focusOf.get(code) ?? 'onvoldoende_gegevens'],
+    { labels: FOCUS_CATEGORIES.map((f) => FOCUS_LABELS[f]), colours: FOCUS_CATEGORIES.map((f) => FOCUS_COLOURS[f]) },
+    { ...frame, title: `Focuskaart ${r.config.period.t1}`, period: `${r.config.period.t1} · ${r.config.reference.variant}`, legendTitle: 'Huidige positie' },
+  );
+
+  const dK = numbers(s, 'dK');
+  const dO = numbers(s, 'dO');
+  const inw = numbers(s, 'inwoners');
+  const reden = strings(s, 'reden');
+  const naam = strings(s, 'naam');
+  const rka = numbers(s, 'refK_absoluut');
+  const roa = numbers(s, 'refO_absoluut');
+  const rkr = numbers(s, 'refK_relatief');
+  const ror = numbers(s, 'refO_relatief');
+  const rows: ExplorerBuurt[] = codes.map((code, i) => ({
+    code,
+    naam: naam[i],
+    dK: nn(dK[i]),
+    dO: nn(dO[i]),
+    refKAbsoluut: nn(rka[i]),
+    refOAbsoluut: nn(roa[i]),
+    refKRelatief: nn(rkr[i]),
+    refORelatief: nn(ror[i]),
+    inwoners: nn(inw[i]),
+    geldig: reden[i] === null,
+  }));
+  const spec = explorerSpec(geo, rows, {
+    ...frame,
+    tK: r.thresholds.K.value,
+    tO: r.thresholds.O.value,
+    variant: r.config.reference.variant,
+  });
+  const page: OfflineHtmlOptions = {
+    title: r.config.title + (r.config.synthetic ? ' (synthetische gegevens)' : ''),
+    description: `Signaleringskaart ${periodLabel(r)}: verschuif de drempels voor ΔK (${r.sources.K}) en ΔO (${r.sources.O}) en wissel tussen absoluut en relatief. Werkt zonder internet.`,
+  };
+  return { signaleringskaart, focuskaart, explorer: { spec, page } };
+}

@@ -1,0 +1,36 @@
+/**
+ * The main job as one call: config → load → computeSignals → runFigures → write.
+ */
+import type { RunConfig } from './config.js';
+import { computeSignals, type SignalResult } from './compute.js';
+import { runFigures } from './figures.js';
+import { loadRunTables, type Progress } from './load.js';
+import { writeRunOutputs } from './write.js';
+
+/**
+ * Load the inputs of a run configuration and compute its signals (no output files).
+ *
+ * @example const r = await runPipeline(demoConfig(home)); r.signalen.numRows() // 219
+ */
+export async function runPipeline(config: RunConfig, progress: Progress = () => {}): Promise<SignalResult> {
+  const started = Date.now();
+  const tables = await loadRunTables(config, progress);
+  const loaded = Date.now() - started;
+  progress('indicatoren, veranderingen en signalen');
+  const result = computeSignals(tables, config);
+  result.timings = { laden: loaded, ...result.timings };
+  return result;
+}
+
+/**
+ * The whole job: load, compute, draw and write into `outDir`.
+ *
+ * @returns the signal result and the file names written (relative to outDir)
+ */
+export async function runJob(config: RunConfig, outDir: string, progress: Progress = () => {}): Promise<{ result: SignalResult; files: string[] }> {
+  const result = await runPipeline(config, progress);
+  const exportStart = Date.now();
+  const files = await writeRunOutputs(result, runFigures(result), outDir, progress);
+  result.timings.export = Date.now() - exportStart;
+  return { result, files };
+}
