@@ -3,7 +3,7 @@
  * values left out (see {@link dropMissing}), the chosen weights form, Moran's I and LISA.
  * This is what `veerkracht moran` runs.
  */
-import { contiguityWeights, type Contiguity } from './contiguity.js';
+import { contiguityWeights, type Contiguity, type ContiguityMethod, type ContiguityWeights } from './contiguity.js';
 import { polygonCentroids } from './centroid.js';
 import { attachIslands } from './knn.js';
 import { moranGlobal, type MoranGlobal } from './moran.js';
@@ -16,8 +16,16 @@ import { islands, rowStandardise, toBinary, type SpatialWeights, type WeightsTra
 export interface MoranAnalysisOptions {
   /** queen (default) or rook. */
   contiguity?: Contiguity;
-  /** Contiguity tolerance (default derived from the coordinates). */
+  /**
+   * Snap vertices within this distance (coordinate units); default 0: identical vertices only,
+   * as libpysal. See {@link contiguityWeights}.
+   */
   tolerance?: number;
+  /**
+   * Contiguity weights built elsewhere (e.g. `topologyContiguity` from a TopoJSON file),
+   * one row per feature in feature order; replaces `contiguity` and `tolerance`.
+   */
+  contiguityWeights?: ContiguityWeights;
   /** Weights form: 'R' row-standardised (default, as esda) or 'B' binary. */
   transform?: WeightsTransform;
   /**
@@ -40,7 +48,10 @@ export interface MoranAnalysis {
   /** The weights used (over the regions with a value). */
   weights: SpatialWeights;
   contiguity: Contiguity;
+  /** Snapping tolerance used (0: identical vertices only). */
   tolerance: number;
+  /** How contiguity was found: shared vertices, snapped vertices or the TopoJSON topology. */
+  method: ContiguityMethod;
   transform: WeightsTransform;
   /** Codes of regions without a value, left out of everything. */
   missing: string[];
@@ -65,9 +76,12 @@ export interface MoranAnalysis {
 export function moranAnalysis(
   features: readonly PolygonFeature[], values: ArrayLike<number | null | undefined>, options: MoranAnalysisOptions = {},
 ): MoranAnalysis {
-  const contiguity = options.contiguity ?? 'queen';
   const transform = options.transform ?? 'R';
-  const cw = contiguityWeights(features, { contiguity, tolerance: options.tolerance });
+  const cw = options.contiguityWeights ?? contiguityWeights(features, { contiguity: options.contiguity, tolerance: options.tolerance });
+  const contiguity = cw.contiguity;
+  if (cw.ids.length !== features.length || features.some((f, i) => f.properties?.code !== cw.ids[i])) {
+    throw new RangeError('contiguityWeights must have one row per feature, in feature order');
+  }
   // Missing values first (rows and columns removed), then islands of what remains are attached
   // to their nearest regions that do have a value.
   const { values: kept, weights: sub, missing, kept: rows } = dropMissing(values, cw);
@@ -85,6 +99,7 @@ export function moranAnalysis(
     weights,
     contiguity,
     tolerance: cw.tolerance,
+    method: cw.method,
     transform,
     missing,
     islands: islands(weights),

@@ -1,93 +1,108 @@
 /**
- * Contiguity weights from region polygons, robust to the coordinate rounding of simplified files.
+ * Contiguity weights from region polygons, as libpysal defines them (`Queen`, `Rook`):
  *
- * - queen: two regions are neighbours when their boundaries come within `tolerance` of each
- *   other anywhere (a shared vertex, a vertex on the other's edge, or a shared edge).
- * - rook: two regions are neighbours when their boundaries run together, within `tolerance`,
- *   over at least `minSharedLength` (a shared edge of positive length; by default one coordinate
- *   grid step), found by segment overlap, so edges match in either direction and also when one
- *   side has an extra vertex on the shared edge (a T-junction), even when rounding moved that
- *   vertex off the edge by less than `tolerance`. Shorter stretches are corner touches whose
- *   edges leave a shared vertex at a small angle: queen, not rook.
+ * - queen: two regions are neighbours when their boundaries share at least one vertex;
+ * - rook: two regions are neighbours when they share at least one edge, i.e. two vertices that
+ *   are consecutive on a ring of both (in either direction).
  *
- * The default tolerance (half a grid step, see {@link defaultTolerance}) finds every shared
- * vertex and edge of topologically built files (cartomap, TopoJSON, CBS/PDOK), where shared
- * vertices are identical, and T-junction vertices moved less than half a step. Rounding can move
- * a T-junction vertex up to ≈ 0.71 grid step off an edge whose end points are exact (and up to
- * ≈ 1.41 step when those moved too): for non-topological, rounded files pass a larger
- * `tolerance` (0.75–1.5 steps). Measured on the 111 Utrecht buurten (3 decimals, shared edges
- * exact), against exact contiguity: half a step adds 1 queen and 1 rook pair; 0.75 step 3 and
- * 1; 1.5 steps 30 and 19.
+ * Only vertices count: a vertex lying on the other region's edge (a T-junction), a collinear
+ * stretch without matching vertices and segments that cross are never contacts. Topologically
+ * built files (CBS/PDOK, cartomap, TopoJSON) write shared vertices identically, so the default
+ * compares coordinates exactly. For TopoJSON, {@link topologyContiguity} reads the same relation
+ * straight from the arcs.
  *
- * Queen ⊇ rook by construction. Candidate segment pairs come from a uniform grid over all
- * segments (cell ≈ the median segment length), so the cost is near-linear in the number of
- * vertices. Regions without neighbours (islands) are kept as empty rows; `islands(w)` lists them.
- * Definitions as libpysal `Queen`/`Rook`.
+ * For rounded, non-topological files, `tolerance` > 0 snaps vertices: two vertices within
+ * `tolerance` of each other (Euclidean, coordinate units) count as the same vertex. This is an
+ * explicit choice, not a default, and the weights record it (`method: 'snapped'`).
+ *
+ * Vertices are matched through a hash (exact) or a uniform grid of cell `tolerance` (snapped), so
+ * the cost is linear in the number of vertices. Regions without neighbours (islands) are kept as
+ * empty rows; `islands(w)` lists them.
  */
 import { VeerkrachtError, showValue } from '../util/errors.js';
 import { featureRings, type PolygonFeature } from './rings.js';
-import { segmentDistance, sharedLength } from './segments.js';
-import { defaultTolerance } from './tolerance.js';
 import { weightsFromPairs, type SpatialWeights } from './weights.js';
 
 /** Kind of contiguity. */
 export type Contiguity = 'queen' | 'rook';
 
+/**
+ * How contiguity was found: identical vertices, vertices snapped within a tolerance, or the
+ * arcs and quantised vertices of a TopoJSON topology.
+ */
+export type ContiguityMethod = 'shared-vertices' | 'snapped' | 'topology';
+
 /** Options for {@link contiguityWeights}. */
 export interface ContiguityOptions {
   /** queen (default) or rook. */
   contiguity?: Contiguity;
-  /** Snapping tolerance in coordinate units; default {@link defaultTolerance} of the data. */
-  tolerance?: number;
   /**
-   * Rook only: the shortest stretch two boundaries must run together (within `tolerance`) to
-   * count as a shared edge. Default: 2 × the data's default tolerance (one coordinate grid step
-   * for rounded coordinates), whatever `tolerance` is; never below 2 × `tolerance` / 3.
+   * Snap vertices: two vertices at most this far apart (coordinate units) are the same vertex.
+   * Default 0: only identical vertices are shared, as libpysal. Use for rounded files that
+   * were not built topologically (e.g. 0.75–1.5 coordinate grid steps).
    */
-  minSharedLength?: number;
+  tolerance?: number;
 }
 
 /** Binary contiguity weights plus how they were built. */
 export interface ContiguityWeights extends SpatialWeights {
   readonly contiguity: Contiguity;
-  /** The tolerance used, in coordinate units. */
+  /** Snapping tolerance in coordinate units (0 = identical vertices only). */
   readonly tolerance: number;
-  /** The minimum shared length used for rook, in coordinate units. */
-  readonly minSharedLength: number;
+  /** How the contacts were found. */
+  readonly method: ContiguityMethod;
+}
+
+/**
+ * Check a contiguity kind given by a caller.
+ *
+ * @param contiguity - the value to check.
+ * @returns it, typed.
+ * @throws VeerkrachtError when it is not queen or rook.
+ * @example checkContiguity('rook') // 'rook'
+ */
+export function checkContiguity(contiguity: unknown): Contiguity {
+  if (contiguity !== 'queen' && contiguity !== 'rook') {
+    throw new VeerkrachtError('unknown contiguity', { column: 'contiguity', expected: 'queen or rook', found: showValue(contiguity) });
+  }
+  return contiguity;
 }
 
 /**
  * Build binary queen or rook contiguity weights from polygon features; row i is feature i and
- * `ids[i]` its `properties.code`.
+ * `ids[i]` its `properties.code`. Definitions as libpysal `Queen` / `Rook`
+ * (Rey & Anselin 2007, PySAL; libpysal.weights.contiguity).
  *
  * @param features - Polygon/MultiPolygon features with a unique `properties.code`.
- * @param options - contiguity kind and tolerance.
+ * @param options - contiguity kind and optional snapping tolerance.
  * @returns symmetric binary weights (use `rowStandardise` for the 'R' form).
- * @throws VeerkrachtError for a feature without code, a duplicate code or a non-polygon geometry.
+ * @throws VeerkrachtError for a feature without code, a duplicate code, a non-polygon geometry
+ *   or a negative / non-finite tolerance.
  * @example
  * const w = contiguityWeights(boundaries.features, { contiguity: 'rook' });
  * islands(w); // codes of buurten without a neighbour
  */
 export function contiguityWeights(features: readonly PolygonFeature[], options: ContiguityOptions = {}): ContiguityWeights {
-  const contiguity = options.contiguity ?? 'queen';
-  if (contiguity !== 'queen' && contiguity !== 'rook') {
-    throw new VeerkrachtError('unknown contiguity', { column: 'contiguity', expected: 'queen or rook', found: showValue(contiguity) });
-  }
-  const ids = featureCodes(features);
-  const segs = collectSegments(features);
-  const tolerance = options.tolerance ?? defaultTolerance(segs.coords);
-  if (!(tolerance >= 0) || !Number.isFinite(tolerance)) {
+  const contiguity = checkContiguity(options.contiguity ?? 'queen');
+  const tolerance = options.tolerance ?? 0;
+  if (typeof tolerance !== 'number' || !(tolerance >= 0) || !Number.isFinite(tolerance)) {
     throw new VeerkrachtError('invalid tolerance', { column: 'tolerance', expected: 'a finite number ≥ 0', found: showValue(tolerance) });
   }
-  const minShared = options.minSharedLength ?? Math.max(2 * defaultTolerance(segs.coords), (2 * tolerance) / 3);
-  if (!(minShared >= 0) || !Number.isFinite(minShared)) {
-    throw new VeerkrachtError('invalid minimum shared length', { column: 'minSharedLength', expected: 'a finite number ≥ 0', found: showValue(minShared) });
-  }
-  const pairs = touchingPairs(segs, ids.length, tolerance, minShared, contiguity);
-  return { ...weightsFromPairs(ids, pairs), contiguity, tolerance, minSharedLength: minShared };
+  const ids = featureCodes(features);
+  const v = collectVertices(features);
+  const pairs = tolerance === 0 ? exactPairs(v, ids.length, contiguity) : snappedPairs(v, ids.length, contiguity, tolerance);
+  return { ...weightsFromPairs(ids, pairs), contiguity, tolerance, method: tolerance === 0 ? 'shared-vertices' : 'snapped' };
 }
 
-function featureCodes(features: readonly PolygonFeature[]): string[] {
+/**
+ * The region codes of features, checked: present and unique.
+ *
+ * @param features - features with `properties.code`.
+ * @returns the codes in feature order.
+ * @throws VeerkrachtError for a missing or duplicate code, naming the feature.
+ * @example featureCodes([{ geometry: null, properties: { code: 'BU1' } }]) // ['BU1']
+ */
+export function featureCodes(features: readonly PolygonFeature[]): string[] {
   const seen = new Map<string, number>();
   return features.map((f, i) => {
     const code = f.properties?.code;
@@ -103,103 +118,132 @@ function featureCodes(features: readonly PolygonFeature[]): string[] {
   });
 }
 
-interface Segments {
-  /** Owner feature per segment. */
+interface Vertices {
+  x: Float64Array;
+  y: Float64Array;
   owner: Int32Array;
-  /** x1, y1, x2, y2 per segment. */
-  xy: Float64Array;
-  /** All vertex coordinates, x and y interleaved (for the tolerance). */
-  coords: Float64Array;
+  /** Next and previous vertex on the same ring (cyclic). */
+  next: Int32Array;
+  prev: Int32Array;
 }
 
-function collectSegments(features: readonly PolygonFeature[]): Segments {
+/** Ring vertices without the closing repeat and without consecutive duplicates. */
+function collectVertices(features: readonly PolygonFeature[]): Vertices {
+  const xs: number[] = [];
+  const ys: number[] = [];
   const owner: number[] = [];
-  const xy: number[] = [];
-  const coords: number[] = [];
+  const next: number[] = [];
+  const prev: number[] = [];
   features.forEach((f, i) => {
     for (const ring of featureRings(f, i)) {
-      const m = ring.length;
-      for (let k = 0; k < m; k++) {
-        const p = ring[k];
-        const q = ring[(k + 1) % m];
-        coords.push(p[0], p[1]);
-        if (k === m - 1 && p[0] === ring[0][0] && p[1] === ring[0][1]) continue;
-        // Zero-length segments still carry a vertex: keep them for queen (distance works on points).
+      const start = xs.length;
+      for (const p of ring) {
+        const last = xs.length - 1;
+        if (last >= start && xs[last] === p[0] && ys[last] === p[1]) continue;
+        xs.push(p[0]);
+        ys.push(p[1]);
         owner.push(i);
-        xy.push(p[0], p[1], q[0], q[1]);
+      }
+      while (xs.length - start > 1 && xs[xs.length - 1] === xs[start] && ys[ys.length - 1] === ys[start]) {
+        xs.pop();
+        ys.pop();
+        owner.pop();
+      }
+      const m = xs.length - start;
+      for (let k = 0; k < m; k++) {
+        next.push(start + ((k + 1) % m));
+        prev.push(start + ((k + m - 1) % m));
       }
     }
   });
-  return { owner: Int32Array.from(owner), xy: Float64Array.from(xy), coords: Float64Array.from(coords) };
+  return {
+    x: Float64Array.from(xs), y: Float64Array.from(ys), owner: Int32Array.from(owner),
+    next: Int32Array.from(next), prev: Int32Array.from(prev),
+  };
 }
 
-function touchingPairs(segs: Segments, n: number, tol: number, minSharedLength: number, contiguity: Contiguity): number[] {
-  const { owner, xy } = segs;
-  const m = owner.length;
-  if (m === 0) return [];
-  let minx = Infinity, miny = Infinity, maxx = -Infinity, maxy = -Infinity;
-  const lengths = new Float64Array(m);
-  for (let s = 0; s < m; s++) {
-    const o = 4 * s;
-    minx = Math.min(minx, xy[o], xy[o + 2]);
-    maxx = Math.max(maxx, xy[o], xy[o + 2]);
-    miny = Math.min(miny, xy[o + 1], xy[o + 3]);
-    maxy = Math.max(maxy, xy[o + 1], xy[o + 3]);
-    lengths[s] = Math.hypot(xy[o + 2] - xy[o], xy[o + 3] - xy[o + 1]);
-  }
-  const sorted = Float64Array.from(lengths).sort();
-  const extent = Math.max(maxx - minx, maxy - miny);
-  // Cell ≈ median segment length, but never so small that the grid explodes.
-  const cell = Math.max(sorted[m >> 1], 4 * tol, extent / 4096, 1e-12);
-  const nx = Math.floor((maxx - minx) / cell) + 2;
-  const grid = new Map<number, number[]>();
-  for (let s = 0; s < m; s++) {
-    const o = 4 * s;
-    const x0 = Math.floor((Math.min(xy[o], xy[o + 2]) - tol - minx) / cell);
-    const x1 = Math.floor((Math.max(xy[o], xy[o + 2]) + tol - minx) / cell);
-    const y0 = Math.floor((Math.min(xy[o + 1], xy[o + 3]) - tol - miny) / cell);
-    const y1 = Math.floor((Math.max(xy[o + 1], xy[o + 3]) + tol - miny) / cell);
-    for (let gy = y0; gy <= y1; gy++) {
-      for (let gx = x0; gx <= x1; gx++) {
-        const key = (gy + 1) * (nx + 2) + (gx + 1);
-        const list = grid.get(key);
-        if (list) list.push(s);
-        else grid.set(key, [s]);
-      }
-    }
-  }
-  // Shorter stretches are corner touches whose edges leave a shared vertex at a small angle.
-  // The slack absorbs floating-point error on a shared edge exactly one grid step long.
-  const minShared = Math.max(minSharedLength * (1 - 1e-6), Number.MIN_VALUE);
+/** Adds the pair (fa, fb) once. */
+function pairCollector(n: number): { add: (fa: number, fb: number) => void; pairs: number[] } {
   const found = new Set<number>();
   const pairs: number[] = [];
-  for (const list of grid.values()) {
-    for (let p = 0; p < list.length; p++) {
-      const a = list[p];
-      const oa = 4 * a;
-      for (let q = p + 1; q < list.length; q++) {
-        const b = list[q];
-        const fa = owner[a];
-        const fb = owner[b];
+  return {
+    pairs,
+    add(fa, fb) {
+      const key = fa < fb ? fa * n + fb : fb * n + fa;
+      if (found.has(key)) return;
+      found.add(key);
+      pairs.push(fa, fb);
+    },
+  };
+}
+
+function exactPairs(v: Vertices, n: number, contiguity: Contiguity): number[] {
+  const groups = new Map<string, number[]>();
+  for (let u = 0; u < v.x.length; u++) {
+    const key = `${v.x[u]} ${v.y[u]}`;
+    const g = groups.get(key);
+    if (g) g.push(u);
+    else groups.set(key, [u]);
+  }
+  const same = (a: number, b: number): boolean => v.x[a] === v.x[b] && v.y[a] === v.y[b];
+  return matchPairs(v, n, contiguity, groups.values(), same);
+}
+
+function snappedPairs(v: Vertices, n: number, contiguity: Contiguity, tol: number): number[] {
+  const cellKey = (gx: number, gy: number): string => `${gx} ${gy}`;
+  const grid = new Map<string, number[]>();
+  for (let u = 0; u < v.x.length; u++) {
+    const key = cellKey(Math.floor(v.x[u] / tol), Math.floor(v.y[u] / tol));
+    const g = grid.get(key);
+    if (g) g.push(u);
+    else grid.set(key, [u]);
+  }
+  const near = (a: number, b: number): boolean => Math.hypot(v.x[a] - v.x[b], v.y[a] - v.y[b]) <= tol;
+  // Candidate groups: each vertex with every vertex of its own and the 8 surrounding cells.
+  function* candidates(): Generator<number[]> {
+    for (let u = 0; u < v.x.length; u++) {
+      const gx = Math.floor(v.x[u] / tol);
+      const gy = Math.floor(v.y[u] / tol);
+      const group = [u];
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          for (const w of grid.get(cellKey(gx + dx, gy + dy)) ?? []) if (w !== u && near(u, w)) group.push(w);
+        }
+      }
+      if (group.length > 1) yield group;
+    }
+  }
+  return matchPairs(v, n, contiguity, candidates(), near, true);
+}
+
+/**
+ * Pairs of features from groups of matching vertices. With `anchored`, only the first vertex of
+ * a group is matched against the others (snapping is not transitive); else all members match.
+ */
+function matchPairs(
+  v: Vertices, n: number, contiguity: Contiguity, groups: Iterable<number[]>, match: (a: number, b: number) => boolean, anchored = false,
+): number[] {
+  const out = pairCollector(n);
+  for (const g of groups) {
+    if (g.length < 2) continue;
+    const top = anchored ? 1 : g.length;
+    for (let p = 0; p < top; p++) {
+      const a = g[p];
+      for (let q = p + 1; q < g.length; q++) {
+        const b = g[q];
+        const fa = v.owner[a];
+        const fb = v.owner[b];
         if (fa === fb) continue;
-        const key = fa < fb ? fa * n + fb : fb * n + fa;
-        if (found.has(key)) continue;
-        const ob = 4 * b;
-        let touches: boolean;
         if (contiguity === 'queen') {
-          touches = segmentDistance(xy[oa], xy[oa + 1], xy[oa + 2], xy[oa + 3], xy[ob], xy[ob + 1], xy[ob + 2], xy[ob + 3]) <= tol;
-        } else {
-          // Test both ways so the relation does not depend on which segment is the longer one.
-          touches =
-            sharedLength(xy[oa], xy[oa + 1], xy[oa + 2], xy[oa + 3], xy[ob], xy[ob + 1], xy[ob + 2], xy[ob + 3], tol) >= minShared ||
-            sharedLength(xy[ob], xy[ob + 1], xy[ob + 2], xy[ob + 3], xy[oa], xy[oa + 1], xy[oa + 2], xy[oa + 3], tol) >= minShared;
+          out.add(fa, fb);
+          continue;
         }
-        if (touches) {
-          found.add(key);
-          pairs.push(fa, fb);
-        }
+        // rook: the edge a→next(a) is also an edge of b's ring, in either direction
+        const an = v.next[a];
+        const ap = v.prev[a];
+        if (match(an, v.next[b]) || match(an, v.prev[b]) || match(ap, v.next[b]) || match(ap, v.prev[b])) out.add(fa, fb);
       }
     }
   }
-  return pairs;
+  return out.pairs;
 }

@@ -12,3 +12,4 @@ export * from './moran.js';
 export * from './lisa.js';
 export * from './missing.js';
 export * from './analysis.js';
+export * from './topology.js';

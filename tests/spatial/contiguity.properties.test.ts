@@ -1,7 +1,10 @@
 // Planted truth: random partitions of a grid into regions (each region a MultiPolygon of its unit
 // cells), vertices jittered by a deterministic function of the grid point (so shared vertices stay
-// identical) and rounded to 4 decimals, some edges split by an extra vertex on one side only
-// (T-junctions). Rook/queen neighbours must equal 4-/8-adjacency of the cells.
+// identical) and rounded to 4 decimals. Some cells carry an extra vertex in the middle of each
+// edge. libpysal's definitions give the truth by index arithmetic on the cells:
+// queen = 8-adjacency (shared corners); rook = 4-adjacency through a cell edge that both sides
+// write with the same vertices (both split or both unsplit). A midpoint on one side only is a
+// T-junction, which libpysal does not count as a shared edge.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { MultiPolygon } from 'geojson';
@@ -11,7 +14,8 @@ import type { PolygonFeature } from '../../src/spatial/rings.js';
 
 const R = 6, C = 7;
 
-function build(labels: number[], split: boolean[], seed: number, roundSplits = false) {
+/** `noise(cell, gx, gy)` moves one cell's copy of a grid point (0 keeps shared vertices identical). */
+function build(labels: number[], split: boolean[], seed: number, noise: (cell: number, gx: number, gy: number, axis: number) => number = () => 0) {
   const regions = [...new Set(labels)].sort((a, b) => a - b);
   const jitter = (i: number, j: number, axis: number) => (Math.sin(i * 12.9898 + j * 78.233 + axis * 3.1 + seed) * 43758.5453) % 1;
   const pt = (gx: number, gy: number) => [
@@ -23,23 +27,23 @@ function build(labels: number[], split: boolean[], seed: number, roundSplits = f
     labels.forEach((l, cell) => {
       if (l !== lab) return;
       const r = Math.floor(cell / C), c = cell % C;
-      const corners = [pt(c, r), pt(c + 1, r), pt(c + 1, r + 1), pt(c, r + 1)];
+      const grid = [[c, r], [c + 1, r], [c + 1, r + 1], [c, r + 1]];
+      const corners = grid.map(([gx, gy]) => pt(gx, gy));
       const ring: number[][] = [];
       for (let k = 0; k < 4; k++) {
-        ring.push(corners[k]);
+        const [gx, gy] = grid[k];
+        ring.push([corners[k][0] + noise(cell, gx, gy, 0), corners[k][1] + noise(cell, gx, gy, 1)]);
         if (split[cell]) {
           const a = corners[k], b = corners[(k + 1) % 4];
-          const m = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]; // on the edge, absent on the other side
-          // rounding to the file's 4 decimals moves it off the edge by up to ~0.7 grid steps
-          ring.push(roundSplits ? m.map((v) => Math.round(v * 1e4) / 1e4) : m);
+          ring.push([(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]);
         }
       }
-      ring.push(corners[0]);
+      ring.push(ring[0]);
       polys.push([ring]);
     });
     return { geometry: { type: 'MultiPolygon', coordinates: polys } as MultiPolygon, properties: { code: `R${lab}` } };
   });
-  const truth = (queen: boolean) => regions.map((lab) => {
+  const truth = (queen: boolean, edgeShared: (p: number, q: number) => boolean = () => true) => regions.map((lab) => {
     const out = new Set<number>();
     labels.forEach((l, cell) => {
       if (l !== lab) return;
@@ -49,7 +53,7 @@ function build(labels: number[], split: boolean[], seed: number, roundSplits = f
         const rr = r + dr, cc = c + dc;
         if (rr < 0 || rr >= R || cc < 0 || cc >= C) continue;
         const other = labels[rr * C + cc];
-        if (other !== lab) out.add(regions.indexOf(other));
+        if (other !== lab && (queen || edgeShared(cell, rr * C + cc))) out.add(regions.indexOf(other));
       }
     });
     return [...out].sort((a, b) => a - b);
@@ -57,34 +61,46 @@ function build(labels: number[], split: boolean[], seed: number, roundSplits = f
   return { features, truth };
 }
 
+const arbitrary = [
+  fc.array(fc.integer({ min: 0, max: 7 }), { minLength: R * C, maxLength: R * C }),
+  fc.array(fc.boolean(), { minLength: R * C, maxLength: R * C }),
+  fc.integer({ min: 0, max: 1000 }),
+] as const;
+const lists = (w: ReturnType<typeof contiguityWeights>) => w.ids.map((_, i) => neighboursOf(w, i));
+
 describe('contiguity on random partitions with planted adjacency', () => {
-  it('rook = 4-adjacency and queen = 8-adjacency of the cells', () => {
-    fc.assert(fc.property(
-      fc.array(fc.integer({ min: 0, max: 7 }), { minLength: R * C, maxLength: R * C }),
-      fc.array(fc.boolean(), { minLength: R * C, maxLength: R * C }),
-      fc.integer({ min: 0, max: 1000 }),
-      (labels, split, seed) => {
-        const { features, truth } = build(labels, split, seed);
-        const rook = contiguityWeights(features, { contiguity: 'rook' });
-        const queen = contiguityWeights(features, { contiguity: 'queen' });
-        expect(rook.ids.map((_, i) => neighboursOf(rook, i))).toEqual(truth(false));
-        expect(queen.ids.map((_, i) => neighboursOf(queen, i))).toEqual(truth(true));
-      },
-    ), { numRuns: 60 });
+  it('no cell split: rook = 4-adjacency and queen = 8-adjacency of the cells', () => {
+    fc.assert(fc.property(arbitrary[0], arbitrary[2], (labels, seed) => {
+      const { features, truth } = build(labels, labels.map(() => false), seed);
+      expect(lists(contiguityWeights(features, { contiguity: 'rook' }))).toEqual(truth(false));
+      expect(lists(contiguityWeights(features, { contiguity: 'queen' }))).toEqual(truth(true));
+    }), { numRuns: 60 });
   });
 
-  it('T-junction vertices moved off the edge by rounding: found with a tolerance of 0.75 grid step (the rounding bound is 0.71)', () => {
-    fc.assert(fc.property(
-      fc.array(fc.integer({ min: 0, max: 7 }), { minLength: R * C, maxLength: R * C }),
-      fc.array(fc.boolean(), { minLength: R * C, maxLength: R * C }),
-      fc.integer({ min: 0, max: 1000 }),
-      (labels, split, seed) => {
-        const { features, truth } = build(labels, split, seed, true);
-        const rook = contiguityWeights(features, { contiguity: 'rook', tolerance: 0.75e-4 });
-        const queen = contiguityWeights(features, { contiguity: 'queen', tolerance: 0.75e-4 });
-        expect(rook.ids.map((_, i) => neighboursOf(rook, i))).toEqual(truth(false));
-        expect(queen.ids.map((_, i) => neighboursOf(queen, i))).toEqual(truth(true));
-      },
-    ), { numRuns: 60 });
+  it('T-junctions (a midpoint on one side only) are not shared edges: rook only where both sides split alike; queen unchanged', () => {
+    fc.assert(fc.property(...arbitrary, (labels, split, seed) => {
+      const { features, truth } = build(labels, split, seed);
+      const rook = contiguityWeights(features, { contiguity: 'rook' });
+      const queen = contiguityWeights(features, { contiguity: 'queen' });
+      expect(lists(rook)).toEqual(truth(false, (p, q) => split[p] === split[q]));
+      expect(lists(queen)).toEqual(truth(true));
+      expect(rook.method).toBe('shared-vertices');
+      expect(rook.tolerance).toBe(0);
+    }), { numRuns: 60 });
+  });
+
+  it('snapping: every cell copy of a corner moved by ≤ 0.3e-4 on each axis (copies ≤ 0.85e-4 apart) is found with tolerance 1e-4, and not without', () => {
+    fc.assert(fc.property(arbitrary[0], arbitrary[2], (labels, seed) => {
+      const noise = (cell: number, gx: number, gy: number, axis: number) => 0.3e-4 * Math.sin(cell * 7.1 + gx * 3.3 + gy * 1.7 + axis + seed);
+      const { features, truth } = build(labels, labels.map(() => false), seed, noise);
+      const rook = contiguityWeights(features, { contiguity: 'rook', tolerance: 1e-4 });
+      const queen = contiguityWeights(features, { contiguity: 'queen', tolerance: 1e-4 });
+      expect(lists(rook)).toEqual(truth(false));
+      expect(lists(queen)).toEqual(truth(true));
+      expect(queen.method).toBe('snapped');
+      expect(queen.tolerance).toBe(1e-4);
+      // without snapping, the moved copies do not coincide: no contact at all
+      expect(contiguityWeights(features, { contiguity: 'queen' }).neighbours.length).toBe(0);
+    }), { numRuns: 40 });
   });
 });

@@ -44,21 +44,39 @@ describe('contiguityWeights special cases', () => {
   const A = poly('BU00010002', [[1, 0], [2, 0], [2, 1], [1, 1], [1, 0]]);
   const B = poly('BU00010003', [[1, 1], [2, 1], [2, 2], [1, 2], [1, 1]]);
 
-  it('rook finds shared edges across a T-junction (vertex on the neighbour\'s edge)', () => {
-    const w = contiguityWeights([L, A, B], { contiguity: 'rook' });
+  it('a T-junction (L has no vertex at (1, 1)) is queen through the shared vertex (1, 0) but not rook, as libpysal', () => {
+    expect(lists(contiguityWeights([L, A, B], { contiguity: 'rook' }))).toEqual([[], [2], [1]]);
+    expect(lists(contiguityWeights([L, A, B], { contiguity: 'queen' }))).toEqual([[1, 2], [0, 2], [0, 1]]);
+  });
+
+  it('a shared edge written in opposite directions, with a vertex added on both sides, is rook', () => {
+    const L2 = poly('BU00010001', [[0, 0], [1, 0], [1, 1], [1, 2], [0, 2], [0, 0]]);
+    const w = contiguityWeights([L2, A, B], { contiguity: 'rook' });
     expect(lists(w)).toEqual([[1, 2], [0, 2], [0, 1]]);
+    expect(w.method).toBe('shared-vertices');
   });
 
-  it('a vertex moved off the neighbour\'s edge by rounding still counts within the tolerance', () => {
+  it('a vertex of one polygon on the other\'s edge, without a shared vertex, is no contact (queen nor rook)', () => {
+    const T = poly('BU00010007', [[-1, 1], [0, 1], [-1, 2], [-1, 1]]); // touches L's left edge at (0, 1)
+    expect(lists(contiguityWeights([L, T], { contiguity: 'queen' }))).toEqual([[], []]);
+  });
+
+  it('properly crossing boundaries (overlapping polygons without a shared vertex) are no contact', () => {
+    const X = poly('BU00010008', [[0.5, 0.5], [1.5, 0.5], [1.5, 1.5], [0.5, 1.5], [0.5, 0.5]]);
+    expect(lists(contiguityWeights([L, X], { contiguity: 'queen' }))).toEqual([[], []]);
+    expect(lists(contiguityWeights([L, X], { contiguity: 'rook' }))).toEqual([[], []]);
+  });
+
+  it('snapping is explicit: vertices 0.0004 apart are shared with tolerance 0.001, not with 0.0001 nor by default', () => {
     const A2 = poly('BU00010002', [[1.0004, 0], [2, 0], [2, 1], [1.0004, 1], [1.0004, 0]]);
-    expect(lists(contiguityWeights([L, A2], { contiguity: 'rook', tolerance: 0.001 }))).toEqual([[1], [0]]);
-    expect(lists(contiguityWeights([L, A2], { contiguity: 'rook', tolerance: 0.0001 }))).toEqual([[], []]);
-  });
-
-  it('minSharedLength: a shared stretch shorter than it is not a rook edge (still queen)', () => {
-    expect(lists(contiguityWeights([L, A], { contiguity: 'rook', minSharedLength: 1.5 }))).toEqual([[], []]);
-    expect(lists(contiguityWeights([L, A], { contiguity: 'queen', minSharedLength: 1.5 }))).toEqual([[1], [0]]);
-    expect(contiguityWeights([L, A], { contiguity: 'rook' }).minSharedLength).toBe(1); // one grid step
+    const L1 = poly('BU00010001', [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]);
+    const snapped = contiguityWeights([L1, A2], { contiguity: 'rook', tolerance: 0.001 });
+    expect(lists(snapped)).toEqual([[1], [0]]);
+    expect(snapped.method).toBe('snapped');
+    expect(snapped.tolerance).toBe(0.001);
+    expect(lists(contiguityWeights([L1, A2], { contiguity: 'rook', tolerance: 0.0001 }))).toEqual([[], []]);
+    expect(lists(contiguityWeights([L1, A2], { contiguity: 'queen' }))).toEqual([[], []]);
+    expect(() => contiguityWeights([L1, A2], { tolerance: -1 })).toThrow(/tolerance.*finite number ≥ 0/);
   });
 
   it('a corner touch is queen but not rook', () => {
