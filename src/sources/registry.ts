@@ -8,7 +8,7 @@ import type { FileHead, FormatReader } from './formats.js';
 import type { LoadedTable } from './types.js';
 import { csvReader } from './csv/reader.js';
 import { statlineCsvReader, statlineODataReader } from './statline/reader.js';
-import { boundariesGeoJsonReader, boundariesShapefileReader, boundariesTopoJsonReader } from './boundaries/reader.js';
+import { boundariesGeoJsonReader, boundariesGeoPackageReader, boundariesShapefileReader, boundariesTopoJsonReader } from './boundaries/reader.js';
 import { leefbaarometerReader } from './leefbaarometer/reader.js';
 import { pc6BuurtReader, pc6HuisnummerReader } from './pc6/reader.js';
 import { corporatieBezitReader, corporatieVerhuringenReader } from './corporatie/reader.js';
@@ -21,6 +21,7 @@ export const FORMAT_READERS: FormatReader[] = [
   boundariesGeoJsonReader,
   boundariesTopoJsonReader,
   boundariesShapefileReader,
+  boundariesGeoPackageReader,
   leefbaarometerReader,
   pc6HuisnummerReader,
   pc6BuurtReader,

@@ -23,6 +23,11 @@ export interface BoundaryReadOptions {
   level?: RegionLevel;
   /** TopoJSON object to read (`wijk_2023`); default the only or first polygon object. */
   object?: string;
+  /**
+   * GeoPackage layer to read (`buurten`, `--layer`); default the layer of `level` (buurt →
+   * buurten, wijk → wijken, gemeente → gemeenten) or the only layer.
+   */
+  layer?: string;
   /** CRS to return the features in (converted with proj4); default as read. */
   crs?: Crs;
   /** Throw on the first unusable feature instead of counting it. */
@@ -38,6 +43,11 @@ export interface RawFeature {
   geometry: Geometry | null;
   /** A problem the format parser already found (e.g. a broken TopoJSON arc). */
   problem?: { code: string; detail: string };
+  /**
+   * Left out on purpose, not a defect (a CBS water-only area): counted under `reason` in the
+   * load report, never an error, not even with `strict`.
+   */
+  excluded?: { reason: string; detail: string };
 }
 
 /** What a format parser found besides the features. */
@@ -61,6 +71,7 @@ const REASONS: Record<string, string> = {
   'ring-not-closed': 'unclosed ring',
   'ring-without-area': 'ring without area',
   'broken-arc': 'broken TopoJSON arc reference',
+  'bad-geometry-blob': 'unreadable GeoPackage geometry',
 };
 
 function where(p: GeometryProblem): string {
@@ -105,8 +116,8 @@ export function assembleBoundaries(raw: RawBoundaries, options: BoundaryReadOpti
   const nameProp = detectNameProperty(raw.features);
   const hint = options.level ?? source.hint;
   const dropped = new Map<string, DroppedRows>();
-  const drop = (reason: string, index: number, code: string | null, detail: string, column?: string) => {
-    if (options.strict) {
+  const drop = (reason: string, index: number, code: string | null, detail: string, column?: string, excluded = false) => {
+    if (options.strict && !excluded) {
       throw new VeerkrachtError(`unusable feature: ${reason}`, {
         file, feature: code ? `${index} (${code})` : index, column, expected: expectedFor(reason), found: detail,
       });
@@ -126,6 +137,10 @@ export function assembleBoundaries(raw: RawBoundaries, options: BoundaryReadOpti
     const rawCode = source.fromId ? f.id : f.properties?.[source.property];
     const code = normalizeBoundaryCode(rawCode, hint);
     const label = code ?? (rawCode === undefined || rawCode === null || rawCode === '' ? null : String(rawCode));
+    if (f.excluded) {
+      drop(f.excluded.reason, index, label, f.excluded.detail, undefined, true);
+      return;
+    }
     if (f.problem) {
       drop(REASONS[f.problem.code] ?? f.problem.code, index, label, f.problem.detail, 'geometry');
       return;
@@ -212,5 +227,6 @@ function expectedFor(reason: string): string {
   if (reason === REASONS['duplicate-code']) return 'each code once';
   if (reason === REASONS['other-level']) return 'codes of one level';
   if (reason === REASONS['broken-arc']) return 'arc indices within the topology';
+  if (reason === REASONS['bad-geometry-blob']) return 'GeoPackage binary geometry (GP header + WKB Polygon or MultiPolygon)';
   return 'a polygon with closed rings of at least 4 finite positions';
 }

@@ -6,6 +6,8 @@ export * from './assemble.js';
 export * from './geojson.js';
 export * from './topojson.js';
 export * from './shp-reader.js';
+export * from './gpkg-geometry.js';
+export * from './gpkg-reader.js';
 export * from './read.js';
 export * from './convert.js';
 export * from './simplify.js';

@@ -1,6 +1,6 @@
 /**
- * `readBoundaries(path)`: read a GeoJSON, TopoJSON or ESRI shapefile boundary file in WGS84 or
- * RD New, validated, with normalised codes, detected level and CRS.
+ * `readBoundaries(path)`: read a GeoJSON, TopoJSON, ESRI shapefile or GeoPackage boundary file in
+ * WGS84 or RD New, validated, with normalised codes, detected level and CRS.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -10,10 +10,11 @@ import { assembleBoundaries, type BoundaryReadOptions } from './assemble.js';
 import { parseGeoJson } from './geojson.js';
 import { parseTopoJson } from './topojson.js';
 import { readShapefile } from './shp-reader.js';
+import { isSqliteFile, readGeoPackage } from './gpkg-reader.js';
 import type { Boundaries } from './types.js';
 
-/** The three boundary formats. */
-export type BoundaryFormat = 'geojson' | 'topojson' | 'shapefile';
+/** The boundary formats. */
+export type BoundaryFormat = 'geojson' | 'topojson' | 'shapefile' | 'geopackage';
 
 function readBytes(path: string): Buffer {
   try {
@@ -37,16 +38,24 @@ function parseJson(bytes: Buffer, file: string): unknown {
 }
 
 /**
- * Read a boundary file. The format follows from the extension (`.shp`) or the JSON `type`
- * (`Topology` vs `FeatureCollection`).
+ * Read a boundary file. The format follows from the extension (`.shp`), the SQLite header of a
+ * GeoPackage (`.gpkg`) or the JSON `type` (`Topology` vs `FeatureCollection`).
  *
- * @param path GeoJSON (`.geojson`/`.json`), TopoJSON or `.shp` (with `.dbf`, optional `.prj`).
- * @param options code property, level, TopoJSON object, output CRS, strictness.
+ * A GeoPackage is read one layer at a time: `options.layer`, else the layer of `options.level`
+ * (`buurt` → `buurten`, `wijk` → `wijken`, `gemeente` → `gemeenten`, as in the CBS wijk- en
+ * buurtkaart), else its only layer; a file with several layers and no choice is an error that
+ * lists them. Its CRS comes from `gpkg_spatial_ref_sys`; CBS water-only areas (`water` = 'JA')
+ * are left out and counted in `report.dropped`.
+ *
+ * @param path GeoJSON (`.geojson`/`.json`), TopoJSON, `.shp` (with `.dbf`, optional `.prj`) or `.gpkg`.
+ * @param options code property, level, TopoJSON object, GeoPackage layer, output CRS, strictness.
  * @throws VeerkrachtError for unreadable files, a CRS label that contradicts the coordinates, no
  *   code property, or no usable feature. Unusable features are counted in `report.dropped`.
  * @example
  * const b = await readBoundaries('buurten_2023.geojson', { crs: 'EPSG:28992' });
  * b.level; // 'buurt'
+ * @example
+ * const w = await readBoundaries('wijkenbuurten_2023_v1.gpkg', { level: 'wijk' }); // layer wijken
  */
 export async function readBoundaries(path: string, options: BoundaryReadOptions = {}): Promise<Boundaries> {
   const bytes = readBytes(path);
@@ -59,6 +68,13 @@ export async function readBoundaries(path: string, options: BoundaryReadOptions 
   if (/\.shp$/i.test(path)) {
     provenance.kind = 'boundaries-shapefile';
     return assembleBoundaries(await readShapefile(path, provenance), options);
+  }
+  if (/\.gpkg$/i.test(path) || isSqliteFile(bytes)) {
+    provenance.kind = 'boundaries-gpkg';
+    return assembleBoundaries(await readGeoPackage(bytes, provenance, { layer: options.layer, level: options.level }), options);
+  }
+  if (/\.xls[xm]?$/i.test(path)) {
+    throw new VeerkrachtError('a spreadsheet is not a boundary file', { file: path, expected: 'GeoJSON, TopoJSON, a shapefile or a GeoPackage (.gpkg)' });
   }
   const doc = parseJson(bytes, path);
   if ((doc as { type?: unknown })?.type === 'Topology') {

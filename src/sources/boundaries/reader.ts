@@ -1,9 +1,10 @@
 /**
- * FormatReaders for `veerkracht inspect`: GeoJSON, TopoJSON and ESRI shapefile boundary files,
+ * FormatReaders for `veerkracht inspect`: GeoJSON, TopoJSON, ESRI shapefile and GeoPackage boundary files,
  * read into a table of their features (code, name, level, area, centroid, properties).
  */
 import type { FileHead, FormatReader } from '../formats.js';
 import { readBoundaries } from './read.js';
+import { isSqliteFile } from './gpkg-reader.js';
 import { boundariesTable } from './table.js';
 
 /** GeoJSON FeatureCollection of polygons with region codes. */
@@ -28,5 +29,15 @@ export const boundariesShapefileReader: FormatReader = {
   read: async (path: string) => boundariesTable(await readBoundaries(path)),
 };
 
-/** The three boundary readers, for FORMAT_READERS. */
-export const BOUNDARY_READERS: FormatReader[] = [boundariesGeoJsonReader, boundariesTopoJsonReader, boundariesShapefileReader];
+/**
+ * GeoPackage (`.gpkg`): a SQLite file. With one feature layer it is read as it is; with several
+ * (the CBS wijk- en buurtkaart) the error lists them.
+ */
+export const boundariesGeoPackageReader: FormatReader = {
+  kind: 'boundaries-gpkg',
+  sniff: (h: FileHead) => isSqliteFile(h.bytes),
+  read: async (path: string) => boundariesTable(await readBoundaries(path)),
+};
+
+/** The boundary readers, for FORMAT_READERS. */
+export const BOUNDARY_READERS: FormatReader[] = [boundariesGeoJsonReader, boundariesTopoJsonReader, boundariesShapefileReader, boundariesGeoPackageReader];
