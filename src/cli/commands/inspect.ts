@@ -29,8 +29,26 @@ regions per level, years, warnings.
     const reader = detectFormat(file);
     const loaded = await reader.read(file);
     const d = describeTable(loaded);
-    if (values.json) io.out(`${JSON.stringify(d, null, 2)}\n`);
-    else io.out(formatDescription(d));
+    if (values.json) io.out(escapeControls(`${JSON.stringify(d, null, 2)}\n`));
+    else io.out(escapeControls(formatDescription(d)));
     return 0;
   },
 };
+
+/**
+ * Characters a terminal would act on rather than show: C0 controls other than tab and newline
+ * (ESC starts colour, title and cursor sequences, BEL rings), DEL, C1 controls (U+0080–U+009F,
+ * U+009B is a one-byte CSI), line/paragraph separators and bidi overrides/isolates.
+ */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Show control characters from file contents (column names, codes, warnings) as `\uXXXX`
+ * instead of echoing them to the terminal. In JSON output the escape is JSON's own, so the
+ * parsed value is unchanged.
+ *
+ * @example escapeControls('dk\u001b[31m') // 'dk\\u001b[31m'
+ */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
