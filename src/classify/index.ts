@@ -1,5 +1,6 @@
 // Barrel of src/classify: re-exports only.
 export * from './types.js';
+export * from './scheme-name.js';
 export * from './values.js';
 export * from './quantile.js';
 export * from './binning.js';

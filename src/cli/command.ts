@@ -3,7 +3,10 @@
  * flags with {@link parseFlags} and only orchestrates: all computation lives elsewhere in src/.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { VeerkrachtError } from '../util/errors.js';
+import { VeerkrachtError, isUserError } from '../util/errors.js';
+import { detectFormat } from '../sources/registry.js';
+import { csvReader } from '../sources/csv/reader.js';
+import type { LoadedTable } from '../sources/types.js';
 
 /** Where a command writes: stdout for results (JSON or tables), stderr for progress. */
 export interface CliIO {
@@ -65,4 +68,147 @@ export function intFlag(command: string, name: string, value: unknown, fallback:
     );
   }
   return Number(s);
+}
+
+/**
+ * A number as users type it: a decimal point or a decimal comma (`1.5`, `1,5`), optional sign
+ * and exponent. Thousands separators are not accepted (`1.500,5` is ambiguous). NaN otherwise.
+ *
+ * @example parseUserNumber('1,5') // 1.5
+ * @example parseUserNumber('3.126') // 3.126
+ */
+export function parseUserNumber(s: string): number {
+  const t = s.trim();
+  if (!/^[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?$/.test(t)) return NaN;
+  return Number(t.replace(',', '.'));
+}
+
+/** Bounds for {@link numberFlag}. */
+export interface NumberBounds {
+  min?: number;
+  max?: number;
+  /** Exclude the bounds themselves. */
+  exclusive?: boolean;
+}
+
+function boundsText(b: NumberBounds): string {
+  const lo = b.min !== undefined ? `${b.exclusive ? '>' : '≥'} ${b.min}` : '';
+  const hi = b.max !== undefined ? `${b.exclusive ? '<' : '≤'} ${b.max}` : '';
+  return lo && hi ? ` ${lo} and ${hi}` : lo || hi ? ` ${lo || hi}` : '';
+}
+
+/**
+ * Read a number flag that accepts a decimal comma (`--tk 1,5`), with a clear error naming the flag.
+ *
+ * @param command - command name for the help hint.
+ * @param name - flag name without dashes.
+ * @param value - the raw flag value (undefined when absent).
+ * @param fallback - value when the flag is absent.
+ * @param bounds - optional min/max.
+ * @returns the number.
+ * @throws VeerkrachtError (exit 2) for anything else.
+ * @example numberFlag('calibrate', 'tk', '1,5', 0, { min: 0 }) // 1.5
+ */
+export function numberFlag(command: string, name: string, value: unknown, fallback: number, bounds: NumberBounds = {}): number {
+  if (value === undefined) return fallback;
+  const s = String(value);
+  const x = parseUserNumber(s);
+  const ok = Number.isFinite(x)
+    && (bounds.min === undefined || (bounds.exclusive ? x > bounds.min : x >= bounds.min))
+    && (bounds.max === undefined || (bounds.exclusive ? x < bounds.max : x <= bounds.max));
+  if (!ok) {
+    throw new VeerkrachtError(
+      `--${name} must be a number${boundsText(bounds)} (decimal point or comma), got ${JSON.stringify(s)} (see veerkracht ${command} --help)`,
+      {},
+      2,
+    );
+  }
+  return x;
+}
+
+/**
+ * Read a list of numbers: comma-separated with decimal points (`20,30.5`), or separated by `;`
+ * (or spaces) when the numbers use a decimal comma (`1,5;2,5`).
+ *
+ * @returns the numbers, in order.
+ * @throws VeerkrachtError (exit 2) naming the flag and the bad item.
+ * @example numberListFlag('classify', 'bins', '1,5;2,5') // [1.5, 2.5]
+ */
+export function numberListFlag(command: string, name: string, value: string, bounds: NumberBounds = {}): number[] {
+  const s = value.trim();
+  const parts = /[;\s]/.test(s) ? s.split(/\s*;\s*|\s+/) : s.split(',');
+  return parts.map((p) => {
+    if (p.trim() === '') {
+      throw new VeerkrachtError(
+        `--${name} must be a list of numbers (20,30 or with decimal commas 1,5;2,5), got ${JSON.stringify(value)} (see veerkracht ${command} --help)`, {}, 2,
+      );
+    }
+    return numberFlag(command, name, p, 0, bounds);
+  });
+}
+
+/**
+ * A name as users type it, for matching against a list: lower case, with spaces, hyphens and
+ * underscores removed (`Fisher-Jenks`, `fisher_jenks`, `FisherJenks` → `fisherjenks`).
+ *
+ * @example looseName('Veerkracht onder-druk') // 'veerkrachtonderdruk'
+ */
+export function looseName(s: string): string {
+  return s.trim().toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+/**
+ * Read a flag whose value is one of a fixed list, matched loosely (any case, spaces, hyphens or
+ * underscores); extra spellings map through `aliases` (loose form → value).
+ *
+ * @returns the canonical value, or `fallback` when the flag is absent.
+ * @throws VeerkrachtError (exit 2) listing the accepted values.
+ * @example choiceFlag('moran', 'contiguity', 'Queen', ['queen', 'rook'], 'queen') // 'queen'
+ */
+export function choiceFlag<T extends string>(
+  command: string, name: string, value: unknown, choices: readonly T[], fallback: T, aliases: Readonly<Record<string, T>> = {},
+): T {
+  if (value === undefined) return fallback;
+  const key = looseName(String(value));
+  const hit = choices.find((c) => looseName(c) === key) ?? aliases[key];
+  if (hit === undefined) {
+    throw new VeerkrachtError(
+      `--${name} must be one of ${choices.join(', ')}, got ${JSON.stringify(String(value))} (see veerkracht ${command} --help)`, {}, 2,
+    );
+  }
+  return hit;
+}
+
+/** A table read for a command, and how it was read. */
+export interface CommandTable {
+  loaded: LoadedTable;
+  /** Set when the detected format refused the file and it was read as a plain table instead. */
+  fallback?: string;
+}
+
+/**
+ * Read any table for a command. Format detection never blocks a generic table: when the
+ * detected specific format refuses the file (e.g. a `wk_code,lbm` extract without `jaar` looks
+ * like the Leefbaarometer long format), the file is read as a plain delimited table and the
+ * reason is returned in `fallback` for the command to print.
+ *
+ * @param path - the file.
+ * @returns the table and, when it fell back, why.
+ * @throws VeerkrachtError of the specific reader when the plain reader cannot read it either.
+ * @example const { loaded, fallback } = await readCommandTable('wk.csv');
+ */
+export async function readCommandTable(path: string): Promise<CommandTable> {
+  const reader = detectFormat(path);
+  try {
+    return { loaded: await reader.read(path) };
+  } catch (e) {
+    if (!isUserError(e) || reader === csvReader || reader.kind.startsWith('boundaries')) throw e;
+    let loaded: LoadedTable;
+    try {
+      loaded = await csvReader.read(path);
+    } catch {
+      throw e;
+    }
+    return { loaded, fallback: `read as a plain table (not as ${reader.kind}: ${e.message})` };
+  }
 }
