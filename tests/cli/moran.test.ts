@@ -6,6 +6,9 @@ import type { FeatureCollection, Polygon } from 'geojson';
 import { topology } from 'topojson-server';
 import { runCli } from '../helpers/cli.js';
 import { sharedData } from '../helpers/shared.js';
+import * as topo from 'topojson-client';
+import type { MultiPolygon } from 'geojson';
+import { independent, moranI, type Feat } from '../spatial/independent.js';
 import { moranGlobal } from '../../src/spatial/moran.js';
 import { moranLocal } from '../../src/spatial/lisa.js';
 import { rowStandardise, weightsFromLists } from '../../src/spatial/weights.js';
@@ -73,7 +76,8 @@ describe('veerkracht moran', () => {
     expect(j.missing).toEqual(['BU99990000', 'BU99990001']);
     expect(j.local.map((x: { code: string }) => x.code)).not.toContain('BU99990000');
     expect(j.contiguity).toBe('rook');
-    expect(j.tolerance).toBeCloseTo(0.005, 12); // coordinates on a 0.01° grid: half a grid step
+    expect(j.tolerance).toBe(0); // no snapping unless asked
+    expect(j.method).toBe('shared-vertices');
     expect(j.p_sim).toBeNull();
   });
 
@@ -164,7 +168,7 @@ describe('veerkracht moran', () => {
     writeFileSync(notJson, 'code;v\n1;2\n');
     r = await runCli(['moran', notJson, '--column', 'v']);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/x\.geojson.*invalid JSON/);
+    expect(r.err).toMatch(/x\.geojson, line 1: this is a table, not a boundary file; expected boundaries .* --table TABLE --key COLUMN/);
     const constant = writeLattice('const.geojson', () => 4);
     r = await runCli(['moran', constant, '--column', 'v']);
     expect(r.code).toBe(1);
@@ -174,5 +178,107 @@ describe('veerkracht moran', () => {
     r = await runCli(['moran', pointy, '--column', 'v']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/point\.geojson: no usable boundary feature.*1 × not a polygon/);
+  });
+});
+
+describe('veerkracht moran: libpysal contiguity, --snap, --table joins (issue 21)', () => {
+  const nlFile = sharedData('geo/wijken_2023_nl_wgs84.topojson');
+  const lbmFile = sharedData('leefbaarometer/Leefbaarometer-scores wijken 2002-2022.csv');
+  // independent: decoded polygons, shared-vertex pairs, LBM onv 2022 read from the raw CSV
+  const tj = JSON.parse(readFileSync(nlFile, 'utf8'));
+  const fc = topo.feature(tj, tj.objects.wijk_2023) as unknown as { features: { geometry: Polygon | MultiPolygon; properties: { statcode: string } }[] };
+  const feats: Feat[] = fc.features.map((f) => ({ geometry: f.geometry, properties: { code: f.properties.statcode } }));
+  const onv2022 = new Map<string, string>();
+  for (const line of readFileSync(lbmFile, 'utf8').split(/\r?\n/).slice(1)) {
+    const c = line.split(','); // wk_naam may hold quoted commas: count from the end
+    if (c[c.length - 8] === '2022') onv2022.set(c[0], c[c.length - 4]);
+  }
+  const values = feats.map((f) => {
+    const v = onv2022.get(f.properties.code);
+    return v === undefined || v === 'NA' ? NaN : Number(v);
+  });
+
+  it('joins the Leefbaarometer onto the national wijken by code (--year), reads contiguity from the topology, and reproduces libpysal\'s I', async () => {
+    const r = await runCli(['moran', nlFile, '--table', lbmFile, '--key', 'code', '--year', '2022', '--column', 'onv', '--permutations', '0', '--json']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.method).toBe('topology');
+    expect(j.tolerance).toBe(0);
+    expect(j.n).toBe(values.filter(Number.isFinite).length);
+    expect(j.I).toBeCloseTo(moranI(values, independent(feats).queen), 12);
+    expect(j.I).toBeCloseTo(0.578570, 6); // issue 21: libpysal-style weights
+    const matched = feats.filter((f) => onv2022.has(f.properties.code)).length;
+    expect(j.join.matched).toBe(matched);
+    expect(j.join.onlyLeft).toHaveLength(feats.length - matched);
+    expect(j.join.onlyRight).toHaveLength(onv2022.size - matched);
+    const text = await runCli(['moran', nlFile, '--table', lbmFile, '--year', '2022', '--column', 'onv', '--contiguity', 'rook', '--permutations', '0']);
+    expect(text.out).toMatch(new RegExp(`join on region code: ${matched} matched; ${feats.length - matched} boundaries without a table row`));
+    expect(text.out).toContain('contiguity from shared vertices and arcs of the TopoJSON topology');
+  });
+
+  it('a long table without --year says which years to choose from; a CSV as FILE says to pass boundaries and --table', async () => {
+    const a = await runCli(['moran', nlFile, '--table', lbmFile, '--column', 'onv']);
+    expect(a.code).toBe(1);
+    expect(a.err).toMatch(/occur more than once.*--year \(2002, 2008, 2012, 2014, 2016, 2018, 2020, 2022\)/);
+    const b = await runCli(['moran', lbmFile, '--column', 'onv']);
+    expect(b.code).toBe(1);
+    expect(b.err.trim().split('\n')).toHaveLength(1);
+    expect(b.err).toMatch(/line 1: this is a table, not a boundary file.*--table TABLE/);
+    expect(b.err).not.toMatch(/Unexpected token/);
+  });
+
+  it('a generic CSV (wk_code,lbm) joins with --key wk_code; codes not in the boundaries are reported', async () => {
+    const utrecht = sharedData('geo/wijken_2023_GM0344_utrecht_wgs84.geojson');
+    const doc = JSON.parse(readFileSync(utrecht, 'utf8'));
+    const codes: string[] = doc.features.map((f: { properties: { statcode: string } }) => f.properties.statcode);
+    const csv = join(dir, 'wk_lbm.csv');
+    writeFileSync(csv, ['wk_code,lbm', ...codes.slice(1).map((c, i) => `${c},${(4 + ((i * 7) % 5) / 10).toFixed(1)}`), 'WK999999,4.0'].join('\n') + '\n');
+    const r = await runCli(['moran', utrecht, '--table', csv, '--key', 'wk_code', '--column', 'lbm', '--permutations', '0', '--json']);
+    expect(r.err).toBe('');
+    const j = JSON.parse(r.out);
+    expect(j.join.matched).toBe(codes.length - 1);
+    expect(j.join.onlyLeft).toEqual([codes[0]]);
+    expect(j.join.onlyRight).toEqual(['WK999999']);
+    expect(j.missing).toEqual([codes[0]]);
+    expect(j.n).toBe(codes.length - 1);
+  });
+
+  it('every column inspect lists can be --column: area_km2 (I against independent shoelace areas)', async () => {
+    const utrecht = sharedData('geo/wijken_2023_GM0344_utrecht_wgs84.geojson');
+    const r = await runCli(['moran', utrecht, '--column', 'area_km2', '--permutations', '0', '--json']);
+    expect(r.err).toBe('');
+    const j = JSON.parse(r.out);
+    expect(j.n).toBe(10);
+    const doc = JSON.parse(readFileSync(utrecht, 'utf8'));
+    const feats2: Feat[] = doc.features.map((f: { geometry: Polygon; properties: { statcode: string } }) => ({ geometry: f.geometry, properties: { code: f.properties.statcode } }));
+    // planar shoelace in degrees, scaled to km² at 52.09° N (the RD area differs by < 0.1 % here)
+    const area = feats2.map((f) => {
+      const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+      let a = 0;
+      for (const p of polys) p.forEach((ring, k) => {
+        let s = 0;
+        for (let t = 0; t + 1 < ring.length; t++) s += ring[t][0] * ring[t + 1][1] - ring[t + 1][0] * ring[t][1];
+        a += (k === 0 ? 1 : -1) * Math.abs(s / 2);
+      });
+      return a * 111.32 * 111.32 * Math.cos((52.09 * Math.PI) / 180);
+    });
+    expect(j.I).toBeCloseTo(moranI(area, independent(feats2).queen), 2);
+  });
+
+  it('--snap is explicit and reported; decimal commas accepted; snapping widens contacts', async () => {
+    const buurten = sharedData('geo/buurten_2023_GM0344_utrecht_wgs84.geojson');
+    const plain = JSON.parse((await runCli(['moran', buurten, '--column', 'centroid_lon', '--permutations', '0', '--json'])).out);
+    expect(plain.method).toBe('shared-vertices');
+    const snapped = await runCli(['moran', buurten, '--column', 'centroid_lon', '--permutations', '0', '--snap', '0,0015', '--json']);
+    expect(snapped.err).toBe('');
+    const s = JSON.parse(snapped.out);
+    expect(s.method).toBe('snapped');
+    expect(s.tolerance).toBe(0.0015);
+    const text = await runCli(['moran', buurten, '--column', 'centroid_lon', '--permutations', '0', '--snap', '0.0015']);
+    expect(text.out).toContain('contiguity from vertices snapped within 0.0015 coordinate units');
+    const bad = await runCli(['moran', buurten, '--column', 'centroid_lon', '--contiguity', 'bishop']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('queen, rook');
   });
 });
