@@ -10,8 +10,16 @@ export interface FileHead {
   path: string;
   /** Up to the first 64 KiB. */
   bytes: Uint8Array;
-  /** The same bytes decoded as UTF-8 (BOM stripped; invalid bytes replaced). */
+  /**
+   * The same bytes decoded as the loaders decode them (UTF-8, Windows-1252 or UTF-16 after a
+   * BOM; BOM stripped); for an `.xlsx` workbook its first sheet as tab-separated text (header
+   * first), and then `bytes` are that text in UTF-8.
+   */
   text: string;
+  /** True when the file is an `.xlsx` workbook (text and bytes are then its first sheet). */
+  workbook?: boolean;
+  /** Why a ZIP file could not be read as a workbook (reported when nothing else reads it). */
+  workbookError?: Error;
 }
 
 export interface FormatReader {

@@ -4,6 +4,7 @@ export * from './formats.js';
 export * from './registry.js';
 export * from './boundaries/index.js';
 export * from './csv/index.js';
+export * from './xlsx/index.js';
 export * from './statline/index.js';
 export * from './describe.js';
 export * from './leefbaarometer/index.js';

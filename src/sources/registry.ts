@@ -2,10 +2,13 @@
  * Which readers `inspect` and "any table" commands try, most specific first. A loader module
  * exports its FormatReader; add it to this list (one line) when it lands.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { VeerkrachtError } from '../util/errors.js';
 import type { FileHead, FormatReader } from './formats.js';
 import type { LoadedTable } from './types.js';
+import { decodeText } from './csv/decode.js';
+import { isLegacyXls, isZip, legacyXlsError } from './xlsx/read.js';
+import { delimitedText, xlsxDelimited } from './xlsx/table.js';
 import { csvReader } from './csv/reader.js';
 import { statlineCsvReader, statlineODataReader } from './statline/reader.js';
 import { boundariesGeoJsonReader, boundariesGeoPackageReader, boundariesShapefileReader, boundariesTopoJsonReader } from './boundaries/reader.js';
@@ -32,7 +35,13 @@ export const FORMAT_READERS: FormatReader[] = [
   csvReader,
 ];
 
-/** Read the first 64 KiB of a file for sniffing; a missing file is a user error. */
+/**
+ * Read the first 64 KiB of a file for sniffing; a missing file is a user error. The text is
+ * decoded as the loaders will decode it: UTF-8, Windows-1252, or UTF-16 LE/BE after a BOM (Excel
+ * "Unicode text"). For an `.xlsx` workbook the text is its first sheet as tab-separated lines,
+ * header first, so the same sniffers recognise a Leefbaarometer, corporation or StatLine table in
+ * a workbook as in a CSV.
+ */
 export function readHead(path: string): FileHead {
   let fd: number;
   try {
@@ -41,6 +50,7 @@ export function readHead(path: string): FileHead {
     const code = (e as NodeJS.ErrnoException).code;
     throw new VeerkrachtError(code === 'ENOENT' ? 'file not found' : `cannot open file (${code})`, { file: path });
   }
+  let bytes: Uint8Array;
   try {
     const buf = new Uint8Array(65536);
     let n: number;
@@ -51,12 +61,25 @@ export function readHead(path: string): FileHead {
       const code = (e as NodeJS.ErrnoException).code;
       throw new VeerkrachtError(code === 'EISDIR' ? 'is a folder, not a file' : `cannot read file (${code})`, { file: path, expected: 'a data file' });
     }
-    const bytes = buf.subarray(0, n);
-    const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
-    return { path, bytes, text };
+    bytes = buf.subarray(0, n);
   } finally {
     closeSync(fd);
   }
+  if (isZip(bytes)) {
+    try {
+      const text = delimitedText(xlsxDelimited(readFileSync(path), { file: path }), { maxRows: 200 });
+      return { path, bytes: new TextEncoder().encode(text), text, workbook: true };
+    } catch (e) {
+      // not a workbook (or an unreadable one): offered as binary; detectFormat reports the reason
+      if (!(e instanceof VeerkrachtError)) throw e;
+      return { path, bytes, text: '', workbookError: e };
+    }
+  }
+  // a UTF-16 head cut inside a code unit loses only that last byte
+  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  const body = utf16 && bytes.length % 2 === 1 ? bytes.subarray(0, bytes.length - 1) : bytes;
+  const text = decodeText(body, { partial: true }).text;
+  return { path, bytes, text };
 }
 
 /**
@@ -75,9 +98,11 @@ export function isBinaryHead(bytes: Uint8Array): boolean {
 export function detectFormat(path: string, readers: readonly FormatReader[] = FORMAT_READERS): FormatReader {
   const read = readHead(path);
   if (read.bytes.length === 0) throw new VeerkrachtError('file is empty', { file: path, expected: 'a data file' });
+  if (isLegacyXls(read.bytes) || (/\.xls$/i.test(path) && !read.workbook)) throw legacyXlsError(path);
+  if (read.workbookError && /\.xls[xm]$/i.test(path)) throw read.workbookError;
   // binary data (NUL bytes, no UTF-16 BOM) is offered to the text sniffers as no text at all, so a
   // text reader cannot half-recognise it and then report garbage as cells; shapefiles sniff bytes
-  const binary = isBinaryHead(read.bytes);
+  const binary = !read.workbook && isBinaryHead(read.bytes);
   const head = binary ? { ...read, text: '' } : read;
   const reader = readers.find((r) => r.sniff(head));
   if (!reader && !binary && /^\uFEFF?\s*[[{]/.test(read.text) && read.bytes.length < 65536) {

@@ -8,6 +8,8 @@ import { VeerkrachtError } from '../../util/errors.js';
 import { decodeText, type TextEncodingName } from './decode.js';
 import { DELIMITERS, sniffDelimiter } from './dialect.js';
 import { splitRecords } from './records.js';
+import { isLegacyXls, isZip, legacyXlsError } from '../xlsx/read.js';
+import { xlsxDelimited, type SheetLayout } from '../xlsx/table.js';
 
 /** How a delimited file was written. */
 export interface Dialect {
@@ -20,6 +22,8 @@ export interface Dialect {
   blankLines: number;
   /** Lines of rows that were shorter than the header and padded with '' (only with `ragged: 'pad'`). */
   paddedLines?: number[];
+  /** For an `.xlsx` workbook: the sheet read and the title/note rows left out (lines are Excel rows). */
+  sheet?: SheetLayout;
 }
 
 /** Options of {@link readDelimited} / {@link parseDelimited}. */
@@ -39,6 +43,8 @@ export interface DelimitedOptions {
   ragged?: 'error' | 'pad' | 'keep';
   /** File name used in messages (defaults to the path). */
   file?: string;
+  /** For an `.xlsx` workbook: sheet name or 1-based position (default the first visible sheet). */
+  sheet?: string | number;
 }
 
 /** A parsed delimited file: strings only, one entry in `lines` per row. */
@@ -52,7 +58,10 @@ export interface Delimited {
 }
 
 /**
- * Parse delimited text or bytes already in memory.
+ * Parse delimited text or bytes already in memory. Bytes of an `.xlsx` workbook are read as its
+ * sheet (`options.sheet`, default the first): title rows above the header skipped, numbers as
+ * exact decimal-point text, text cells as they are, Excel row numbers as lines. A legacy `.xls`
+ * is a user error that says to save as .xlsx or CSV.
  *
  * @throws VeerkrachtError on an empty file, an unclosed quote or a row with the wrong number of fields
  * @example parseDelimited('code;n\nGM0363;"1,5"\n').rows // [['GM0363', '1,5']]
@@ -65,6 +74,10 @@ export function parseDelimited(input: string | Uint8Array, options: DelimitedOpt
   if (typeof input === 'string') {
     bom = input.charCodeAt(0) === 0xfeff;
     text = bom ? input.slice(1) : input;
+  } else if (isZip(input)) {
+    return xlsxDelimited(input, { sheet: options.sheet, file, skipRecords: options.skipRecords });
+  } else if (isLegacyXls(input)) {
+    throw legacyXlsError(file);
   } else {
     const d = decodeText(input, { encoding: options.encoding });
     ({ text, encoding, bom } = d);

@@ -87,10 +87,15 @@ export async function loadDelimitedTable(
   };
 }
 
-/** True when the head of a file looks like delimited text (no NUL bytes, not JSON, a delimiter on line 1). */
+/**
+ * True when the head of a file looks like delimited text (no NUL bytes unless UTF-16 with a BOM,
+ * not JSON, a delimiter on line 1).
+ */
 export function looksDelimited(head: FileHead): boolean {
-  const n = Math.min(head.bytes.length, 4096);
-  for (let i = 0; i < n; i++) if (head.bytes[i] === 0) return false;
+  const b = head.bytes;
+  const utf16 = b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff));
+  const n = utf16 ? 0 : Math.min(b.length, 4096);
+  for (let i = 0; i < n; i++) if (b[i] === 0) return false;
   const t = head.text.replace(/^\uFEFF/, '').trimStart();
   if (t === '' || t[0] === '{' || t[0] === '[' || t[0] === '<') return false;
   const first = t.split(/\r?\n/, 1)[0];

@@ -10,8 +10,17 @@ import type { Dialect } from './read.js';
  *
  * @example dialectWarnings({ ...dialect, encoding: 'windows-1252' }) // ['file is not valid UTF-8: decoded as Windows-1252']
  */
-export function dialectWarnings(dialect: Pick<Dialect, 'encoding' | 'paddedLines'>, options: { padded?: boolean } = {}): string[] {
+export function dialectWarnings(dialect: Pick<Dialect, 'encoding' | 'paddedLines' | 'sheet'>, options: { padded?: boolean } = {}): string[] {
   const warnings: string[] = [];
+  const sheet = dialect.sheet;
+  if (sheet !== undefined) {
+    if (sheet.sheetNames.length > 1) {
+      warnings.push(`read sheet ${JSON.stringify(sheet.sheet)} of ${sheet.sheetNames.length} (${sheet.sheetNames.map((n) => JSON.stringify(n)).join(', ')}); choose another with the sheet option`);
+    }
+    if (sheet.titleRows.length > 0) warnings.push(`skipped ${sheet.titleRows.length} title row${sheet.titleRows.length === 1 ? '' : 's'} above the header (row ${sheet.titleRows.join(', ')})`);
+    if (sheet.noteRows.length > 0) warnings.push(`skipped ${sheet.noteRows.length} note row${sheet.noteRows.length === 1 ? '' : 's'} below the table (row ${sheet.noteRows.slice(0, 5).join(', ')})`);
+    if (sheet.errorCells.length > 0) warnings.push(`${sheet.errorCells.length} Excel error cell${sheet.errorCells.length === 1 ? '' : 's'} read as missing (${sheet.errorCells.slice(0, 5).join(', ')})`);
+  }
   if (dialect.encoding === 'windows-1252') warnings.push('file is not valid UTF-8: decoded as Windows-1252');
   const padded = options.padded ? dialect.paddedLines ?? [] : [];
   if (padded.length > 0) {

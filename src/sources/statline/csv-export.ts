@@ -7,6 +7,8 @@
 import { basename } from 'node:path';
 import { VeerkrachtError } from '../../util/errors.js';
 import { decodeText } from '../csv/decode.js';
+import { isLegacyXls, isZip, legacyXlsError } from '../xlsx/read.js';
+import { delimitedText, xlsxDelimited } from '../xlsx/table.js';
 import { mojibakeWarning } from '../csv/mojibake.js';
 import { sniffDelimiter } from '../csv/dialect.js';
 import { splitRecords } from '../csv/records.js';
@@ -80,7 +82,9 @@ export interface StatlineCsvOptions {
  * @throws VeerkrachtError when the layout is not recognised or a row has the wrong number of fields
  */
 export function parseStatlineCsv(bytes: Uint8Array, file: string, options: StatlineCsvOptions = {}): LoadedTable {
-  const { text, encoding } = decodeText(bytes);
+  if (isLegacyXls(bytes)) throw legacyXlsError(file);
+  // an .xlsx export is read as its first sheet, header first, lines = Excel rows
+  const { text, encoding } = isZip(bytes) ? { text: delimitedText(xlsxDelimited(bytes, { file }), { alignLines: true }), encoding: 'utf-8' } : decodeText(bytes);
   const delimiter = sniffDelimiter(text);
   const { records, lines } = splitRecords(text, { delimiter, file });
   const layout = statlineCsvLayout(records);
