@@ -31,13 +31,15 @@ export const SIGNAL_LABELS: Readonly<Record<SignalCategory, string>> = {
 /**
  * Fixed colour-blind-safe palette (Okabe–Ito hues; distinguishable under deuteranopia,
  * protanopia and tritanopia, and in greyscale by lightness for the three signal classes).
+ * "Geen signaal" is a light grey and "onvoldoende gegevens" a mid grey: both visibly distinct
+ * from the white page and from each other (CIEDE2000 ≥ 10, tests/viz/palette.test.ts).
  */
 export const SIGNAL_COLOURS: Readonly<Record<SignalCategory, string>> = {
   veerkracht_onder_druk: '#D55E00',
   kwetsbaarheid_neemt_toe: '#E69F00',
   leefbaarheid_verslechtert: '#0072B2',
-  geen_signaal: '#DDDDDD',
-  onvoldoende_gegevens: '#FFFFFF',
+  geen_signaal: '#CCCCCC',
+  onvoldoende_gegevens: '#999999',
 };
 
 /** Direction of one change against its reference and dead band. */

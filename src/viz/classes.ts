@@ -9,8 +9,12 @@ import * as vega from 'vega';
 /** Label of the explicit no-data class on choropleths. */
 export const NO_DATA_LABEL = 'geen gegevens';
 
-/** Fill of the no-data class (light hatch-free grey, distinct from every sequential colour). */
-export const NO_DATA_COLOUR = '#FFFFFF';
+/**
+ * Fill of the no-data class: mid grey, the same as "onvoldoende gegevens" on the signal map;
+ * visibly distinct from the white page and from every sequential colour (CIEDE2000 ≥ 10,
+ * tests/viz/palette.test.ts).
+ */
+export const NO_DATA_COLOUR = '#999999';
 
 /**
  * The class index of `x` for upper-bound `bins` (ascending): the first i with x ≤ bins[i];
@@ -58,7 +62,7 @@ export function classLabels(bins: readonly number[], min: number, max = Number.N
 
 /**
  * `k` colours sampled from a Vega colour scheme (default `blues`), at class midpoints and
- * skipping the palest tenth so the lowest class stays distinct from the white no-data class.
+ * skipping the palest 15 % so the lowest class stays distinct from the white page.
  *
  * @example sequentialColours(3).length // 3
  */

@@ -9,14 +9,18 @@ import type { MapGeometry } from '../geometry.js';
 import { LISA_CLUSTERS, LISA_CLUSTER_LABELS, type LisaCluster } from '../../spatial/lisa.js';
 import { lookupByCode, mapSpec, type MapOptions } from './base.js';
 
-/** GeoDa's cluster colours (islands in a darker grey than "niet significant"). */
+/**
+ * GeoDa's cluster colours; "niet significant" a light grey visible on the white page (GeoDa's
+ * #EEEEEE is not) and islands ("geen buren") a dark grey, apart from the mid-grey "geen
+ * gegevens" (CIEDE2000 ≥ 10 between all classes and to the page, tests/viz/palette.test.ts).
+ */
 export const LISA_COLOURS: Readonly<Record<LisaCluster, string>> = {
   HH: '#D7191C',
   LL: '#2C7BB6',
   LH: '#ABD9E9',
   HL: '#FDAE61',
-  'niet significant': '#EEEEEE',
-  'geen buren': '#9E9E9E',
+  'niet significant': '#CCCCCC',
+  'geen buren': '#5F5F5F',
 };
 
 /**
