@@ -5,3 +5,4 @@ export * from './topojson.js';
 export * from './csv.js';
 export * from './summary.js';
 export * from './files.js';
+export * from './xlsx.js';
