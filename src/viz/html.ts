@@ -10,6 +10,8 @@ import { dirname, join } from 'node:path';
 import type { VegaLiteSpec } from './compile.js';
 import { escapeHtml, scriptJson } from './escape.js';
 import { NL_NUMBER_LOCALE } from './locale.js';
+import type { ExplorerMeta } from './explorer.js';
+import { EXPLORER_CSS, EXPLORER_SCRIPT, explorerControlsHtml } from './explorer-page.js';
 
 /** The CSP of the offline pages. */
 export const OFFLINE_CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:";
@@ -63,7 +65,9 @@ export function vegaLibraries(from = process.cwd()): string[] {
 
 /**
  * One self-contained HTML page showing `spec` with vega-embed (SVG renderer, no action menu,
- * tooltips on). Opens from disk without any network request.
+ * tooltips on, Dutch number format). Opens from disk without any network request. A threshold
+ * explorer spec (`usermeta.veerkrachtExplorer`, from `explorerSpec`) gets its controls above
+ * the view (src/viz/explorer-page.ts).
  *
  * @example writeFileAtomic('kaart.html', offlineHtml(explorerSpec(geo, rows, opts), { title: 'Signaleringskaart' }))
  */
@@ -72,6 +76,8 @@ export function offlineHtml(spec: VegaLiteSpec, o: OfflineHtmlOptions): string {
   const embedOptions = { mode: 'vega-lite', actions: false, renderer: 'svg', formatLocale: NL_NUMBER_LOCALE };
   // no schema URL in the page: nothing in it should even look like a remote address
   const { $schema: _schema, ...inline } = spec;
+  const meta = (spec.usermeta as { veerkrachtExplorer?: ExplorerMeta } | undefined)?.veerkrachtExplorer;
+  const buurten = meta === undefined ? [] : explorerBuurtNames(spec);
   return [
     '<!DOCTYPE html>',
     '<html lang="nl">',
@@ -82,21 +88,25 @@ export function offlineHtml(spec: VegaLiteSpec, o: OfflineHtmlOptions): string {
     `<title>${escapeHtml(o.title)}</title>`,
     '<style>body{font-family:"DejaVu Sans",Arial,sans-serif;margin:1.5em;color:#222}h1{font-size:1.3em;margin:0 0 .3em}' +
       'p.uitleg{max-width:60em}.vega-bindings{margin-top:1em}.vega-bind{margin:.4em 0}.vega-bind-name{display:inline-block;min-width:14em}' +
-      '#fout{color:#a00;white-space:pre-wrap}</style>',
+      '#fout{color:#a00;white-space:pre-wrap}' + (meta !== undefined ? EXPLORER_CSS : '') + '</style>',
     '</head>',
-    '<body>',
+    meta !== undefined ? '<body class="verkenner">' : '<body>',
     `<h1>${escapeHtml(o.title)}</h1>`,
     o.description !== undefined ? `<p class="uitleg">${escapeHtml(o.description)}</p>` : '',
+    meta !== undefined ? explorerControlsHtml(meta, buurten) : '',
     '<div id="kaart"></div>',
     '<div id="fout"></div>',
     `<script>${vega}</script>`,
     `<script>${vegaLite}</script>`,
     `<script>${vegaEmbed}</script>`,
     `<script id="spec" type="application/json">${scriptJson(inline)}</script>`,
+    meta !== undefined ? `<script>${EXPLORER_SCRIPT}</script>` : '',
     '<script>',
     '(function () {',
     '  var spec = JSON.parse(document.getElementById("spec").textContent);',
-    `  vegaEmbed("#kaart", spec, ${scriptJson(embedOptions)}).then(function (r) { window.veerkrachtView = r.view; document.body.setAttribute("data-rendered", "1"); })`,
+    `  vegaEmbed("#kaart", spec, ${scriptJson(embedOptions)}).then(function (r) { window.veerkrachtView = r.view;` +
+      (meta !== undefined ? ' veerkrachtExplorer(r.view, spec);' : '') +
+      ' document.body.setAttribute("data-rendered", "1"); })',
     '    .catch(function (e) { document.getElementById("fout").textContent = "Kaart kon niet worden getekend: " + e.message; console.error(e); });',
     '})();',
     '</script>',
@@ -104,4 +114,10 @@ export function offlineHtml(spec: VegaLiteSpec, o: OfflineHtmlOptions): string {
     '</html>',
     '',
   ].join('\n');
+}
+
+/** Names and codes of the explorer's buurten (its inline dataset), for the search suggestions. */
+function explorerBuurtNames(spec: VegaLiteSpec): { code: string; naam: string | null }[] {
+  const data = (spec.datasets as { buurten?: { properties: { code: string; naam: string | null } }[] } | undefined)?.buurten ?? [];
+  return data.map((f) => ({ code: f.properties.code, naam: f.properties.naam }));
 }

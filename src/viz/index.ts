@@ -17,5 +17,6 @@ export * from './maps/signal.js';
 export * from './maps/lisa.js';
 export * from './maps/multiples.js';
 export * from './explorer.js';
+export * from './explorer-page.js';
 export * from './html.js';
 export * from './locale.js';

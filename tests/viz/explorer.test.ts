@@ -2,7 +2,8 @@ import * as vega from 'vega';
 import { describe, expect, it } from 'vitest';
 import { categorize, SIGNAL_CATEGORIES, SIGNAL_LABELS } from '../../src/signal/categories.js';
 import { compileVegaLite } from '../../src/viz/compile.js';
-import { explorerSpec, type ExplorerBuurt } from '../../src/viz/explorer.js';
+import { bandDecimals, dataDecimals, explorerSpec, type ExplorerBuurt, type ExplorerMeta } from '../../src/viz/explorer.js';
+import { formatReadout, thresholdFragment } from '../../src/viz/explorer-page.js';
 import { GRID_CODES, grid } from './fixtures.js';
 
 // planted: buurt 1 sits exactly on the ΔK dead band (1.5 − 0.5 = 1 = tK: not up), buurt 6 has no
@@ -81,13 +82,81 @@ describe('explorerSpec', () => {
     }
   });
 
-  it('starts from the given thresholds and variant, with sliders and a radio switch', () => {
-    const params = spec.params as { name: string; value: unknown; bind: { input: string; max?: number } }[];
-    expect(params.map((p) => [p.name, p.value, p.bind.input])).toEqual([['tK', 1, 'range'], ['tO', 0.02, 'range'], ['variant', 'absoluut', 'radio']]);
-    expect(params[0].bind.max).toBeGreaterThanOrEqual(1);
+  it('recounts for the chosen gemeente only (gemeente signal), the map keeps every buurt', async () => {
+    const view = new vega.View(vega.parse(compileVegaLite(spec)), { renderer: 'none' });
+    try {
+      view.signal('tK', 1).signal('tO', 0.02).signal('variant', 'absoluut').signal('gemeente', 'GM0002');
+      const { counts } = await state(view);
+      const want = expected(1, 0.02, 'absoluut');
+      // GM0002 is the third column of the grid: buurten 3, 6, 9
+      const inGm = GRID_CODES.map((c, j) => (c.startsWith('BU0002') ? j : -1)).filter((j) => j >= 0);
+      expect(inGm).toEqual([2, 5, 8]);
+      for (const cat of SIGNAL_CATEGORIES) {
+        const row = counts.find((r) => r.signaal === SIGNAL_LABELS[cat]);
+        expect(row?.buurten, cat).toBe(inGm.filter((j) => want[j] === cat).length);
+        expect(row?.inwoners, cat).toBe(inGm.filter((j) => want[j] === cat).reduce((s, j) => s + (j < 8 ? 1000 * (j + 1) : 0), 0));
+      }
+    } finally {
+      view.finalize();
+    }
+  });
+
+  it('starts from the given thresholds and variant; tells the page the steps, the view and the gemeenten', () => {
+    const params = spec.params as { name: string; value: unknown }[];
+    expect(params.slice(0, 3).map((p) => [p.name, p.value])).toEqual([['tK', 1], ['tO', 0.02], ['variant', 'absoluut']]);
+    const meta = (spec.usermeta as { veerkrachtExplorer: ExplorerMeta }).veerkrachtExplorer;
+    expect(meta.thresholds).toEqual({ K: 1, O: 0.02 });
+    expect(meta.variant).toBe('absoluut');
+    // slider max ΔK 4 × 1 = 4: steps of 0,01 (4/50 = 0,08; ΔK has one decimal, so two are allowed);
+    // ΔO max 0.02 + 0.1 = 0.12: steps of 0,001 (0,12/50 = 0,0024; ΔO has two decimals)
+    expect(meta.decimals).toEqual({ K: 2, O: 3 });
+    expect(meta.max).toEqual({ K: 4, O: 0.12 });
+    expect(meta.gemeenten.map((g) => [g.code, g.buurten, g.inwoners, g.bbox])).toEqual([
+      ['GM0001', 6, 1000 + 2000 + 4000 + 5000 + 7000 + 8000, [150000, 450000, 152000, 453000]],
+      ['GM0002', 3, 3000 + 6000, [152000, 450000, 153000, 453000]],
+    ]);
+    // the whole grid (3 km × 3 km) fits the 520 × 440 plot, centred
+    expect(meta.view).toEqual({ width: 520, height: 440, scale: (0.98 * 440) / 3000, cx: 151500, cy: 451500 });
+  });
+
+  it('says the live variant in the subtitle and the legend title, the period without a fixed variant', () => {
+    const s = explorerSpec(grid(), rows, { tK: 1, tO: 0.02, title: 'V', period: '2014–2022 · relatief', synthetic: false });
+    const json = JSON.stringify(s);
+    expect(json).toContain(`"subtitle":{"expr":"['Periode ' + \\"2014–2022\\" + ' · ' + variant`);
+    expect(json).not.toContain('2014–2022 · relatief');
   });
 
   it('the planted edge case on the dead band is not "up" (strict comparison, as categorize)', () => {
     expect(expected(1, 0.02, 'absoluut')[0]).toBe('leefbaarheid_verslechtert');
+  });
+});
+
+describe('readout rounding and the saved fragment', () => {
+  it('finds the decimals the data carry', () => {
+    expect(dataDecimals([5.3, -0.2, 0.1, null])).toBe(1);
+    expect(dataDecimals([12, 3, NaN])).toBe(0);
+    expect(dataDecimals([0.012723, -0.069402])).toBe(6);
+    expect(dataDecimals([1 / 3])).toBe(6); // capped
+    expect(dataDecimals([0.1 + 0.2])).toBe(1); // float noise is not resolution
+  });
+
+  it('steps a dead band by at most 1/50 of its range, at most one decimal finer than the data', () => {
+    expect(bandDecimals(5.05, 1)).toBe(1); // 0,1 %-punt
+    expect(bandDecimals(5.05, 0)).toBe(1);
+    expect(bandDecimals(0.5, 1)).toBe(2); // 0,01 ≤ 0,5/50
+    expect(bandDecimals(0.0742, 6)).toBe(3); // 0,001 ≤ 0,0742/50 = 0,0015
+    expect(bandDecimals(0.0742, 1)).toBe(2);
+  });
+
+  it('writes readouts in Dutch notation', () => {
+    expect(formatReadout(1.2613645545444014, 1)).toBe('1,3');
+    expect(formatReadout(0.018552, 3)).toBe('0,019');
+    expect(formatReadout(-0.0004, 3)).toBe('0,000');
+    expect(formatReadout(-0.112, 2)).toBe('\u22120,11');
+    expect(formatReadout(33850, 0)).toBe('33.850');
+  });
+
+  it('makes the run-configuration fragment of README "Run configuration"', () => {
+    expect(JSON.stringify(thresholdFragment('absoluut', 0.8, 0.031))).toBe('{"reference":{"variant":"absoluut"},"thresholds":{"K":0.8,"O":0.031}}');
   });
 });

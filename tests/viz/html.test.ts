@@ -49,9 +49,22 @@ describe('offlineHtml', () => {
     expect(spec.$schema).toBeUndefined();
   });
 
-  it('has exactly the scripts we put in (3 libraries, the spec, the embed call), in order', () => {
+  it('has exactly the scripts we put in (3 libraries, the spec, the explorer controls, the embed call), in order', () => {
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
-    expect(scripts).toEqual(['<script>', '<script>', '<script>', '<script id="spec" type="application/json">', '<script>']);
+    expect(scripts).toEqual(['<script>', '<script>', '<script>', '<script id="spec" type="application/json">', '<script>', '<script>']);
+    // a plain map has no explorer controls
+    const plain = offlineHtml({ mark: 'point', data: { values: [] } }, { title: 'Kaart' });
+    expect(plain.match(/<script\b[^>]*>/g) ?? []).toEqual(['<script>', '<script>', '<script>', '<script id="spec" type="application/json">', '<script>']);
+    expect(plain).not.toContain('id="bediening"');
+  });
+
+  it('puts the explorer controls above the map, with the names escaped', () => {
+    const markup = markupOnly(html);
+    for (const id of ['drempelK', 'drempelO', 'gemeente', 'zoek', 'bewaar', 'inzoomen', 'uitzoomen', 'hele-kaart']) expect(markup).toContain(`id="${id}"`);
+    expect(markup.indexOf('id="bediening"')).toBeLessThan(markup.indexOf('id="kaart"'));
+    expect(markup).toContain(`<option value="${escapeHtml(`${HOSTILE} (${GRID_CODES[0]})`)}">`);
+    // the two gemeenten of the grid, derived from the buurt codes
+    expect(markup).toContain('<option value="GM0001">GM0001</option><option value="GM0002">GM0002</option>');
   });
 
   it('forbids every request by CSP and references no remote resource', () => {
@@ -59,7 +72,8 @@ describe('offlineHtml', () => {
     expect(OFFLINE_CSP).toMatch(/^default-src 'none';/);
     expect(OFFLINE_CSP).not.toMatch(/https?:|\*/);
     const markup = markupOnly(html);
-    const tags = markup.match(/<[A-Za-z][^>]*>/g) ?? [];
+    // attribute names only: an (escaped) buurt name inside a quoted value is text, not an attribute
+    const tags = (markup.match(/<[A-Za-z][^>]*>/g) ?? []).map((t) => t.replace(/"[^"]*"/g, '""'));
     expect(tags.filter((t) => /\s(src|href|action|poster|data|srcset)\s*=/i.test(t))).toEqual([]);
     expect(tags.filter((t) => /^<(link|img|iframe|object|embed|base|video|audio|source)\b/i.test(t))).toEqual([]);
     expect(markup).not.toMatch(/https?:\/\//);
