@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { VeerkrachtError } from '../../util/errors.js';
+import { decodeText } from '../csv/decode.js';
 import type { Provenance } from '../types.js';
 import { assembleBoundaries, type BoundaryReadOptions } from './assemble.js';
 import { parseGeoJson } from './geojson.js';
@@ -26,7 +27,8 @@ function readBytes(path: string): Buffer {
 }
 
 function parseJson(bytes: Buffer, file: string): unknown {
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  // UTF-8 (BOM optional), or UTF-16 after its BOM: decoded as every text loader decodes
+  const text = decodeText(bytes).text;
   if (text.trim() === '') throw new VeerkrachtError('file is empty', { file, expected: 'GeoJSON or TopoJSON' });
   try {
     return JSON.parse(text);
