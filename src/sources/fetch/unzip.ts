@@ -2,13 +2,26 @@
  * A small, strict zip reader with node:zlib (PKWARE APPNOTE 6.3): stored (0) and deflated (8)
  * entries, read through the central directory. Hostile archives are refused, not half
  * extracted: absolute paths, `..` segments, drive letters, symlinks, encrypted entries, ZIP64,
- * duplicate names, a CRC or size mismatch, and more than `maxTotalBytes` uncompressed.
+ * duplicate names, a file and a folder of the same name, an entry that would pass through a
+ * symbolic link already in the target, reserved names, a CRC or size mismatch, and archives
+ * beyond the limits on entries, bytes per entry, bytes in total and compression ratio.
+ *
+ * Order: every entry's name, size and ratio is checked from the central directory, and the
+ * target folder's existing paths are checked, before anything is inflated; then every entry is
+ * inflated (never beyond the size its directory declares) into a hidden staging folder beside
+ * the target and checked against its CRC-32; only when all entries are intact are the files
+ * moved into the target. A refused or damaged archive leaves the target as it was.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { writeFileAtomic } from '../../export/atomic.js';
 import { VeerkrachtError } from '../../util/errors.js';
+
+/**
+ * A damaged or truncated archive (bad CRC, cut-off data, no central directory), as opposed to
+ * a hostile or over-limit one: a cached copy that fails this way should be discarded.
+ */
+export class DamagedArchiveError extends VeerkrachtError {}
 
 /** One entry of the central directory. */
 export interface ZipEntry {
@@ -29,12 +42,41 @@ export interface ZipEntry {
   encrypted: boolean;
 }
 
+/** Default limits of {@link extractZip}. */
+export const UNZIP_LIMITS = {
+  /** Largest total uncompressed size: 8 GiB. */
+  maxTotalBytes: 8 * 2 ** 30,
+  /** Largest uncompressed entry: 2 GiB. */
+  maxEntryBytes: 2 * 2 ** 30,
+  /** Most entries: 100 000. */
+  maxEntries: 100_000,
+  /**
+   * Highest compression ratio (uncompressed / compressed) of an entry and of the whole archive:
+   * 200. Real CSV, DBF and GeoPackage data stays well below it; deflate reaches 1032 at most, on
+   * runs of one byte, the stuff of zip bombs.
+   */
+  maxRatio: 200,
+  /** Entries (and archives) smaller than this are not ratio-checked: 1 MiB. */
+  ratioFloorBytes: 2 ** 20,
+} as const;
+
 /** Limits of {@link extractZip}. */
 export interface UnzipOptions {
   /** Largest total uncompressed size in bytes. Default 8 GiB. */
   maxTotalBytes?: number;
+  /** Largest uncompressed size of one entry in bytes. Default 2 GiB. */
+  maxEntryBytes?: number;
   /** Most entries. Default 100 000. */
   maxEntries?: number;
+  /** Highest ratio uncompressed / compressed, per entry and for the archive. Default 200. */
+  maxRatio?: number;
+  /** Entries and archives smaller than this (uncompressed) skip the ratio check. Default 1 MiB. */
+  ratioFloorBytes?: number;
+  /**
+   * Names (relative to the target, compared case-insensitively) no entry may have, e.g. the
+   * fetch manifest `fetch.json`: such an archive is refused, never allowed to overwrite them.
+   */
+  reserved?: readonly string[];
   /** Only extract entries for which this returns true (after the safety checks of all entries). */
   filter?: (entry: ZipEntry) => boolean;
 }
@@ -99,17 +141,17 @@ function readCentralDirectory(r: Reader, file: string): ZipEntry[] {
       break;
     }
   }
-  if (eocd < 0) throw bad('no end of central directory record: not a zip archive, or truncated', `${r.size} bytes`);
+  if (eocd < 0) throw damagedArchive(bad('no end of central directory record: not a zip archive, or truncated', `${r.size} bytes`));
   const count = tail.readUInt16LE(eocd + 10);
   const cdSize = tail.readUInt32LE(eocd + 12);
   const cdOffset = tail.readUInt32LE(eocd + 16);
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw bad('ZIP64 archives are not supported');
-  if (cdOffset + cdSize > r.size) throw bad('central directory lies beyond the end of the file: truncated archive', `${r.size} bytes`);
+  if (cdOffset + cdSize > r.size) throw damagedArchive(bad('central directory lies beyond the end of the file: truncated archive', `${r.size} bytes`));
   const cd = r.read(cdOffset, cdSize);
   const entries: ZipEntry[] = [];
   let p = 0;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw bad(`central directory entry ${i} is damaged`);
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw damagedArchive(bad(`central directory entry ${i} is damaged`));
     const madeBy = cd.readUInt16LE(p + 4);
     const flags = cd.readUInt16LE(p + 8);
     const method = cd.readUInt16LE(p + 10);
@@ -156,59 +198,196 @@ export function unsafeEntryName(name: string): string | undefined {
 
 /**
  * Extract a zip archive into `outDir`, after checking every entry first: an archive with one
- * unsafe entry extracts nothing. Files are written atomically.
+ * unsafe, over-limit or damaged entry writes nothing into `outDir` (see the module comment for
+ * the order of checks).
  *
  * @param source path of the archive, or its bytes
  * @param outDir destination folder (created)
- * @throws VeerkrachtError naming the archive and the entry for traversal attempts, symlinks,
- *   encrypted or unsupported entries, size limits, and CRC mismatches
+ * @param opts limits (defaults {@link UNZIP_LIMITS}), reserved names, a filter
+ * @param label name of the archive in error messages (defaults to the path)
+ * @throws VeerkrachtError naming the archive and the entry for traversal attempts, symlinks
+ *   (in the archive or on the way in the target), file/folder clashes, reserved names,
+ *   encrypted or unsupported entries and limits; {@link DamagedArchiveError} for CRC, size and
+ *   truncation damage
  * @example extractZip('.veerkracht-cache/…zip', 'out/fetch/leefbaarometer')
  */
 export function extractZip(source: string | Uint8Array, outDir: string, opts: UnzipOptions = {}, label?: string): ExtractedFile[] {
   const file = label ?? (typeof source === 'string' ? source : 'zip archive');
-  const maxTotal = opts.maxTotalBytes ?? 8 * 2 ** 30;
-  const maxEntries = opts.maxEntries ?? 100_000;
   const r = openReader(source);
   try {
     const entries = readCentralDirectory(r, file);
-    if (entries.length > maxEntries) {
-      throw new VeerkrachtError('too many entries in the archive', { file, expected: `at most ${maxEntries}`, found: String(entries.length) });
-    }
-    const base = resolve(outDir);
-    const seen = new Set<string>();
-    let total = 0;
-    for (const e of entries) {
-      const refuse = (problem: string, expected?: string, found?: string) =>
-        new VeerkrachtError(problem, { file, feature: JSON.stringify(e.name), expected, found });
-      const why = unsafeEntryName(e.name);
-      if (why !== undefined) throw refuse(`unsafe entry name (${why}): refused, nothing extracted`, 'a relative path inside the archive');
-      if (e.symlink) throw refuse('symbolic link entries are refused, nothing extracted');
-      if (e.encrypted) throw refuse('encrypted entries are not supported');
-      if (!e.directory && e.method !== 0 && e.method !== 8) throw refuse('unsupported compression method', 'stored (0) or deflated (8)', String(e.method));
-      const target = resolve(base, e.name);
-      if (target !== base && !target.startsWith(base + sep)) throw refuse('entry escapes the output folder: refused, nothing extracted');
-      const key = target.toLowerCase();
-      if (seen.has(key)) throw refuse('duplicate entry name');
-      seen.add(key);
-      total += e.size;
-      if (total > maxTotal) throw refuse('archive expands beyond the size limit', `at most ${maxTotal} bytes in total`, `more than ${total}`);
-    }
-    mkdirSync(base, { recursive: true });
-    const out: ExtractedFile[] = [];
-    for (const e of entries) {
-      if (opts.filter && !opts.filter(e)) continue;
-      const target = resolve(base, e.name);
-      if (e.directory) {
-        mkdirSync(target, { recursive: true });
-        continue;
+    const base = targetFolder(outDir, file);
+    const plan = checkEntries(entries, base, r.size, opts, file);
+    // Inflate and check every entry into a staging folder beside the target; move in at the end.
+    const parent = dirname(base);
+    mkdirSync(parent, { recursive: true });
+    sweepStaging(parent, basename(base));
+    const staging = join(parent, `.${basename(base)}.unzip-${process.pid}-${stagingCounter++}`);
+    mkdirSync(staging);
+    try {
+      const staged: { e: ZipEntry; rel: string; bytes: number }[] = [];
+      for (const { e, rel } of plan) {
+        if (e.directory || (opts.filter && !opts.filter(e))) continue;
+        const data = readEntry(r, e, file);
+        const at = join(staging, `${staged.length}`);
+        writeFileSync(at, data);
+        staged.push({ e, rel, bytes: data.length });
       }
-      const data = readEntry(r, e, file);
-      writeFileAtomic(target, data);
-      out.push({ name: e.name, path: target, bytes: data.length });
+      mkdirSync(base, { recursive: true });
+      for (const { e, rel } of plan) if (e.directory && (!opts.filter || opts.filter(e))) mkdirSync(join(base, rel), { recursive: true });
+      const out: ExtractedFile[] = [];
+      staged.forEach(({ e, rel, bytes }, i) => {
+        const target = join(base, rel);
+        mkdirSync(dirname(target), { recursive: true });
+        renameSync(join(staging, `${i}`), target);
+        out.push({ name: e.name, path: target, bytes });
+      });
+      return out;
+    } finally {
+      rmSync(staging, { recursive: true, force: true });
     }
-    return out;
   } finally {
     r.close();
+  }
+}
+
+let stagingCounter = 0;
+
+/** The absolute target folder (a symlinked target is followed: the user chose it). */
+function targetFolder(outDir: string, file: string): string {
+  const base = resolve(outDir);
+  let st: Stats | undefined;
+  try {
+    st = lstatSync(base);
+  } catch {
+    return base;
+  }
+  if (st.isSymbolicLink()) return realpathSync(base);
+  if (!st.isDirectory()) throw new VeerkrachtError('the output folder is a file', { file: outDir, expected: `a folder to unpack ${file} into (choose another --out)` });
+  return base;
+}
+
+/** Remove staging folders of extractions whose process no longer runs. */
+function sweepStaging(parent: string, name: string): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const prefix = `.${name}.unzip-`;
+    const m = n.startsWith(prefix) ? /^(\d+)-\d+$/.exec(n.slice(prefix.length)) : null;
+    if (!m || Number(m[1]) === process.pid) continue;
+    try {
+      process.kill(Number(m[1]), 0);
+      continue;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EPERM') continue;
+    }
+    rmSync(join(parent, n), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Every check that needs no inflating: names, kinds, limits, ratios, clashes inside the archive
+ * and with the target folder's existing paths.
+ *
+ * @returns entries with their path relative to `base` (platform separators)
+ */
+function checkEntries(entries: ZipEntry[], base: string, archiveBytes: number, opts: UnzipOptions, file: string): { e: ZipEntry; rel: string }[] {
+  const maxTotal = opts.maxTotalBytes ?? UNZIP_LIMITS.maxTotalBytes;
+  const maxEntry = opts.maxEntryBytes ?? UNZIP_LIMITS.maxEntryBytes;
+  const maxEntries = opts.maxEntries ?? UNZIP_LIMITS.maxEntries;
+  const maxRatio = opts.maxRatio ?? UNZIP_LIMITS.maxRatio;
+  const floor = opts.ratioFloorBytes ?? UNZIP_LIMITS.ratioFloorBytes;
+  const reserved = new Set((opts.reserved ?? []).map((n) => n.toLowerCase()));
+  if (entries.length > maxEntries) {
+    throw new VeerkrachtError('too many entries in the archive: refused, nothing extracted', { file, expected: `at most ${maxEntries}`, found: String(entries.length) });
+  }
+  const plan: { e: ZipEntry; rel: string }[] = [];
+  const files = new Map<string, string>(); // lower-case relative path → entry name
+  const folders = new Map<string, string>(); // lower-case relative folder → entry name that needs it
+  let total = 0;
+  for (const e of entries) {
+    const refuse = (problem: string, expected?: string, found?: string) =>
+      new VeerkrachtError(`${problem}: refused, nothing extracted`, { file, feature: JSON.stringify(e.name), expected, found });
+    const why = unsafeEntryName(e.name);
+    if (why !== undefined) throw refuse(`unsafe entry name (${why})`, 'a relative path inside the archive');
+    if (e.symlink) throw refuse('symbolic link entries are refused');
+    if (e.encrypted) throw refuse('encrypted entries are not supported');
+    if (!e.directory && e.method !== 0 && e.method !== 8) throw refuse('unsupported compression method', 'stored (0) or deflated (8)', String(e.method));
+    const target = resolve(base, e.name);
+    if (target === base || !target.startsWith(base + sep)) {
+      if (target === base && e.directory) continue; // "./"
+      throw refuse('entry escapes the output folder');
+    }
+    const rel = relative(base, target);
+    const key = rel.split(sep).join('/').toLowerCase();
+    if (reserved.has(key)) throw refuse(`the name ${JSON.stringify(rel)} is reserved (veerkracht writes it itself)`, 'an archive without this entry');
+    if (e.directory) {
+      if (files.has(key)) throw refuse(`a file and a folder of the same name (${JSON.stringify(files.get(key))} is a file)`);
+      if (!folders.has(key)) folders.set(key, e.name);
+    } else {
+      if (files.has(key)) throw refuse('duplicate entry name');
+      if (folders.has(key)) throw refuse(`a file and a folder of the same name (entry ${JSON.stringify(folders.get(key))} needs it to be a folder)`);
+      if (e.size > maxEntry) throw refuse('entry larger than the limit per entry', `at most ${maxEntry} bytes`, `${e.size} bytes`);
+      if (e.size > floor && e.size > maxRatio * Math.max(1, e.compressedSize)) {
+        throw refuse('compression ratio too high (a zip bomb?)', `at most ${maxRatio}:1`, `${e.size} bytes from ${e.compressedSize} (${Math.round(e.size / Math.max(1, e.compressedSize))}:1)`);
+      }
+      total += e.size;
+      if (total > maxTotal) throw refuse('archive expands beyond the size limit', `at most ${maxTotal} bytes in total`, `more than ${total}`);
+      files.set(key, e.name);
+    }
+    const parts = key.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const folder = parts.slice(0, i).join('/');
+      if (files.has(folder)) throw refuse(`a file and a folder of the same name (${JSON.stringify(files.get(folder))} is a file)`);
+      if (!folders.has(folder)) folders.set(folder, e.name);
+    }
+    plan.push({ e, rel });
+  }
+  if (total > floor && total > maxRatio * Math.max(1, archiveBytes)) {
+    throw new VeerkrachtError('compression ratio of the archive too high (a zip bomb?): refused, nothing extracted', {
+      file,
+      expected: `at most ${maxRatio}:1`,
+      found: `${total} bytes from ${archiveBytes} (${Math.round(total / Math.max(1, archiveBytes))}:1)`,
+    });
+  }
+  checkTargetPaths(plan, base, file);
+  return plan;
+}
+
+/** Refuse entries whose way into `base` passes a symbolic link or clashes with a file or folder there. */
+function checkTargetPaths(plan: { e: ZipEntry; rel: string }[], base: string, file: string): void {
+  const seen = new Map<string, Stats | null>();
+  const stat = (p: string): Stats | null => {
+    let st = seen.get(p);
+    if (st === undefined) {
+      try {
+        st = lstatSync(p);
+      } catch {
+        st = null;
+      }
+      seen.set(p, st);
+    }
+    return st;
+  };
+  for (const { e, rel } of plan) {
+    const parts = rel.split(sep);
+    let p = base;
+    for (let i = 0; i < parts.length; i++) {
+      p = join(p, parts[i]);
+      const st = stat(p);
+      if (st === null) break;
+      const refuse = (problem: string) =>
+        new VeerkrachtError(`${problem}: refused, nothing extracted`, { file, feature: JSON.stringify(e.name), expected: 'an output folder without links or clashing names (choose another --out or remove it)' });
+      if (st.isSymbolicLink()) throw refuse(`the entry would pass through the existing symbolic link ${p}`);
+      const last = i === parts.length - 1;
+      if (!last && !st.isDirectory()) throw refuse(`the entry needs a folder where the file ${p} is`);
+      if (last && e.directory && !st.isDirectory()) throw refuse(`the entry is a folder where the file ${p} is`);
+      if (last && !e.directory && st.isDirectory()) throw refuse(`the entry is a file where the folder ${p} is`);
+    }
   }
 }
 
@@ -226,8 +405,14 @@ export function readZipEntry(source: string | Uint8Array, entry: ZipEntry, label
   }
 }
 
+function damagedArchive(e: VeerkrachtError): DamagedArchiveError {
+  const d = new DamagedArchiveError('', e.location);
+  d.message = e.message;
+  return d;
+}
+
 function readEntry(r: Reader, e: ZipEntry, file: string): Buffer {
-  const damaged = (problem: string) => new VeerkrachtError(problem, { file, feature: JSON.stringify(e.name) });
+  const damaged = (problem: string) => new DamagedArchiveError(problem, { file, feature: JSON.stringify(e.name) });
   const head = r.read(e.offset, 30);
   if (head.length < 30 || head.readUInt32LE(0) !== 0x04034b50) throw damaged('local header missing: damaged archive');
   const start = e.offset + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);

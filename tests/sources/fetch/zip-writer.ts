@@ -14,6 +14,8 @@ export interface TestEntry {
   crc?: number;
   /** Override the uncompressed size written (to plant a zip bomb). */
   size?: number;
+  /** Already deflated bytes (method 8) written as they are; give `crc` and `size` with them. */
+  raw?: Buffer;
 }
 
 export function makeZip(entries: TestEntry[]): Buffer {
@@ -23,7 +25,7 @@ export function makeZip(entries: TestEntry[]): Buffer {
   for (const e of entries) {
     const data = Buffer.from(e.data ?? '');
     const method = e.method ?? 8;
-    const comp = method === 8 ? deflateRawSync(data) : data;
+    const comp = e.raw ?? (method === 8 ? deflateRawSync(data) : data);
     const name = Buffer.from(e.name, 'utf8');
     const crc = e.crc ?? crc32(data);
     const local = Buffer.alloc(30);

@@ -1,0 +1,167 @@
+// Hostile archives (issue 22): bombs, limits, symlinks already in the target, file/folder
+// clashes, damaged entries after good ones, reserved names. Each one is refused with one clear
+// VeerkrachtError and leaves the target exactly as it was.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { DamagedArchiveError, extractZip } from '../../../src/sources/fetch/unzip.js';
+import { VeerkrachtError } from '../../../src/util/errors.js';
+import { makeZip } from './zip-writer.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'veerkracht-unzip-hostile-'));
+const CSV = 'wk_code;jaar;lbm\nWK034401;2022;4.12\n'.repeat(50);
+
+/** Every path under `dir` with the file contents (folders as ''), to compare before and after. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of readdirSync(dir, { recursive: true }).map(String).sort()) {
+    const p = join(dir, f);
+    let text = '';
+    try {
+      text = readFileSync(p, 'utf8');
+    } catch {
+      text = '';
+    }
+    out[f] = text;
+  }
+  return out;
+}
+
+/** Extract, expect one VeerkrachtError on one line, and that nothing under `root` changed. */
+function refused(zip: Buffer, root: string, out: string, opts = {}): VeerkrachtError {
+  const before = snapshot(root);
+  let err: unknown;
+  try {
+    extractZip(zip, out, opts, 'test.zip');
+  } catch (e) {
+    err = e;
+  }
+  expect(err).toBeInstanceOf(VeerkrachtError);
+  expect((err as Error).message).not.toContain('\n');
+  expect((err as Error).message).toContain('test.zip');
+  expect(snapshot(root)).toEqual(before);
+  return err as VeerkrachtError;
+}
+
+/**
+ * A real zip bomb: one entry of 1 GiB of zeros deflated to about 1 MiB, built without holding
+ * the GiB: one fully flushed deflate block of 1 MiB of zeros repeated 1024 times, then an empty
+ * final block. (Checked once by streaming it through inflateRaw: 1 073 741 824 bytes, same CRC.)
+ */
+function gigabyteBomb(): Buffer {
+  const mib = Buffer.alloc(1 << 20);
+  const block = deflateRawSync(mib, { level: 9, finishFlush: constants.Z_FULL_FLUSH });
+  const raw = Buffer.concat([...Array.from({ length: 1024 }, () => block), Buffer.from([0x03, 0x00])]);
+  let crc = 0;
+  for (let i = 0; i < 1024; i++) crc = crc32(mib, crc);
+  return makeZip([{ name: 'ok.csv', data: CSV }, { name: 'nullen.csv', raw, crc, size: 2 ** 30 }]);
+}
+
+describe('hostile archives are refused before anything is written', () => {
+  it('a 1 MiB zip that inflates to 1 GiB is refused from its directory (compression ratio)', () => {
+    const bomb = gigabyteBomb();
+    expect(bomb.length).toBeLessThan(1.1 * 2 ** 20);
+    const root = tmp();
+    const e = refused(bomb, root, join(root, 'out'));
+    expect(e.message).toContain('"nullen.csv"');
+    expect(e.message).toMatch(/compression ratio too high.*1073741824 bytes from \d+ \(10\d\d:1\)/);
+    expect(existsSync(join(root, 'out'))).toBe(false);
+  });
+
+  it('ratio: the whole archive counts too, small entries are not judged by it', () => {
+    // 60 entries of 64 KiB zeros: each under the floor, together 3.75 MiB from a few KiB
+    const many = makeZip(Array.from({ length: 60 }, (_, i) => ({ name: `z${i}.bin`, data: Buffer.alloc(65536) })));
+    const root = tmp();
+    expect(refused(many, root, join(root, 'out')).message).toMatch(/compression ratio of the archive too high/);
+    // one small, very compressible entry is fine
+    expect(extractZip(makeZip([{ name: 'leeg.csv', data: Buffer.alloc(100_000) }]), join(root, 'ok'))).toHaveLength(1);
+  });
+
+  it('limits per entry, in total and on the number of entries, each named', () => {
+    const zip = makeZip([{ name: 'a.csv', data: CSV }, { name: 'b.csv', data: CSV }]);
+    const root = tmp();
+    const out = join(root, 'out');
+    expect(refused(zip, root, out, { maxEntryBytes: 100 }).message).toMatch(/"a\.csv".*limit per entry.*at most 100 bytes, found \d+ bytes/);
+    expect(refused(zip, root, out, { maxEntries: 1 }).message).toMatch(/too many entries.*at most 1, found 2/);
+    expect(refused(zip, root, out, { maxTotalBytes: CSV.length + 1 }).message).toMatch(/"b\.csv".*size limit/);
+  });
+
+  it('an entry that would pass through a symbolic link already inside the target is refused', () => {
+    const root = tmp();
+    const out = join(root, 'out');
+    const outside = join(root, 'elders');
+    mkdirSync(out);
+    mkdirSync(outside);
+    symlinkSync(outside, join(out, 'sub'));
+    const e = refused(makeZip([{ name: 'fine.csv', data: CSV }, { name: 'sub/x.csv', data: 'pwned' }]), root, out);
+    expect(e.message).toContain('"sub/x.csv"');
+    expect(e.message).toContain(`symbolic link ${join(out, 'sub')}`);
+    expect(readdirSync(outside)).toEqual([]);
+    // a link as the entry's own name is refused too (never replaced silently)
+    symlinkSync(join(outside, 'f'), join(out, 'f.csv'));
+    expect(refused(makeZip([{ name: 'f.csv', data: 'x' }]), root, out).message).toContain('symbolic link');
+  });
+
+  it('a zip with x and x/y.txt gives one clear error and writes nothing, in either order', () => {
+    const root = tmp();
+    const out = join(root, 'out');
+    const a = refused(makeZip([{ name: 'a.csv', data: CSV }, { name: 'x', data: 'file' }, { name: 'x/y.txt', data: 'in folder' }]), root, out);
+    expect(a.message).toMatch(/"x\/y\.txt".*a file and a folder of the same name/);
+    const b = refused(makeZip([{ name: 'x/y.txt', data: 'in folder' }, { name: 'X', data: 'file' }]), root, out);
+    expect(b.message).toMatch(/"X".*a file and a folder of the same name/);
+    const c = refused(makeZip([{ name: 'x/', method: 0 }, { name: 'x', data: 'file' }]), root, out);
+    expect(c.message).toContain('a file and a folder of the same name');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('clashes with what the target already holds are found before writing', () => {
+    const root = tmp();
+    const out = join(root, 'out');
+    mkdirSync(join(out, 'map'), { recursive: true });
+    writeFileSync(join(out, 'bestand'), 'keep');
+    expect(refused(makeZip([{ name: 'a.csv', data: CSV }, { name: 'map', data: 'x' }]), root, out).message).toContain(`file where the folder ${join(out, 'map')} is`);
+    expect(refused(makeZip([{ name: 'a.csv', data: CSV }, { name: 'bestand/x.csv', data: 'x' }]), root, out).message).toContain(`needs a folder where the file ${join(out, 'bestand')} is`);
+  });
+
+  it('a damaged entry after intact ones: nothing is written, no staging folder is left', () => {
+    const root = tmp();
+    const out = join(root, 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'a.csv'), 'previous a');
+    const zip = makeZip([{ name: 'a.csv', data: CSV }, { name: 'b/c.csv', data: CSV }, { name: 'd.csv', data: CSV, crc: 12345 }]);
+    const e = refused(zip, root, out);
+    expect(e).toBeInstanceOf(DamagedArchiveError);
+    expect(e.message).toMatch(/"d\.csv".*CRC-32/);
+    expect(readdirSync(root)).toEqual(['out']);
+  });
+
+  it('a lying directory (small declared size) is stopped at that size, nothing written', () => {
+    const root = tmp();
+    const bomb = makeZip([{ name: 'a.csv', data: CSV }, { name: 'klein.csv', data: Buffer.alloc(4_000_000), size: 1000 }]);
+    expect(refused(bomb, root, join(root, 'out')).message).toMatch(/"klein\.csv".*(cannot inflate|expands to)/);
+  });
+
+  it('reserved names (the fetch manifest) are refused, never overwritten', () => {
+    const root = tmp();
+    const out = join(root, 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'fetch.json'), '{"manifest":true}');
+    const e = refused(makeZip([{ name: 'a.csv', data: CSV }, { name: 'Fetch.JSON', data: '{}' }]), root, out, { reserved: ['fetch.json'] });
+    expect(e.message).toMatch(/"Fetch\.JSON".*reserved/);
+    // deeper down the same name is an ordinary file
+    expect(extractZip(makeZip([{ name: 'sub/fetch.json', data: '{}' }]), out, { reserved: ['fetch.json'] })).toHaveLength(1);
+    expect(readFileSync(join(out, 'fetch.json'), 'utf8')).toBe('{"manifest":true}');
+  });
+
+  it('an intact archive still replaces files it names and keeps the others', () => {
+    const out = tmp();
+    writeFileSync(join(out, 'a.csv'), 'old');
+    writeFileSync(join(out, 'eigen.txt'), 'mine');
+    const files = extractZip(makeZip([{ name: 'a.csv', data: CSV }, { name: 'd/', method: 0 }, { name: 'd/e.csv', data: 'e' }]), out);
+    expect(files.map((f) => f.name)).toEqual(['a.csv', 'd/e.csv']);
+    expect(snapshot(out)).toEqual({ 'a.csv': CSV, d: '', 'd/e.csv': 'e', 'eigen.txt': 'mine' });
+    expect(readdirSync(join(out, '..')).filter((n) => n.includes('.unzip-'))).toEqual([]);
+  });
+});
