@@ -52,15 +52,35 @@ export function kwbIndicatorYear(
   year: number,
   spec: KSpec = DEFAULT_K,
   microdata?: ColumnTable,
+  unit: 'buurt' | 'wijk' | 'gemeente' = 'buurt',
 ): { year: IndicatorYear; warnings: string[]; kMatch?: MatchReport } {
   const warnings: string[] = [];
+  if (!kwb.table.columnNames().includes('level') || !kwb.table.columnNames().includes('code')) {
+    throw new VeerkrachtError('not a KWB table: no region codes with their level', {
+      file: kwb.provenance.file,
+      expected: 'a StatLine export, or a column mapping with "code" (see README "Run configuration")',
+    });
+  }
   const level = kwb.table.array('level') as unknown[];
   const rows: number[] = [];
-  for (let i = 0; i < level.length; i++) if (level[i] === 'buurt') rows.push(i);
-  if (rows.length === 0) throw new VeerkrachtError('no buurt rows', { file: kwb.provenance.file, column: 'SoortRegio', expected: 'rows of level Buurt' });
+  const present = new Map<string, number>();
+  for (let i = 0; i < level.length; i++) {
+    if (level[i] === unit) rows.push(i);
+    const l = String(level[i]);
+    present.set(l, (present.get(l) ?? 0) + 1);
+  }
+  if (rows.length === 0) {
+    throw new VeerkrachtError(`no ${unit} rows`, {
+      file: kwb.provenance.file,
+      column: 'SoortRegio',
+      expected: `rows of level ${unit}`,
+      found: [...present.entries()].map(([l, n]) => `${n} × ${l}`).join(', ') || 'no rows',
+    });
+  }
   const codeAll = kwb.table.array('code') as unknown[];
   const gmAll = kwb.table.array('gemeente') as unknown[];
-  const names = kwb.table.columnNames().includes('WijkenEnBuurten') ? (kwb.table.array('WijkenEnBuurten') as unknown[]) : null;
+  const nameColumn = ['naam', 'WijkenEnBuurten'].find((c) => kwb.table.columnNames().includes(c));
+  const names = nameColumn ? (kwb.table.array(nameColumn) as unknown[]) : null;
   const code = rows.map((i) => String(codeAll[i]));
   const naam = rows.map((i, j) => {
     const s = names ? String(names[i] ?? '').trim() : '';
@@ -152,32 +172,69 @@ const DIMENSION_LABEL: Record<LivabilityDimension, string> = {
   won: 'won (woningvoorraad)',
 };
 
+/** Options of {@link attachLivability}. */
+export interface LivabilityOptions {
+  /**
+   * The Leefbaarometer code a region takes its score from, when the scores are at a coarser level
+   * than the map (e.g. `wijkOf` for buurten scored by their wijk). Default: the code itself.
+   */
+  codeOf?: (code: string) => string | null;
+  /** The file, named in errors. */
+  file?: string;
+  /** What the regions are, in the match report (default `buurten`). */
+  label?: string;
+}
+
 /**
  * Set O of `year` from a Leefbaarometer table (columns code, jaar, and the dimension) for
- * `lbmYear`. Returns the match report between the buurten and the Leefbaarometer codes of that
- * year; buurten without a score keep O missing.
+ * `lbmYear`. Returns the match report between the regions and the Leefbaarometer codes of that
+ * year; regions without a score keep O missing.
+ *
+ * @throws VeerkrachtError when the file has no scores for that year, or none of that dimension
+ *   (the Leefbaarometer has no dimension scores before 2014 and in 2016): the message names the
+ *   years that do have it
  */
 export function attachLivability(
   year: IndicatorYear,
   lbm: ColumnTable,
   lbmYear: number,
   dimension: LivabilityDimension = 'onv',
+  options: LivabilityOptions = {},
 ): { year: IndicatorYear; match: MatchReport } {
   const jaar = lbm.array('jaar') as unknown[];
   const lcode = strings(lbm, 'code');
   const val = numbers(lbm, dimension);
   const at = new Map<string, number>();
-  for (let i = 0; i < jaar.length; i++) if (jaar[i] === lbmYear && lcode[i] !== null) at.set(lcode[i]!, val[i]);
-  if (at.size === 0) {
-    throw new VeerkrachtError(`Leefbaarometer has no scores for ${lbmYear}`, { column: 'jaar', expected: `one of the Leefbaarometer years` });
+  const yearsWith = new Set<number>();
+  let rowsOfYear = 0;
+  for (let i = 0; i < jaar.length; i++) {
+    if (!Number.isNaN(val[i])) yearsWith.add(jaar[i] as number);
+    if (jaar[i] === lbmYear && lcode[i] !== null) {
+      rowsOfYear += 1;
+      at.set(lcode[i]!, val[i]);
+    }
+  }
+  const having = [...yearsWith].sort((a, b) => a - b).join(', ') || 'none';
+  if (rowsOfYear === 0) {
+    throw new VeerkrachtError(`Leefbaarometer has no scores for ${lbmYear}`, { file: options.file, column: 'jaar', expected: `a year the file has ${dimension} for: ${having}`, found: String(lbmYear) });
+  }
+  if (!yearsWith.has(lbmYear)) {
+    throw new VeerkrachtError(`Leefbaarometer ${lbmYear} has no ${dimension} scores (dimension scores are missing before 2014 and in 2016)`, {
+      file: options.file,
+      column: dimension,
+      expected: `a year with ${dimension} scores: ${having}`,
+      found: String(lbmYear),
+    });
   }
   const code = strings(year.table, 'code') as string[];
+  const lookup = code.map((c) => (options.codeOf ? options.codeOf(c) : c));
   const O = new Float64Array(code.length).fill(NaN);
-  code.forEach((c, j) => {
-    const v = at.get(c);
+  lookup.forEach((c, j) => {
+    const v = c === null ? undefined : at.get(c);
     if (v !== undefined) O[j] = v;
   });
-  const match = matchCodes(code, [...at.keys()], { left: `buurten ${year.year}`, right: `Leefbaarometer ${lbmYear}` });
+  const distinct = [...new Set(lookup.filter((c): c is string => c !== null))];
+  const match = matchCodes(distinct, [...at.keys()], { left: `${options.label ?? 'buurten'} ${year.year}${options.codeOf ? ' (via hun code)' : ''}`, right: `Leefbaarometer ${lbmYear}` });
   return {
     year: {
       year: year.year,

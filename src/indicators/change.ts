@@ -10,6 +10,7 @@ import { flags, nullable, numbers, strings } from './columns.js';
 /** Why a buurt has no usable change (in the order they are checked). */
 export const REDENEN_ONVOLDOENDE = {
   grens: 'grens niet gematcht',
+  kwb: 'ontbreekt in KWB',
   inwoners: 'te weinig inwoners',
   geheim: 'waarde geheim (onderdrukt)',
   K: 'kwetsbaarheid ontbreekt',

@@ -4,13 +4,15 @@
  * changed), computes ΔK and ΔO, resolves the dead bands, assigns the signals (both variants),
  * the focuskaart and the handelingskader per buurt. No file is read or written here.
  */
+import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { Boundaries } from '../sources/boundaries/types.js';
 import { buildCrosswalk, type CrosswalkReport } from '../regions/crosswalk.js';
 import { matchCodes, type MatchReport } from '../regions/match.js';
 import { attachLivability, kwbIndicatorYear } from '../indicators/build.js';
 import { reindel, type ReindelingReport } from '../indicators/reindeling.js';
-import { buurtChanges } from '../indicators/change.js';
+import { REDENEN_ONVOLDOENDE, buurtChanges } from '../indicators/change.js';
+import { gemeenteOf, wijkOf } from '../regions/codes.js';
 import { corporatieKlasse } from '../indicators/corporation.js';
 import { numbers, strings } from '../indicators/columns.js';
 import type { IndicatorSources, IndicatorYear } from '../indicators/types.js';
@@ -22,11 +24,24 @@ import type { HandelingsMatrix } from '../signal/matrix.js';
 import { weightedMean } from '../signal/reference.js';
 import type { SignalCategory } from '../signal/categories.js';
 import type { FocusCategory } from '../signal/focus.js';
-import type { RunConfig, ThresholdSpec } from './config.js';
+import { MAP_LEVELS, type RunConfig, type ThresholdSpec } from './config.js';
+import type { LoadedTable } from '../sources/types.js';
 import type { InputRecord, LoadSummary, RunTables } from './load.js';
 
 /** The settings computeSignals uses: a run configuration without its file names. */
 export type RunSettings = Omit<RunConfig, 'inputs'>;
+
+/** The study area of a run and the rows of each input that lay outside it. */
+export interface StudyAreaReport {
+  /** The map level. */
+  niveau: string;
+  /** The gemeente/wijk codes of `area`, or null: what the t1 boundaries cover. */
+  area: string[] | null;
+  /** Regions on the map. */
+  eenheden: number;
+  /** Per input: how many of its rows (of the map level) lay outside, with a few examples. */
+  buiten: { invoer: string; eenheden: string; aantal: number; voorbeelden: string[] }[];
+}
 
 /** A resolved dead band or margin: the number used and how it was obtained. */
 export interface ResolvedThreshold {
@@ -41,7 +56,19 @@ export interface SignalResult {
   signalen: ColumnTable;
   boundaries: Boundaries;
   sources: IndicatorSources;
-  thresholds: { K: ResolvedThreshold; O: ResolvedThreshold; marginK: ResolvedThreshold; marginO: ResolvedThreshold };
+  /**
+   * The dead bands of the configured variant (K, O), of each variant (each resolved from its own
+   * deviations, so a variant's counts never depend on which one was configured), and the focus
+   * margins.
+   */
+  thresholds: {
+    K: ResolvedThreshold;
+    O: ResolvedThreshold;
+    absoluut: { K: ResolvedThreshold; O: ResolvedThreshold };
+    relatief: { K: ResolvedThreshold; O: ResolvedThreshold };
+    marginK: ResolvedThreshold;
+    marginO: ResolvedThreshold;
+  };
   /** Resident-weighted change of the whole input area (the `landelijk` reference when the input is national). */
   gebied: { dK: number; dO: number };
   matrix: HandelingsMatrix;
@@ -52,6 +79,8 @@ export interface SignalResult {
     reindeling: ReindelingReport | null;
     loads: LoadSummary[];
     warnings: string[];
+    /** The study area and what each input had outside it (counted, never drawn, never summarised). */
+    studiegebied: StudyAreaReport;
   };
   /** Milliseconds per stage (not written into the summary: outputs stay byte-identical). */
   timings: Record<string, number>;
@@ -80,6 +109,113 @@ function deviations(tab: ColumnTable, value: string, ref: string, category: stri
   return out;
 }
 
+/** Parts whose K is missing may hold at most this share of a region's inwoners when summing up. */
+const MISSING_SHARE_TOLERATED = 0.05;
+
+/**
+ * Sum one year's indicators up to coarser regions (`parent` of each code): inwoners and the K
+ * denominator added, K recomputed from numerator and denominator. Parts without K (suppressed or
+ * missing) are left out of K when together they hold at most `tolerated` of the region's
+ * inwoners; beyond that K is missing (never a partial sum passed as complete). C likewise.
+ */
+function sumUp(year: IndicatorYear, parent: (code: string) => string, tolerated: number): { year: IndicatorYear; parts: number; partial: number; incomplete: number } {
+  const code = strings(year.table, 'code') as string[];
+  const inw = numbers(year.table, 'inwoners');
+  const K = numbers(year.table, 'K');
+  const Kn = numbers(year.table, 'K_noemer');
+  const Kg = year.table.array('K_geheim') as ArrayLike<boolean>;
+  const C = numbers(year.table, 'C');
+  const groups = new Map<string, number[]>();
+  code.forEach((c, i) => {
+    const p = parent(c);
+    groups.set(p, [...(groups.get(p) ?? []), i]);
+  });
+  const keys = [...groups.keys()].sort();
+  const out = { code: keys, naam: keys.map(() => null), gemeente: keys.map((k) => gemeenteOf(k)), inwoners: [] as (number | null)[], K: [] as (number | null)[], K_noemer: [] as (number | null)[], K_geheim: [] as boolean[], O: keys.map(() => null), C: [] as (number | null)[] };
+  let partial = 0;
+  let incomplete = 0;
+  for (const k of keys) {
+    const idx = groups.get(k)!;
+    let total = 0;
+    let inwMissing = false;
+    for (const i of idx) Number.isNaN(inw[i]) ? (inwMissing = true) : (total += inw[i]);
+    const share = (value: Float64Array, weight: (i: number) => number) => {
+      let num = 0;
+      let den = 0;
+      let lost = 0;
+      for (const i of idx) {
+        const w = weight(i);
+        if (Number.isNaN(value[i])) lost += Number.isNaN(inw[i]) ? 0 : inw[i];
+        else if (w > 0) (num += w * value[i]), (den += w);
+      }
+      const ok = den > 0 && lost <= tolerated * total;
+      return { value: ok ? num / den : null, den, lost, ok };
+    };
+    const k_ = share(K, (i) => (Number.isNaN(Kn[i]) ? inw[i] : Kn[i]));
+    const c_ = share(C, (i) => inw[i]);
+    if (k_.ok && k_.lost > 0) partial += 1;
+    if (!k_.ok && total > 0) incomplete += 1;
+    out.inwoners.push(inwMissing ? null : total);
+    out.K.push(k_.value);
+    out.K_noemer.push(k_.ok ? k_.den : null);
+    out.K_geheim.push(!k_.ok && idx.some((i) => Kg[i] && Number.isNaN(K[i])));
+    out.C.push(c_.value);
+  }
+  return { year: { ...year, table: aq.table(out) }, parts: code.length, partial, incomplete };
+}
+
+const plural: Record<string, string> = { buurt: 'buurten', wijk: 'wijken', gemeente: 'gemeenten' };
+
+/** Keep the rows of a table whose code passes `keep`; the others' codes are returned. */
+function splitByCode(tab: ColumnTable, keep: (code: string) => boolean): { table: ColumnTable; outside: string[] } {
+  const codes = strings(tab, 'code');
+  const idx: number[] = [];
+  const outside: string[] = [];
+  codes.forEach((c, i) => (c !== null && keep(c) ? idx.push(i) : outside.push(String(c))));
+  if (outside.length === 0) return { table: tab, outside };
+  const cols: Record<string, unknown[]> = {};
+  for (const name of tab.columnNames()) {
+    const a = tab.array(name) as ArrayLike<unknown>;
+    cols[name] = idx.map((i) => a[i]);
+  }
+  return { table: aq.table(cols), outside };
+}
+
+/** Append rows (all values missing) for regions of the boundaries that a KWB table lacks. */
+function addMissingRegions(year: IndicatorYear, regions: { code: string; naam: string | null }[]): IndicatorYear {
+  if (regions.length === 0) return year;
+  const extra: Record<string, unknown[]> = {};
+  for (const name of year.table.columnNames()) {
+    extra[name] = regions.map((r) => (name === 'code' ? r.code : name === 'naam' ? r.naam : name === 'gemeente' ? gemeenteOf(r.code) : name === 'K_geheim' ? false : null));
+  }
+  return { ...year, table: year.table.concat(aq.table(extra)) };
+}
+
+/**
+ * One KWB edition's indicators at the map level. An edition without rows of that level but with
+ * finer ones (a buurt table for a wijk map) is summed up through the code hierarchy: counts
+ * added, shares recomputed from numerator and denominator; a region is missing when any of its
+ * parts is (no partial sums pass as complete), and the warning says how many.
+ */
+function kwbYearAtLevel(kwb: LoadedTable, year: number, config: RunSettings, microdata: ColumnTable | undefined): ReturnType<typeof kwbIndicatorYear> {
+  const level = config.level;
+  const levels = new Set(kwb.table.columnNames().includes('level') ? (kwb.table.array('level') as unknown[]) : []);
+  const finer = (['buurt', 'wijk'] as const).filter((l) => MAP_LEVELS.indexOf(l) < MAP_LEVELS.indexOf(level) && levels.has(l));
+  if (levels.has(level) || finer.length === 0) return kwbIndicatorYear(kwb, year, config.indicators.K, microdata, level);
+  const from = finer[finer.length - 1];
+  const parts = kwbIndicatorYear(kwb, year, config.indicators.K, microdata, from);
+  const parent = (c: string) => (level === 'wijk' ? wijkOf(c) : gemeenteOf(c)) as string;
+  const agg = sumUp(parts.year, parent, MISSING_SHARE_TOLERATED);
+  const name = kwb.provenance.edition ?? kwb.provenance.file ?? `KWB ${year}`;
+  const warnings = [
+    ...parts.warnings,
+    `${name}: geen ${plural[level]}; ${agg.parts} ${plural[from]} opgeteld tot ${agg.year.table.numRows()} ${plural[level]}` +
+      (agg.partial > 0 ? `; bij ${agg.partial} ontbreekt K van kleine delen (≤ ${MISSING_SHARE_TOLERATED * 100} % van de inwoners, weggelaten)` : '') +
+      (agg.incomplete > 0 ? `; bij ${agg.incomplete} ontbreekt K van meer dan dat, dus K ontbreekt` : ''),
+  ];
+  return { year: agg.year, warnings, ...(parts.kMatch ? { kMatch: parts.kMatch } : {}) };
+}
+
 /**
  * Compute the signals of a run from tables in memory. Pure: the same tables and settings give
  * the same result, and nothing outside the arguments is read.
@@ -97,67 +233,125 @@ export function computeSignals(tables: RunTables, config: RunSettings): SignalRe
     t = now;
   };
   const { t0, t1 } = config.period;
+  const pK = config.period.K;
+  const pO = config.period.O;
+  const level = config.level;
+  const units = plural[level];
   const warnings: string[] = [...tables.warnings];
   const joins: MatchReport[] = [];
-  const b1 = tables.boundaries.t1;
-  const b0 = tables.boundaries.t0;
   const lbm = tables.leefbaarometer;
   const matrix = tables.matrix;
+  const buiten: StudyAreaReport['buiten'] = [];
+  const report = (invoer: string, outside: string[], eenheden = units) => {
+    if (outside.length > 0) buiten.push({ invoer, eenheden, aantal: outside.length, voorbeelden: outside.slice(0, 5) });
+  };
 
-  const built0 = kwbIndicatorYear(tables.kwb[String(t0)], t0, config.indicators.K, tables.microdata);
-  const built1 = kwbIndicatorYear(tables.kwb[String(t1)], t1, config.indicators.K, tables.microdata);
+  // the study area: the area codes, else what the t1 boundaries cover
+  const area = config.area;
+  const inArea = area === null ? null : (code: string) => area.some((a) => (a.startsWith('GM') ? gemeenteOf(code) === a : wijkOf(code) === a || code === a));
+  const restrictBoundaries = (b: Boundaries | null, label: string): Boundaries | null => {
+    if (b === null || inArea === null) return b;
+    const keep = b.features.filter((f) => inArea(f.properties.code));
+    report(label, b.features.filter((f) => !inArea(f.properties.code)).map((f) => f.properties.code));
+    if (keep.length === 0) {
+      throw new VeerkrachtError(`no ${units} of the study area in the boundaries`, { file: b.provenance.file, expected: `${units} of ${area!.join(', ')}`, found: `${b.features.length} ${units} elsewhere` });
+    }
+    return { ...b, features: keep };
+  };
+  const b1 = restrictBoundaries(tables.boundaries.t1, `grenzen ${t1}`) as Boundaries;
+  const b0 = restrictBoundaries(tables.boundaries.t0, `grenzen ${t0}`);
+  const codes1 = new Set(b1.features.map((f) => f.properties.code));
+  const codes0 = b0 === null ? codes1 : new Set(b0.features.map((f) => f.properties.code));
+
+  const kwb0 = tables.kwb[String(pK.t0)];
+  const kwb1 = tables.kwb[String(pK.t1)];
+  if (!kwb0 || !kwb1) {
+    throw new VeerkrachtError(`no KWB table for ${!kwb0 ? pK.t0 : pK.t1}`, { column: `inputs.kwb.${!kwb0 ? pK.t0 : pK.t1}`, expected: 'a KWB input for each K year' });
+  }
+  const built0 = kwbYearAtLevel(kwb0, pK.t0, config, tables.microdata);
+  const built1 = kwbYearAtLevel(kwb1, pK.t1, config, tables.microdata);
   warnings.push(...built0.warnings, ...built1.warnings);
   if (built0.kMatch) joins.push(built0.kMatch);
   if (built1.kMatch) joins.push(built1.kMatch);
-  const targetCodes = b1.features.map((f) => f.properties.code);
-  // the t1 KWB and the t1 boundaries must describe the same buurten
-  joins.push(matchCodes(strings(built1.year.table, 'code') as string[], targetCodes, { left: `KWB ${t1} buurten`, right: `grenzen ${t1}` }));
+  // rows outside the study area are counted, then left out
+  const s0 = splitByCode(built0.year.table, (c) => codes0.has(c));
+  const s1 = splitByCode(built1.year.table, (c) => codes1.has(c));
+  report(`KWB ${pK.t0}`, s0.outside);
+  report(`KWB ${pK.t1}`, s1.outside);
+  const kwbYear1 = { ...built1.year, table: s1.table };
+  const kwbYear0 = { ...built0.year, table: s0.table };
+  // the t1 KWB and the t1 boundaries must describe the same regions
+  const kwbCodes1 = strings(kwbYear1.table, 'code') as string[];
+  joins.push(matchCodes(kwbCodes1, [...codes1], { left: `KWB ${pK.t1} ${units}`, right: `grenzen ${t1}` }));
+  const inKwb1 = new Set(kwbCodes1);
+  const missing1 = b1.features.filter((f) => !inKwb1.has(f.properties.code)).map((f) => ({ code: f.properties.code, naam: f.properties.name }));
+  const year1 = addMissingRegions(kwbYear1, missing1);
   stage('indicatoren');
 
-  let year0: IndicatorYear = built0.year;
+  let year0: IndicatorYear = kwbYear0;
   let crosswalkReport: CrosswalkReport | null = null;
   let reindelingReport: ReindelingReport | null = null;
   if (b0 !== null) {
     const cw = buildCrosswalk(b0, b1, { labels: { from: `grenzen ${t0}`, to: `grenzen ${t1}` } });
     crosswalkReport = cw.report;
-    joins.push(matchCodes(strings(built0.year.table, 'code') as string[], b0.features.map((f) => f.properties.code), { left: `KWB ${t0} buurten`, right: `grenzen ${t0}` }));
-    const t1Table = built1.year.table;
-    const t1Code = strings(t1Table, 'code') as string[];
-    const t1Gm = strings(t1Table, 'gemeente');
+    joins.push(matchCodes(strings(kwbYear0.table, 'code') as string[], [...codes0], { left: `KWB ${pK.t0} ${units}`, right: `grenzen ${t0}` }));
+    const t1Code = strings(year1.table, 'code') as string[];
+    const t1Gm = strings(year1.table, 'gemeente');
     const gmOf = new Map(t1Code.map((c, i) => [c, t1Gm[i]]));
     const targets = b1.features.map((f) => ({
       code: f.properties.code,
       naam: f.properties.name,
       gemeente: gmOf.get(f.properties.code) ?? `GM${f.properties.code.slice(2, 6)}`,
     }));
-    const r = reindel(built0.year, cw.links, targets);
+    const r = reindel(kwbYear0, cw.links, targets);
     year0 = r.year;
     reindelingReport = r.report;
   }
   stage('crosswalk');
 
-  const withO0 = attachLivability(year0, lbm.table, t0, config.indicators.O);
-  const withO1 = attachLivability(built1.year, lbm.table, t1, config.indicators.O);
+  // O: the Leefbaarometer at the map level, or a coarser one through the code hierarchy
+  const oLevel = config.indicators.O.level;
+  const codeOf = oLevel === level ? undefined : oLevel === 'wijk' ? wijkOf : gemeenteOf;
+  const oOptions = { file: lbm.provenance.file, label: units, ...(codeOf ? { codeOf } : {}) };
+  const dimension = config.indicators.O.dimension;
+  const withO0 = attachLivability(year0, lbm.table, pO.t0, dimension, oOptions);
+  const withO1 = attachLivability(year1, lbm.table, pO.t1, dimension, oOptions);
   joins.push(withO0.match, withO1.match);
+  report(`Leefbaarometer ${pO.t1}`, withO1.match.onlyRight, plural[oLevel]);
   const changes = buurtChanges(withO0.year, withO1.year, { minInwoners: config.indicators.minInwoners });
-  if (changes.onlyT0.length > 0) warnings.push(`${changes.onlyT0.length} buurten van ${t0} komen in ${t1} niet voor: ${changes.onlyT0.slice(0, 10).join(', ')}`);
+  if (changes.onlyT0.length > 0) warnings.push(`${changes.onlyT0.length} ${units} van ${t0} komen in ${t1} niet voor: ${changes.onlyT0.slice(0, 10).join(', ')}`);
 
-  // names from the t1 boundaries where KWB has none
+  // names from the t1 boundaries where KWB has none; the reason for regions KWB lacks
   const nameOf = new Map(b1.features.map((f) => [f.properties.code, f.properties.name]));
   const codes = strings(changes.table, 'code') as string[];
   const kwbNames = strings(changes.table, 'naam');
-  let table = changes.table.assign({ naam: codes.map((c, i) => kwbNames[i] ?? nameOf.get(c) ?? null) });
+  const lacking = new Set(missing1.map((m) => m.code));
+  const reden0 = strings(changes.table, 'reden');
+  let table = changes.table.assign({
+    naam: codes.map((c, i) => kwbNames[i] ?? nameOf.get(c) ?? null),
+    reden: codes.map((c, i) => (lacking.has(c) ? REDENEN_ONVOLDOENDE.kwb : reden0[i])),
+    O_niveau: codes.map(() => oLevel),
+  });
+  if (missing1.length > 0) warnings.push(`${missing1.length} ${units} van de grenzen ${t1} ontbreken in KWB ${pK.t1}: ${missing1.slice(0, 10).map((m) => m.code).join(', ')}`);
 
+  // the relatief reference: the other regions of the gemeente; a gemeente map: the rest of the area
+  const groups = level === 'gemeente' ? codes.map(() => 'studiegebied') : undefined;
   const variant = config.reference.variant;
-  const probe = assignSignals(table, { variant, tK: 0, tO: 0, absoluut: config.reference.absoluut });
-  const tK = resolveThreshold(config.thresholds.K, deviations(probe, 'dK', 'refK', 'categorie'), 'ΔK');
-  const tO = resolveThreshold(config.thresholds.O, deviations(probe, 'dO', 'refO', 'categorie'), 'ΔO');
-  const both: Record<Variant, ColumnTable> = {
-    absoluut: assignSignals(table, { variant: 'absoluut', tK: tK.value, tO: tO.value, absoluut: config.reference.absoluut }),
-    relatief: assignSignals(table, { variant: 'relatief', tK: tK.value, tO: tO.value }),
-  };
-  table = both[variant];
   const other: Variant = variant === 'absoluut' ? 'relatief' : 'absoluut';
+  const signalParams = (v: Variant, tK: number, tO: number) =>
+    v === 'absoluut' ? { variant: v, tK, tO, absoluut: config.reference.absoluut } : { variant: v, tK, tO, ...(groups ? { groups } : {}) };
+  const bands = {} as Record<Variant, { K: ResolvedThreshold; O: ResolvedThreshold }>;
+  const both = {} as Record<Variant, ColumnTable>;
+  for (const v of [variant, other]) {
+    // each variant resolves its dead bands from its own deviations
+    const probe = assignSignals(table, signalParams(v, 0, 0));
+    bands[v] = {
+      K: resolveThreshold(config.thresholds.K, deviations(probe, 'dK', 'refK', 'categorie'), 'ΔK'),
+      O: resolveThreshold(config.thresholds.O, deviations(probe, 'dO', 'refO', 'categorie'), 'ΔO'),
+    };
+    both[v] = assignSignals(table, signalParams(v, bands[v].K.value, bands[v].O.value));
+  }
+  table = both[variant];
   table = table.assign({
     variant: codes.map(() => variant),
     [`categorie_${variant}`]: both[variant].array('categorie') as string[],
@@ -189,12 +383,19 @@ export function computeSignals(tables: RunTables, config: RunSettings): SignalRe
     config,
     signalen: table,
     boundaries: b1,
-    sources: { K: built1.year.sources.K, O: withO1.year.sources.O, C: built1.year.sources.C },
-    thresholds: { K: tK, O: tO, marginK, marginO },
+    sources: { K: built1.year.sources.K, O: withO1.year.sources.O + (codeOf ? ` per ${oLevel}` : ''), C: built1.year.sources.C },
+    thresholds: { K: bands[variant].K, O: bands[variant].O, absoluut: bands.absoluut, relatief: bands.relatief, marginK, marginO },
     gebied,
     matrix,
     inputs: tables.inputs,
-    reports: { joins, crosswalk: crosswalkReport, reindeling: reindelingReport, loads: tables.loads, warnings },
+    reports: {
+      joins,
+      crosswalk: crosswalkReport,
+      reindeling: reindelingReport,
+      loads: tables.loads,
+      warnings,
+      studiegebied: { niveau: level, area, eenheden: b1.features.length, buiten },
+    },
     timings,
   };
 }

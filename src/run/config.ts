@@ -30,6 +30,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { VeerkrachtError } from '../util/errors.js';
+import { normalizeRegionCode, regionLevel } from '../regions/codes.js';
 import { DEFAULT_K, LIVABILITY_DIMENSIONS, type KSpec, type LivabilityDimension } from '../indicators/build.js';
 import { KWB_CONCEPTS } from '../sources/statline/concepts.js';
 import { MICRODATA_STATUSES, type MicrodataStatus } from '../sources/microdata/format.js';
@@ -40,32 +41,72 @@ import type { Variant } from '../signal/assign.js';
 /** A dead band or margin: a number, or a rule applied to the data (±c·sd, or a quantile band). */
 export type ThresholdSpec = number | { rule: 'sd'; c: number } | { rule: 'quantile'; outside: number };
 
+/** Levels a run can map: the unit of the map, the summaries and the exports. */
+export const MAP_LEVELS = ['buurt', 'wijk', 'gemeente'] as const;
+export type MapLevel = (typeof MAP_LEVELS)[number];
+
+/** Two years of one measure. */
+export interface YearPair {
+  t0: number;
+  t1: number;
+}
+
+/**
+ * One KWB input: a StatLine layout (CSV export, OData folder) or, with `columns`, any delimited
+ * table whose columns are mapped onto the registry's concept names (and `code`, `naam`).
+ */
+export interface KwbInput {
+  file: string;
+  /** Concept name (`code`, `naam`, `inwoners`, `laag_inkomen_huishoudens_pct`, …) → column of the file. */
+  columns?: Record<string, string>;
+  /** Sheet of an .xlsx file (default the first). */
+  sheet?: string;
+}
+
+/** Names a KWB column mapping may use besides the registry's concepts. */
+export const KWB_MAPPING_EXTRA = ['code', 'naam'] as const;
+
 export interface RunConfig {
   title: string;
   /** True for synthetic data: every map and output says "synthetische gegevens". */
   synthetic: boolean;
-  period: { t0: number; t1: number };
+  /** Unit of the map, the summaries and the exports (default buurt). */
+  level: MapLevel;
+  /** Gemeente or wijk codes that delimit the study area; null: what the t1 boundaries cover. */
+  area: string[] | null;
+  /**
+   * t0/t1 name the indeling (boundaries) and are the default years of K and O; `K` are the KWB
+   * edition years of K, `O` the Leefbaarometer years of O (both resolved, never missing).
+   */
+  period: { t0: number; t1: number; K: YearPair; O: YearPair };
   inputs: {
-    /** KWB per year (at least t0 and t1): a StatLine CSV export, or an OData folder / TypedDataSet.json. */
-    kwb: Record<string, string>;
-    /** Leefbaarometer score file at buurt level (long or wide); assumed on the t1 indeling, as the open data is. */
+    /** KWB per edition year (at least the K years). */
+    kwb: Record<string, KwbInput>;
+    /** Leefbaarometer score file (long or wide) at the level of `indicators.O.level`; assumed on the t1 indeling, as the open data is. */
     leefbaarometer: string;
-    /** Buurt boundaries of t1, and of t0 when its indeling differs (then a crosswalk is built). */
+    /** Boundaries of t1 at the map level, and of t0 when its indeling differs (then a crosswalk is built). */
     boundaries: { t0?: string; t1: string };
     /** Microdata aggregates, needed when K comes from microdata. */
     microdata?: string;
     /** Own Matrix handelingskaders (JSON); default: the illustrative default. */
     matrix?: string;
   };
-  indicators: { K: KSpec; O: LivabilityDimension; minInwoners: number };
+  indicators: {
+    K: KSpec;
+    /** The Leefbaarometer dimension and the level of its scores (the map level or coarser). */
+    O: { dimension: LivabilityDimension; level: MapLevel };
+    minInwoners: number;
+  };
   reference: { variant: Variant; absoluut: { K: AbsoluteReference; O: AbsoluteReference } };
   thresholds: { K: ThresholdSpec; O: ThresholdSpec };
   focus: { marginK: ThresholdSpec; marginO: ThresholdSpec };
 }
 
 /** Defaults for everything but inputs, period, title and synthetic. */
-export const DEFAULT_SETTINGS: Pick<RunConfig, 'indicators' | 'reference' | 'thresholds' | 'focus'> = {
-  indicators: { K: DEFAULT_K, O: 'onv', minInwoners: 100 },
+export const DEFAULT_SETTINGS: Pick<RunConfig, 'level' | 'area' | 'indicators' | 'reference' | 'thresholds' | 'focus'> = {
+  level: 'buurt',
+  area: null,
+  indicators: { K: DEFAULT_K, O: { dimension: 'onv', level: 'buurt' }, minInwoners: 100 },
   reference: { variant: 'relatief', absoluut: { K: 0, O: 0 } },
   thresholds: { K: { rule: 'sd', c: 0.5 }, O: { rule: 'sd', c: 0.5 } },
   focus: { marginK: { rule: 'sd', c: 0.5 }, marginO: { rule: 'sd', c: 0.5 } },
@@ -77,11 +118,11 @@ export function demoConfig(home: string): RunConfig {
   return {
     title: 'Signaleringskaart Veerkracht — demoregio',
     synthetic: true,
-    period: { t0: 2014, t1: 2022 },
+    period: { t0: 2014, t1: 2022, K: { t0: 2014, t1: 2022 }, O: { t0: 2014, t1: 2022 } },
     inputs: {
       kwb: {
-        '2014': d('kwb/synthetisch_kwb2014_82931NED.csv'),
-        '2022': d('kwb/synthetisch_kwb2022_85318NED.csv'),
+        '2014': { file: d('kwb/synthetisch_kwb2014_82931NED.csv') },
+        '2022': { file: d('kwb/synthetisch_kwb2022_85318NED.csv') },
       },
       leefbaarometer: d('leefbaarometer/synthetisch_leefbaarometer-scores-buurten-2014-2022.csv'),
       boundaries: { t0: d('geo/synthetisch_buurten_2014-2018_rd.geojson'), t1: d('geo/synthetisch_buurten_2019-2022_rd.geojson') },
@@ -176,6 +217,44 @@ function path(c: Checker, v: Json, field: string, base: string): string {
   return p;
 }
 
+function mapLevel(c: Checker, v: Json, field: string): MapLevel {
+  return c.oneOf(v, field, MAP_LEVELS);
+}
+
+/** `"onv"` or `{ "dimension": "onv", "level": "wijk" }`; the level is the map level or coarser. */
+function oSpec(c: Checker, v: Json, field: string, level: MapLevel): RunConfig['indicators']['O'] {
+  if (typeof v === 'string') return { dimension: c.oneOf(v, field, LIVABILITY_DIMENSIONS), level };
+  const o = c.object(v, field);
+  c.only(o, field, ['dimension', 'level']);
+  const dimension = o.dimension === undefined ? 'onv' : c.oneOf(o.dimension, `${field}.dimension`, LIVABILITY_DIMENSIONS);
+  const oLevel = o.level === undefined ? level : mapLevel(c, o.level, `${field}.level`);
+  if (MAP_LEVELS.indexOf(oLevel) < MAP_LEVELS.indexOf(level)) {
+    c.fail(`${field}.level`, `the map level (${level}) or a coarser one (${MAP_LEVELS.slice(MAP_LEVELS.indexOf(level)).join(', ')})`, oLevel);
+  }
+  return { dimension, level: oLevel };
+}
+
+/** A KWB input: a path, or `{ "file", "columns", "sheet" }`. */
+function kwbInput(c: Checker, v: Json, field: string, base: string): KwbInput {
+  if (typeof v === 'string') return { file: path(c, v, field, base) };
+  const o = c.object(v, field);
+  c.only(o, field, ['file', 'columns', 'sheet']);
+  const out: KwbInput = { file: path(c, o.file, `${field}.file`, base) };
+  if (o.sheet !== undefined) out.sheet = c.string(o.sheet, `${field}.sheet`);
+  if (o.columns !== undefined) {
+    const cols = c.object(o.columns, `${field}.columns`);
+    const names = [...KWB_MAPPING_EXTRA, ...KWB_CONCEPTS.map((k) => k.id)];
+    const columns: Record<string, string> = {};
+    for (const [k, col] of Object.entries(cols)) {
+      if (!names.includes(k)) c.fail(`${field}.columns.${k}`, `a concept name: ${names.join(', ')}`, k);
+      columns[k] = c.string(col, `${field}.columns.${k}`);
+    }
+    if (!('code' in columns)) c.fail(`${field}.columns.code`, 'the column holding the region codes (e.g. "gwb_code")', undefined);
+    out.columns = columns;
+  }
+  return out;
+}
+
 /**
  * Validate a parsed config against the schema above and fill in defaults.
  * @param base folder that relative paths are resolved against
@@ -184,25 +263,49 @@ function path(c: Checker, v: Json, field: string, base: string): string {
 export function parseRunConfig(json: Json, file: string, base: string): RunConfig {
   const c = new Checker(file);
   const o = c.object(json, '(root)');
-  c.only(o, '', ['title', 'synthetic', 'period', 'inputs', 'indicators', 'reference', 'thresholds', 'focus']);
+  c.only(o, '', ['title', 'synthetic', 'level', 'area', 'period', 'inputs', 'indicators', 'reference', 'thresholds', 'focus']);
+  const level: MapLevel = o.level === undefined ? 'buurt' : mapLevel(c, o.level, 'level');
+  let area: string[] | null = null;
+  if (o.area !== undefined && o.area !== null) {
+    const list = typeof o.area === 'string' ? [o.area] : o.area;
+    if (!Array.isArray(list) || list.length === 0) c.fail('area', 'a list of gemeente or wijk codes (e.g. ["GM0344"])', o.area);
+    area = (list as Json[]).map((v, k) => {
+      const code = typeof v === 'string' ? normalizeRegionCode(v) : null;
+      const lvl = code === null ? null : regionLevel(code);
+      if (code === null || (lvl !== 'gemeente' && lvl !== 'wijk')) c.fail(`area[${k}]`, 'a gemeente code (GM0344) or wijk code (WK034401)', v);
+      return code as string;
+    });
+  }
   const p = c.object(o.period, 'period');
-  c.only(p, 'period', ['t0', 't1']);
+  c.only(p, 'period', ['t0', 't1', 'K', 'O']);
   const t0 = c.number(p.t0, 'period.t0');
   const t1 = c.number(p.t1, 'period.t1');
-  for (const [k, y] of [['t0', t0], ['t1', t1]] as const) {
-    if (!LEEFBAAROMETER_YEARS.includes(y)) c.fail(`period.${k}`, `a Leefbaarometer year (${LEEFBAAROMETER_YEARS.join(', ')})`, y);
-  }
   if (!(t1 > t0)) c.fail('period.t1', `a year after t0 (${t0})`, t1);
+  const pair = (v: Json, field: string): YearPair => {
+    if (v === undefined) return { t0, t1 };
+    const q = c.object(v, field);
+    c.only(q, field, ['t0', 't1']);
+    const a = q.t0 === undefined ? t0 : c.number(q.t0, `${field}.t0`);
+    const b = q.t1 === undefined ? t1 : c.number(q.t1, `${field}.t1`);
+    if (!(b > a)) c.fail(`${field}.t1`, `a year after ${field}.t0 (${a})`, b);
+    return { t0: a, t1: b };
+  };
+  const K = pair(p.K, 'period.K');
+  const O = pair(p.O, 'period.O');
+  for (const k of ['t0', 't1'] as const) {
+    // only O years must be Leefbaarometer years; name the field the year came from
+    if (!LEEFBAAROMETER_YEARS.includes(O[k])) c.fail(p.O === undefined ? `period.${k}` : `period.O.${k}`, `a Leefbaarometer year (${LEEFBAAROMETER_YEARS.join(', ')})`, O[k]);
+  }
 
   const i = c.object(o.inputs, 'inputs');
   c.only(i, 'inputs', ['kwb', 'leefbaarometer', 'boundaries', 'microdata', 'matrix']);
   const kwbIn = c.object(i.kwb, 'inputs.kwb');
-  const kwb: Record<string, string> = {};
+  const kwb: Record<string, KwbInput> = {};
   for (const [y, f] of Object.entries(kwbIn)) {
     if (!/^\d{4}$/.test(y)) c.fail(`inputs.kwb.${y}`, 'a year as key (e.g. "2022")', y);
-    kwb[y] = path(c, f, `inputs.kwb.${y}`, base);
+    kwb[y] = kwbInput(c, f, `inputs.kwb.${y}`, base);
   }
-  for (const y of [t0, t1]) if (!(String(y) in kwb)) c.fail(`inputs.kwb.${y}`, `a KWB file for period year ${y}`, undefined);
+  for (const y of [K.t0, K.t1]) if (!(String(y) in kwb)) c.fail(`inputs.kwb.${y}`, `a KWB file for year ${y} (the K years${p.K === undefined ? ' are period.t0 and t1' : ' of period.K'})`, undefined);
   const b = c.object(i.boundaries, 'inputs.boundaries');
   c.only(b, 'inputs.boundaries', ['t0', 't1']);
   const boundaries: RunConfig['inputs']['boundaries'] = { t1: path(c, b.t1, 'inputs.boundaries.t1', base) };
@@ -215,15 +318,18 @@ export function parseRunConfig(json: Json, file: string, base: string): RunConfi
   const cfg: RunConfig = {
     title: o.title === undefined ? 'Signaleringskaart Veerkracht' : c.string(o.title, 'title'),
     synthetic: o.synthetic === undefined ? false : typeof o.synthetic === 'boolean' ? o.synthetic : c.fail('synthetic', 'true or false', o.synthetic),
-    period: { t0, t1 },
-    inputs,
     ...d,
+    level,
+    area,
+    period: { t0, t1, K, O },
+    inputs,
   };
+  cfg.indicators.O.level = level;
   if (o.indicators !== undefined) {
     const ind = c.object(o.indicators, 'indicators');
     c.only(ind, 'indicators', ['K', 'O', 'minInwoners']);
     if (ind.K !== undefined) cfg.indicators.K = kSpec(c, ind.K, 'indicators.K');
-    if (ind.O !== undefined) cfg.indicators.O = c.oneOf(ind.O, 'indicators.O', LIVABILITY_DIMENSIONS);
+    if (ind.O !== undefined) cfg.indicators.O = oSpec(c, ind.O, 'indicators.O', level);
     if (ind.minInwoners !== undefined) cfg.indicators.minInwoners = c.number(ind.minInwoners, 'indicators.minInwoners', 0);
   }
   if (cfg.indicators.K.source === 'microdata' && inputs.microdata === undefined) {

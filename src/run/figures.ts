@@ -25,8 +25,23 @@ export interface RunFigures {
   explorer: { spec: VegaLiteSpec; page: OfflineHtmlOptions };
 }
 
-function periodLabel(r: SignalResult): string {
-  return `${r.config.period.t0}–${r.config.period.t1}`;
+/**
+ * The period as maps and pages name it: `2014–2022`, or both periods when K and O have their own
+ * years (`K 2017–2021 · O 2018–2022`), and the level of O when it is coarser than the map.
+ *
+ * @example periodLabel(result) // 'K 2017–2021 · O 2018–2022 (ΔO per wijk)'
+ */
+export function periodLabel(r: { config: SignalResult['config'] }): string {
+  const p = r.config.period;
+  const same = p.K.t0 === p.O.t0 && p.K.t1 === p.O.t1;
+  const years = same ? `${p.K.t0}–${p.K.t1}` : `K ${p.K.t0}–${p.K.t1} · O ${p.O.t0}–${p.O.t1}`;
+  const o = r.config.indicators.O.level === r.config.level ? '' : ` (ΔO per ${r.config.indicators.O.level})`;
+  return years + o;
+}
+
+function focusYears(r: SignalResult): string {
+  const p = r.config.period;
+  return p.K.t1 === p.O.t1 ? String(p.O.t1) : `K ${p.K.t1} · O ${p.O.t1}`;
 }
 
 const nn = (x: number) => (Number.isNaN(x) ? null : x);
@@ -55,7 +70,7 @@ export function runFigures(r: SignalResult): RunFigures {
     geo,
     (code) => FOCUS_LABELS[focusOf.get(code) ?? 'onvoldoende_gegevens'],
     { labels: FOCUS_CATEGORIES.map((f) => FOCUS_LABELS[f]), colours: FOCUS_CATEGORIES.map((f) => FOCUS_COLOURS[f]) },
-    { ...frame, title: `Focuskaart ${r.config.period.t1}`, period: `${r.config.period.t1} · ${r.config.reference.variant}`, legendTitle: 'Huidige positie' },
+    { ...frame, title: `Focuskaart ${r.config.period.O.t1}`, period: `${focusYears(r)} · ${r.config.reference.variant}`, legendTitle: 'Huidige positie' },
   );
 
   const dK = numbers(s, 'dK');

@@ -4,7 +4,7 @@
  * notebook or a test can build the same tables in memory and skip the files altogether.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { ColumnTable } from 'arquero';
 import type { LoadedTable, Provenance } from '../sources/types.js';
 import type { Boundaries } from '../sources/boundaries/types.js';
@@ -18,7 +18,8 @@ import { deriveMicrodataShares } from '../sources/microdata/shares.js';
 import { sha256Hex } from '../sources/csv/checksum.js';
 import { VeerkrachtError } from '../util/errors.js';
 import { DEFAULT_MATRIX, parseMatrix, type HandelingsMatrix } from '../signal/matrix.js';
-import type { RunConfig } from './config.js';
+import { MAP_LEVELS, type KwbInput, type MapLevel, type RunConfig } from './config.js';
+import { mapKwbColumns } from '../sources/statline/mapped.js';
 
 /** One input file as it goes into the provenance of every output. */
 export interface InputRecord {
@@ -62,10 +63,27 @@ function checksumOf(path: string, provenance?: Provenance): string {
   return sha256Hex(readFileSync(p));
 }
 
-/** A KWB edition: a StatLine CSV export, a TypedDataSet.json, or a folder holding one. */
-async function loadKwb(path: string): Promise<LoadedTable> {
+const STATLINE_KINDS = ['statline-csv', 'statline-odata', 'statline-json-dict'];
+
+/**
+ * A KWB edition: a StatLine CSV export, a TypedDataSet.json, a folder holding one, or any
+ * delimited table with a column mapping.
+ */
+async function loadKwb(input: KwbInput, year: number): Promise<LoadedTable> {
+  const path = input.file;
   if (statSync(path).isDirectory()) return loadStatlineJson(join(path, 'TypedDataSet.json'));
-  return readAnyTable(path);
+  const loaded = await readAnyTable(path);
+  if (input.columns) return mapKwbColumns(loaded, input.columns, year);
+  if (!STATLINE_KINDS.includes(loaded.provenance.kind)) {
+    const names = loaded.table.columnNames();
+    const guess = (re: RegExp) => names.find((n) => re.test(n)) ?? '…';
+    throw new VeerkrachtError(`not a StatLine layout (read as ${loaded.provenance.kind}); map its columns in the run configuration`, {
+      file: path,
+      column: `inputs.kwb.${year}`,
+      expected: `{ "file": "${basename(path)}", "columns": { "code": "${guess(/code|gwb|regio/i)}", "inwoners": "${guess(/inw|inhabit/i)}", "laag_inkomen_huishoudens_pct": "${guess(/laag.?ink|low.?income/i)}" } }`,
+    });
+  }
+  return loaded;
 }
 
 function loadSummary(file: string, r: LoadedTable['report']): LoadSummary {
@@ -90,11 +108,13 @@ export async function loadRunTables(config: RunConfig, progress: Progress = () =
   const loads: LoadSummary[] = [];
   const warnings: string[] = [];
 
-  progress(`invoer laden (KWB ${t0} en ${t1}, Leefbaarometer, grenzen)`);
+  const { K: pK } = config.period;
+  progress(`invoer laden (KWB ${pK.t0} en ${pK.t1}, Leefbaarometer, grenzen)`);
   const kwb: Record<string, LoadedTable> = {};
-  for (const year of [t0, t1]) {
-    const file = config.inputs.kwb[String(year)];
-    const loaded = await loadKwb(file);
+  for (const year of [pK.t0, pK.t1]) {
+    const input = config.inputs.kwb[String(year)];
+    const file = input.file;
+    const loaded = await loadKwb(input, year);
     kwb[String(year)] = loaded;
     loads.push(loadSummary(file, loaded.report));
     const p = loaded.provenance;
@@ -105,15 +125,23 @@ export async function loadRunTables(config: RunConfig, progress: Progress = () =
   loads.push(loadSummary(config.inputs.leefbaarometer, lbm.report));
   warnings.push(...lbm.report.warnings.map((w) => `Leefbaarometer: ${w}`));
   inputs.push({ role: 'leefbaarometer', file: config.inputs.leefbaarometer, kind: lbm.provenance.kind, edition: lbm.provenance.edition ?? 'Leefbaarometer 3.0', checksum: checksumOf(config.inputs.leefbaarometer, lbm.provenance) });
-  if (lbm.level !== 'buurt') {
-    throw new VeerkrachtError('Leefbaarometer file is not at buurt level', { file: config.inputs.leefbaarometer, expected: 'bu_code scores', found: lbm.level });
+  const oLevel = config.indicators.O.level;
+  if (lbm.level !== oLevel) {
+    const hint = (MAP_LEVELS as readonly string[]).includes(lbm.level) && MAP_LEVELS.indexOf(lbm.level as MapLevel) > MAP_LEVELS.indexOf(config.level)
+      ? `; for scores of a coarser level than the map set indicators.O to { "dimension": "${config.indicators.O.dimension}", "level": "${lbm.level}" }`
+      : '';
+    throw new VeerkrachtError(`Leefbaarometer scores are at ${lbm.level} level, not ${oLevel}${hint}`, {
+      file: config.inputs.leefbaarometer,
+      expected: `${oLevel} scores (levels supported: ${MAP_LEVELS.join(', ')})`,
+      found: lbm.level,
+    });
   }
-  const b1 = await readBoundaries(config.inputs.boundaries.t1, { level: 'buurt' });
+  const b1 = await readBoundaries(config.inputs.boundaries.t1, { level: config.level });
   inputs.push({ role: `grenzen ${t1}`, file: config.inputs.boundaries.t1, kind: b1.provenance.kind, checksum: checksumOf(config.inputs.boundaries.t1, b1.provenance) });
   loads.push(loadSummary(config.inputs.boundaries.t1, b1.report));
   let b0: Boundaries | null = null;
   if (config.inputs.boundaries.t0 !== undefined) {
-    b0 = await readBoundaries(config.inputs.boundaries.t0, { level: 'buurt' });
+    b0 = await readBoundaries(config.inputs.boundaries.t0, { level: config.level });
     inputs.push({ role: `grenzen ${t0}`, file: config.inputs.boundaries.t0, kind: b0.provenance.kind, checksum: checksumOf(config.inputs.boundaries.t0, b0.provenance) });
     loads.push(loadSummary(config.inputs.boundaries.t0, b0.report));
   }

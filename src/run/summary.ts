@@ -12,7 +12,7 @@ import type { SignalResult } from './compute.js';
 
 /** Columns of signalen.csv / the GeoJSON properties, in order. */
 export const SIGNAL_COLUMNS = [
-  'code', 'naam', 'gemeente', 'inwoners', 'K0', 'K1', 'dK', 'O0', 'O1', 'dO', 'C', 'corporatie_klasse',
+  'code', 'naam', 'gemeente', 'inwoners', 'K0', 'K1', 'dK', 'O0', 'O1', 'dO', 'O_niveau', 'C', 'corporatie_klasse',
   'refK', 'refO', 'richting_K', 'richting_O', 'categorie', 'signaal', 'reden', 'focus', 'focus_label', 'handelingskader',
   'categorie_absoluut', 'categorie_relatief',
 ] as const;
@@ -68,7 +68,9 @@ export function buildSummary(r: SignalResult, outputs: string[]): Record<string,
     title: cfg.title,
     synthetic: cfg.synthetic,
     version: VERSION,
-    period: { t0: cfg.period.t0, t1: cfg.period.t1 },
+    period: { t0: cfg.period.t0, t1: cfg.period.t1, K: cfg.period.K, O: cfg.period.O },
+    level: cfg.level,
+    area: cfg.area,
     buurten: s.numRows(),
     categories: countByCategory(s),
     variants: { absoluut: countByCategory(s, 'categorie_absoluut'), relatief: countByCategory(s, 'categorie_relatief') },
@@ -85,12 +87,20 @@ export function buildSummary(r: SignalResult, outputs: string[]): Record<string,
       thresholds: {
         K: { value: round(r.thresholds.K.value), rule: r.thresholds.K.rule, spec: cfg.thresholds.K },
         O: { value: round(r.thresholds.O.value), rule: r.thresholds.O.rule, spec: cfg.thresholds.O },
+        absoluut: {
+          K: { value: round(r.thresholds.absoluut.K.value), rule: r.thresholds.absoluut.K.rule, spec: cfg.thresholds.K },
+          O: { value: round(r.thresholds.absoluut.O.value), rule: r.thresholds.absoluut.O.rule, spec: cfg.thresholds.O },
+        },
+        relatief: {
+          K: { value: round(r.thresholds.relatief.K.value), rule: r.thresholds.relatief.K.rule, spec: cfg.thresholds.K },
+          O: { value: round(r.thresholds.relatief.O.value), rule: r.thresholds.relatief.O.rule, spec: cfg.thresholds.O },
+        },
       },
       focus: {
         marginK: { value: round(r.thresholds.marginK.value), rule: r.thresholds.marginK.rule, spec: cfg.focus.marginK },
         marginO: { value: round(r.thresholds.marginO.value), rule: r.thresholds.marginO.rule, spec: cfg.focus.marginO },
       },
-      indicators: { K: r.sources.K, K_spec: cfg.indicators.K, O: r.sources.O, C: r.sources.C, minInwoners: cfg.indicators.minInwoners },
+      indicators: { K: r.sources.K, K_spec: cfg.indicators.K, O: r.sources.O, O_dimensie: cfg.indicators.O.dimension, O_niveau: cfg.indicators.O.level, C: r.sources.C, minInwoners: cfg.indicators.minInwoners },
       gebied: { dK: round(r.gebied.dK), dO: round(r.gebied.dO) },
     },
     inputs: r.inputs,
@@ -100,6 +110,7 @@ export function buildSummary(r: SignalResult, outputs: string[]): Record<string,
       reindeling: r.reports.reindeling,
       loads: r.reports.loads,
       warnings: r.reports.warnings,
+      studiegebied: r.reports.studiegebied,
     },
     outputs,
   };

@@ -19,6 +19,11 @@ export interface SignalParams {
   tO: number;
   /** For `absoluut`: the reference changes (default 0 for both). */
   absoluut?: { K: AbsoluteReference; O: AbsoluteReference };
+  /**
+   * For `relatief`: the group each region is compared within (default the `gemeente` column).
+   * A gemeente-level map compares each gemeente with the rest of the study area (one group).
+   */
+  groups?: ArrayLike<string | null>;
 }
 
 /**
@@ -36,7 +41,7 @@ export function assignSignals(changes: ColumnTable, p: SignalParams): ColumnTabl
   let refK: Float64Array;
   let refO: Float64Array;
   if (p.variant === 'relatief') {
-    const gm = strings(changes, 'gemeente');
+    const gm = p.groups ?? strings(changes, 'gemeente');
     refK = leaveOneOutReference(dK, w, gm, usable);
     refO = leaveOneOutReference(dO, w, gm, usable);
   } else {

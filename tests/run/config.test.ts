@@ -33,10 +33,13 @@ function errorOf(json: unknown): VeerkrachtError {
 describe('parseRunConfig', () => {
   it('resolves relative paths against the config folder and fills defaults', () => {
     const c = parseRunConfig(base(), 'run.json', demo);
-    expect(c.inputs.kwb['2014']).toBe(join(demo, 'kwb/synthetisch_kwb2014_82931NED.csv'));
+    expect(c.inputs.kwb['2014']).toEqual({ file: join(demo, 'kwb/synthetisch_kwb2014_82931NED.csv') });
     expect(c.reference.variant).toBe('relatief');
     expect(c.thresholds.K).toEqual({ rule: 'sd', c: 0.5 });
-    expect(c.indicators.O).toBe('onv');
+    expect(c.indicators.O).toEqual({ dimension: 'onv', level: 'buurt' });
+    expect(c.level).toBe('buurt');
+    expect(c.area).toBeNull();
+    expect(c.period).toEqual({ t0: 2014, t1: 2022, K: { t0: 2014, t1: 2022 }, O: { t0: 2014, t1: 2022 } });
   });
 
   it.each([
@@ -49,6 +52,13 @@ describe('parseRunConfig', () => {
     [{ indicators: { K: { source: 'kwb', concepts: [{ concept: 'armoede', weight: 1 }] } } }, 'indicators.K.concepts[0].concept', 'one of inwoners'],
     [{ indicators: { K: { source: 'microdata', group: 'kwetsbaar', status: 'zittend' } } }, 'inputs.microdata', 'a microdata file'],
     [{ drempels: 1 }, 'drempels', 'one of the fields'],
+    [{ level: 'pc4' }, 'level', 'one of buurt, wijk, gemeente'],
+    [{ area: ['Utrecht'] }, 'area[0]', 'a gemeente code'],
+    [{ area: ['BU03440111'] }, 'area[0]', 'a gemeente code'],
+    [{ level: 'wijk', indicators: { O: { dimension: 'onv', level: 'buurt' } } }, 'indicators.O.level', 'the map level (wijk) or a coarser one'],
+    [{ indicators: { O: { dimensie: 'onv' } } }, 'indicators.O.dimensie', 'one of the fields dimension, level'],
+    [{ period: { t0: 2014, t1: 2022, O: { t0: 2015 } } }, 'period.O.t0', 'Leefbaarometer year'],
+    [{ period: { t0: 2014, t1: 2022, K: { t0: 2013, t1: 2022 } } }, 'inputs.kwb.2013', 'a KWB file for year 2013'],
   ])('names the field of a bad value: %j', (patch, field, expected) => {
     const e = errorOf({ ...base(), ...patch });
     expect(e.location.column).toBe(field);
@@ -74,7 +84,7 @@ describe('parseRunConfig', () => {
   it('the embedded demo config is itself valid', () => {
     const d = demoConfig(home);
     const rel = (p: string) => p.slice(demo.length + 1);
-    const json = { ...d, inputs: { ...d.inputs, kwb: Object.fromEntries(Object.entries(d.inputs.kwb).map(([y, p]) => [y, rel(p)])) } };
+    const json = { ...d, inputs: { ...d.inputs, kwb: Object.fromEntries(Object.entries(d.inputs.kwb).map(([y, p]) => [y, rel(p.file)])) } };
     expect(() => parseRunConfig(json, 'demo', demo)).not.toThrow();
   });
 });
@@ -96,5 +106,38 @@ describe('veerkracht run --config', () => {
     const file = join(dir, 'kapot.json');
     writeFileSync(file, '{ "period": ');
     expect(() => loadRunConfig(file)).toThrow(/kapot\.json: not valid JSON/);
+  });
+});
+
+describe('parseRunConfig: the fields for real data (issue 15)', () => {
+  it('reads level, area, own K and O years, a column mapping and O at a coarser level', () => {
+    const cfg = {
+      ...base(),
+      level: 'buurt',
+      area: ['gm0344', 'WK036300'],
+      period: { t0: 2014, t1: 2022, K: { t0: 2014 } },
+      indicators: { O: { dimension: 'soc', level: 'wijk' } },
+    };
+    (cfg.inputs as { kwb: Record<string, unknown> }).kwb['2022'] = { file: 'kwb/synthetisch_kwb2022_85318NED.csv', columns: { code: 'Codering_3', inwoners: 'AantalInwoners_5' } };
+    const c = parseRunConfig(cfg, 'run.json', demo);
+    expect(c.area).toEqual(['GM0344', 'WK036300']);
+    expect(c.period.K).toEqual({ t0: 2014, t1: 2022 });
+    expect(c.indicators.O).toEqual({ dimension: 'soc', level: 'wijk' });
+    expect(c.inputs.kwb['2022'].columns).toEqual({ code: 'Codering_3', inwoners: 'AantalInwoners_5' });
+  });
+
+  it('a column mapping must name the code column and only known concepts', () => {
+    const cfg = base();
+    (cfg.inputs as { kwb: Record<string, unknown> }).kwb['2022'] = { file: 'kwb/synthetisch_kwb2022_85318NED.csv', columns: { inwoners: 'x' } };
+    expect(errorOf(cfg).location.column).toBe('inputs.kwb.2022.columns.code');
+    (cfg.inputs as { kwb: Record<string, unknown> }).kwb['2022'] = { file: 'kwb/synthetisch_kwb2022_85318NED.csv', columns: { code: 'c', armoede: 'x' } };
+    const e = errorOf(cfg);
+    expect(e.location.column).toBe('inputs.kwb.2022.columns.armoede');
+    expect(e.message).toContain('laag_inkomen_huishoudens_pct');
+  });
+
+  it('indicators.O as a plain string keeps working and takes the map level', () => {
+    const c = parseRunConfig({ ...base(), level: 'wijk', indicators: { O: 'onv' } }, 'run.json', demo);
+    expect(c.indicators.O).toEqual({ dimension: 'onv', level: 'wijk' });
   });
 });

@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { parseFlags, type Command } from '../command.js';
 import { demoConfig, loadRunConfig } from '../../run/config.js';
 import { runJob } from '../../run/job.js';
+import { periodLabel } from '../../run/figures.js';
+import { formatNl } from '../../classify/legend.js';
 import { countByCategory } from '../../signal/summary.js';
 import { SIGNAL_CATEGORIES } from '../../signal/categories.js';
 
@@ -20,9 +22,30 @@ changed), compare ΔK and ΔO with their reference, assign signal categories per
 focuskaart and the Matrix handelingskaders, and export. Without --config it runs on the
 embedded synthetic demo region in data/demo (2014 → 2022, relatief).
 
-  --config FILE   JSON run configuration: inputs, period, indicators, reference, thresholds,
-                  focus (see README "Run configuration")
+  --config FILE   JSON run configuration (see README "Run configuration")
   --out DIR       output folder (default out/)
+
+Run configuration fields (only period and inputs are required):
+  title, synthetic          map title; true marks every output "synthetische gegevens"
+  level                     buurt (default), wijk or gemeente: the unit of map, summary, exports
+  area                      gemeente/wijk codes of the study area (default: what the t1
+                            boundaries cover); rows outside are counted, not drawn
+  period.t0, period.t1      the indeling years (boundaries) and the default years of K and O
+  period.K, period.O        { "t0", "t1" }: own years of K (KWB editions) and O (Leefbaarometer)
+  inputs.kwb.YEAR           StatLine CSV export / OData folder, or { "file", "columns", "sheet" }
+                            with a mapping concept → column ("code", "naam", "inwoners", …)
+  inputs.leefbaarometer     Leefbaarometer score file (buurt, wijk or gemeente level)
+  inputs.boundaries         { "t1", "t0" }: boundaries at the map level (t0 only when the
+                            indeling changed: then a crosswalk is built)
+  inputs.microdata, inputs.matrix   microdata aggregates; own Matrix handelingskaders (JSON)
+  indicators.K              { "source": "kwb", "concepts": [...] } or microdata
+  indicators.O              "onv" or { "dimension": "onv", "level": "wijk" } (a coarser level:
+                            each region takes the ΔO of its wijk/gemeente)
+  indicators.minInwoners    fewer inwoners at t0 or t1 → onvoldoende gegevens (default 100)
+  reference                 { "variant": "relatief"|"absoluut", "absoluut": { "K", "O" } }
+  thresholds.K, thresholds.O   dead bands: a number, { "rule": "sd", "c" } or
+                            { "rule": "quantile", "outside" }; each variant resolves its own
+  focus.marginK, focus.marginO  margins of the focuskaart, same forms
 
 Writes signaleringskaart.svg/.png/.html (offline threshold explorer), focuskaart.svg/.png,
 signalen.geojson, signalen.csv (Dutch Excel), signalen-plain.csv, matrix-handelingskaders.json
@@ -39,14 +62,21 @@ and samenvatting.json. Progress on stderr.`,
     const progress = (m: string) => io.err(`veerkracht run: ${m}\n`);
     if (values.config === undefined) progress('geen --config: de ingebouwde synthetische demoregio (data/demo)');
     const { result, files } = await runJob(config, outDir, progress);
+    const sg = result.reports.studiegebied;
+    for (const b of sg.buiten) progress(`${formatNl(b.aantal, 0)} ${b.eenheden} van ${b.invoer} buiten het studiegebied (${sg.area ? sg.area.join(', ') : 'wat de grenzen dekken'}): niet getekend, niet meegeteld`);
+    const warnings = result.reports.warnings;
+    const shown = 8;
+    for (const w of warnings.slice(0, shown)) io.err(`veerkracht run: waarschuwing: ${w}\n`);
+    if (warnings.length > shown) io.err(`veerkracht run: … en nog ${warnings.length - shown} waarschuwingen (alle in samenvatting.json, reports.warnings)\n`);
     const timing = Object.entries(result.timings).map(([k, v]) => `${k} ${v} ms`).join(', ');
     progress(`klaar in ${Date.now() - started} ms (${timing})`);
     const counts = countByCategory(result.signalen);
     const width = Math.max(...SIGNAL_CATEGORIES.map((c) => counts[c].label.length));
-    const lines = SIGNAL_CATEGORIES.map((c) => `  ${counts[c].label.padEnd(width)}  ${String(counts[c].buurten).padStart(5)} buurten  ${String(Math.round(counts[c].inwoners)).padStart(9)} inwoners`);
+    const units = { buurt: 'buurten', wijk: 'wijken', gemeente: 'gemeenten' }[config.level];
+    const lines = SIGNAL_CATEGORIES.map((c) => `  ${counts[c].label.padEnd(width)}  ${formatNl(counts[c].buurten, 0).padStart(6)} ${units.padEnd(9)}  ${formatNl(Math.round(counts[c].inwoners), 0).padStart(10)} inwoners`);
     io.out(
-      `${config.title}${config.synthetic ? ' (synthetische gegevens)' : ''}, ${config.period.t0}–${config.period.t1}, ${config.reference.variant}\n` +
-        `drempels: ΔK ${result.thresholds.K.value.toFixed(3)} (${result.thresholds.K.rule}), ΔO ${result.thresholds.O.value.toFixed(4)} (${result.thresholds.O.rule})\n` +
+      `${config.title}${config.synthetic ? ' (synthetische gegevens)' : ''}, ${periodLabel(result)}, ${config.reference.variant}\n` +
+        `drempels: ΔK ${formatNl(result.thresholds.K.value, 3)} (${result.thresholds.K.rule}), ΔO ${formatNl(result.thresholds.O.value, 4)} (${result.thresholds.O.rule})\n` +
         `${lines.join('\n')}\n` +
         `geschreven in ${outDir}:\n${files.map((f) => `  ${f}`).join('\n')}\n`,
     );

@@ -142,6 +142,8 @@ export interface ConceptCandidate {
   sourceKey?: string;
   title?: string;
   unit?: string;
+  /** Set when a column mapping named the concept outright: then no title or key is needed. */
+  concept?: string;
 }
 
 /** The answer of {@link resolveConcept}. */
@@ -219,6 +221,11 @@ function editionOf(source: LoadedTable | readonly ConceptCandidate[]): string {
 export function resolveConcept(source: LoadedTable | readonly ConceptCandidate[], conceptId: string): ConceptResolution {
   const concept = kwbConcept(conceptId);
   const cands = candidatesOf(source).filter((c) => !['code', 'level', 'gemeente', 'naam'].includes(c.name) || c.sourceKey);
+  const tagged = cands.find((c) => c.concept === concept.id);
+  if (tagged) {
+    // a column mapping named this concept outright
+    return { status: 'found', concept, column: tagged.name, sourceKey: tagged.sourceKey ?? tagged.name, via: 'key', alternatives: [], ...(tagged.title !== undefined ? { title: tagged.title } : {}), ...(tagged.unit !== undefined ? { unit: tagged.unit } : {}) };
+  }
   if (concept.derived) {
     const num = resolveConcept(source, concept.derived.numerator);
     const den = resolveConcept(source, concept.derived.denominator);

@@ -8,3 +8,4 @@ export * from './csv-export.js';
 export * from './reader.js';
 export * from './concepts.js';
 export * from './select-concepts.js';
+export * from './mapped.js';
