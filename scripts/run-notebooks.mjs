@@ -6,6 +6,9 @@
 //   node scripts/run-notebooks.mjs --dir DIR   runs the notebooks of another folder
 //   node scripts/run-notebooks.mjs --test   (part of `npm test`) executed copies go to a temp dir;
 //       without Jupyter it prints one SKIPPED line, unless VEERKRACHT_REQUIRE_NOTEBOOKS=1.
+//   node scripts/run-notebooks.mjs --check-kernel   only check (and repair) the kernel registration
+// The kernel is `veerkracht-tslab` (never a user's own `tslab`). When it points at another clone's
+// tools/tslab (or at nothing), it is re-registered for this checkout first, and that is said.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +18,9 @@ import { fileURLToPath } from 'node:url';
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const args = process.argv.slice(2);
 const testMode = args.includes('--test');
+const checkKernelOnly = args.includes('--check-kernel');
+const KERNEL_NAME = 'veerkracht-tslab';
+const tslabBin = join(root, 'tools', 'tslab', 'node_modules', '.bin', 'tslab');
 const dirFlag = args.indexOf('--dir');
 const notebookDir = dirFlag >= 0 ? resolve(args[dirFlag + 1]) : join(root, 'notebooks');
 const only = args.filter((a, i) => !a.startsWith('--') && (dirFlag < 0 || i !== dirFlag + 1));
@@ -38,21 +44,31 @@ if (!python) {
   process.exit(1);
 }
 
-function kernelInstalled() {
+/** The registered veerkracht-tslab kernel's command (argv[0]), or null when there is none. */
+function kernelCommand() {
   const r = run(python, ['-m', 'jupyter_client.kernelspecapp', 'list', '--json']);
-  if (!r.ok) return false;
+  if (!r.ok) return null;
   try {
-    return 'tslab' in JSON.parse(r.stdout).kernelspecs;
+    const spec = JSON.parse(r.stdout).kernelspecs[KERNEL_NAME];
+    return spec ? String(spec.spec?.argv?.[0] ?? '') : null;
   } catch {
-    return false;
+    return null;
   }
 }
-if (!kernelInstalled()) {
+const before = kernelCommand();
+if (before !== tslabBin) {
+  if (before !== null) {
+    console.error(`notebooks: kernel ${KERNEL_NAME} points at ${before || '(nothing)'}, not at this checkout; registering it for ${root}`);
+  }
   run(process.execPath, [join(root, 'scripts', 'setup-tslab.mjs')], { stdio: 'inherit' });
-  if (!kernelInstalled()) {
-    console.error('notebooks: the tslab kernel is not registered and could not be registered (see above)');
+  if (kernelCommand() !== tslabBin) {
+    console.error(`notebooks: the ${KERNEL_NAME} kernel is not registered for this checkout and could not be registered (see above)`);
     process.exit(1);
   }
+}
+if (checkKernelOnly) {
+  console.log(`notebooks: kernel ${KERNEL_NAME} → ${tslabBin}`);
+  process.exit(0);
 }
 
 const notebooks = readdirSync(notebookDir)
@@ -76,7 +92,7 @@ for (const nb of notebooks) {
       join(root, 'scripts', 'execute_notebook.py'),
       join(notebookDir, nb),
       join(outDir, basename(nb)),
-      'tslab',
+      KERNEL_NAME,
       String(timeoutPerCell),
       notebookDir,
     ],

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // postinstall: install tslab in its own package (tools/tslab) and register it as a Jupyter
-// kernel when Jupyter is present. tslab bundles TypeScript 5.0.4; keeping it apart stops its
+// kernel when Jupyter is present, under the project's own name `veerkracht-tslab` (a user's own
+// `tslab` kernel is never replaced), pointing at this checkout's tools/tslab.
+//   node scripts/setup-tslab.mjs [--register-only]   (--register-only: no npm ci in tools/tslab) tslab bundles TypeScript 5.0.4; keeping it apart stops its
 // `tsc` from shadowing the project's TypeScript 5.9.
 // Never fails the project's install: without Jupyter the notebooks are simply not runnable yet,
 // and `npm run notebooks` says so with the install command.
@@ -13,6 +15,9 @@ import { fileURLToPath } from 'node:url';
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const tslabDir = join(root, 'tools', 'tslab');
 const tslabBin = join(tslabDir, 'node_modules', '.bin', 'tslab');
+/** The kernel name: the project's own, so a user's `tslab` kernel stays as it is. */
+const KERNEL_NAME = 'veerkracht-tslab';
+const registerOnly = process.argv.includes('--register-only');
 
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', ...opts });
@@ -24,7 +29,7 @@ if (process.env.VEERKRACHT_SKIP_TSLAB === '1') {
   process.exit(0);
 }
 
-if (!existsSync(tslabBin)) {
+if (!existsSync(tslabBin) && !registerOnly) {
   const r = run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: tslabDir });
   if (!r.ok) {
     console.error(`veerkracht: could not install tslab in tools/tslab (notebooks will not run):\n${r.out}`);
@@ -50,12 +55,19 @@ writeFileSync(
     argv: [tslabBin, 'kernel', '--config-path', '{connection_file}'],
     display_name: 'TypeScript (tslab, veerkracht)',
     language: 'typescript',
+    metadata: { veerkracht_checkout: root },
   }),
 );
 const r = run(python, [
   '-c',
-  'import sys; from jupyter_client.kernelspec import KernelSpecManager as M; M().install_kernel_spec(sys.argv[1], "tslab", user=True, replace=True)',
+  // replace=True only ever replaces our own kernel (e.g. one registered by another clone)
+  'import sys; from jupyter_client.kernelspec import KernelSpecManager as M; M().install_kernel_spec(sys.argv[1], sys.argv[2], user=True, replace=True)',
   kernelDir,
+  KERNEL_NAME,
 ]);
 rmSync(kernelDir, { recursive: true, force: true });
-console.error(r.ok ? `veerkracht: tslab kernel registered with ${python}` : `veerkracht: tslab kernel registration failed:\n${r.out}`);
+console.error(
+  r.ok
+    ? `veerkracht: Jupyter kernel ${KERNEL_NAME} registered with ${python} (tools/tslab of ${root})`
+    : `veerkracht: ${KERNEL_NAME} kernel registration failed:\n${r.out}`,
+);
