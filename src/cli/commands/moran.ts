@@ -19,12 +19,12 @@ import { LISA_CLUSTERS } from '../../spatial/lisa.js';
 const HELP = `veerkracht moran FILE --column NAME [--table TABLE [--key COLUMN] [--year N]]
                   [--contiguity queen|rook] [--snap X] [--permutations N] [--seed N] [--json]
 
-Build contiguity weights from the polygons in FILE (GeoJSON, TopoJSON or shapefile, read with
-the boundary reader) and compute global Moran's I (normality, randomisation and permutation
-inference, as esda) and local Moran (LISA) per region, with row-standardised weights. Regions
-without a value (null, empty, '.', 'x', '-', '?', 'NA') are left out of the weights and the
-statistics and listed as missing; regions without neighbours are listed as islands; features
-the reader cannot use (no code, bad geometry) are listed as dropped.
+Build contiguity weights from the polygons in FILE (GeoJSON, TopoJSON, shapefile or GeoPackage
+with --layer NAME, read with the boundary reader) and compute global Moran's I (normality,
+randomisation and permutation inference, as esda) and local Moran (LISA) per region, with
+row-standardised weights. Regions without a value (null, empty, '.', 'x', '-', '?', 'NA') are
+left out of the weights and the statistics and listed as missing; regions without neighbours are
+listed as islands; features the reader cannot use (no code, bad geometry) are listed as dropped.
 
 Contiguity is libpysal's: queen = the polygons share at least one vertex, rook = they share at
 least one edge (two consecutive vertices). For TopoJSON it is read from the topology itself
@@ -49,6 +49,7 @@ CSV) joined onto the boundaries by region code; the join report lists what did n
   --json                 print the result as JSON
   --code-property NAME   property holding the region code (default: detected, e.g. statcode)
   --object NAME          TopoJSON object to read (default: the only or first polygon object)
+  --layer NAME           GeoPackage layer to read (needed when the file has several, e.g. buurten)
   --island-neighbours K  connect islands to their K nearest regions by centroid (default 0)
   --alpha P              significance level of the LISA cluster category (default 0.05)
 Numbers take a decimal point or comma (--snap 0,0015, --alpha 0,1).
@@ -67,7 +68,7 @@ function refuseTableAsBoundaries(file: string): void {
   if (first === undefined || first === '{' || first === '[') return;
   throw new VeerkrachtError('this is a table, not a boundary file', {
     file, line: 1,
-    expected: 'boundaries (GeoJSON, TopoJSON or shapefile) as FILE; pass a table with --table TABLE --key COLUMN --column NAME',
+    expected: 'boundaries (GeoJSON, TopoJSON, shapefile or GeoPackage) as FILE; pass a table with --table TABLE --key COLUMN --column NAME',
     found: showValue(head.split(/\r?\n/, 1)[0], 60),
   });
 }
@@ -175,6 +176,7 @@ export const moranCommand: Command = {
       json: { type: 'boolean' },
       'code-property': { type: 'string' },
       object: { type: 'string' },
+      layer: { type: 'string' },
       'island-neighbours': { type: 'string' },
       alpha: { type: 'string' },
       snap: { type: 'string' },
@@ -201,7 +203,7 @@ export const moranCommand: Command = {
     }
     const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
     refuseTableAsBoundaries(file);
-    const boundaries = await readBoundaries(file, { codeProperty: str(flags['code-property']), object: str(flags.object) });
+    const boundaries = await readBoundaries(file, { codeProperty: str(flags['code-property']), object: str(flags.object), layer: str(flags.layer) });
     const features = boundaries.features;
     let values: (number | null)[];
     let join: MatchReport | undefined;
