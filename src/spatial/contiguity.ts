@@ -189,6 +189,9 @@ function exactPairs(v: Vertices, n: number, contiguity: Contiguity): number[] {
   return matchPairs(v, n, contiguity, groups.values(), same);
 }
 
+/** Most vertex comparisons snapping may make (≈ a few seconds). */
+const MAX_SNAP_COMPARISONS = 2e8;
+
 function snappedPairs(v: Vertices, n: number, contiguity: Contiguity, tol: number): number[] {
   const cellKey = (gx: number, gy: number): string => `${gx} ${gy}`;
   const grid = new Map<string, number[]>();
@@ -197,6 +200,18 @@ function snappedPairs(v: Vertices, n: number, contiguity: Contiguity, tol: numbe
     const g = grid.get(key);
     if (g) g.push(u);
     else grid.set(key, [u]);
+  }
+  // A tolerance far above the rounding of the coordinates puts most vertices in a few cells and
+  // the comparisons grow quadratically: refuse it instead of hanging.
+  let work = 0;
+  for (const [key, list] of grid) {
+    const [gx, gy] = key.split(' ').map(Number);
+    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) work += list.length * (grid.get(cellKey(gx + dx, gy + dy))?.length ?? 0);
+  }
+  if (work > MAX_SNAP_COMPARISONS) {
+    throw new VeerkrachtError('snapping tolerance too large for these polygons', {
+      column: 'tolerance', expected: 'a distance of the order of the coordinate rounding (e.g. 1.5 grid steps)', found: showValue(tol),
+    });
   }
   const near = (a: number, b: number): boolean => Math.hypot(v.x[a] - v.x[b], v.y[a] - v.y[b]) <= tol;
   // Candidate groups: each vertex with every vertex of its own and the 8 surrounding cells.

@@ -1,8 +1,9 @@
 /**
- * The snapping tolerance for contiguity, derived from the data: simplified boundary files round
+ * The coordinate grid of a boundary file, to choose a snapping tolerance for contiguity
+ * (`contiguityWeights(…, { tolerance })`, `veerkracht moran --snap`): simplified files round
  * coordinates to a fixed number of decimals (cartomap: 3 decimals of a degree; TopoJSON
- * quantisation likewise puts every vertex on a grid). Two vertices that are the same point up to
- * that rounding lie less than one grid step apart.
+ * quantisation likewise puts every vertex on a grid). Contiguity itself does not snap unless
+ * asked: libpysal's definition compares vertices exactly.
  */
 
 /**

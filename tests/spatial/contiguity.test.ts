@@ -79,6 +79,12 @@ describe('contiguityWeights special cases', () => {
     expect(() => contiguityWeights([L1, A2], { tolerance: -1 })).toThrow(/tolerance.*finite number ≥ 0/);
   });
 
+  it('refuses a snapping tolerance so large that every vertex would be compared with every other', () => {
+    const f = latticeFeatures(120, 120, 0.001);
+    expect(() => contiguityWeights(f, { tolerance: 1 })).toThrow(/snapping tolerance too large.*coordinate rounding/);
+    expect(contiguityWeights(f.slice(0, 4), { tolerance: 1 }).ids).toHaveLength(4);
+  });
+
   it('a corner touch is queen but not rook', () => {
     const C = poly('BU00010004', [[2, 2], [3, 2], [3, 3], [2, 3], [2, 2]]);
     expect(lists(contiguityWeights([A, C], { contiguity: 'rook' }))).toEqual([[], []]);
