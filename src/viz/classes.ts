@@ -1,7 +1,7 @@
 /**
  * Class membership and legend labels for given class breaks, with mapclassify's semantics
  * (PySAL): bins are upper bounds, x is in class i when bins[i-1] < x ≤ bins[i], the first class
- * holds the minimum. Vega's own `threshold` scale puts a value equal to a break in the upper
+ * holds the minimum; labels say so in Dutch ("meer dan 2 tot en met 5"). Vega's own `threshold` scale puts a value equal to a break in the upper
  * class, so maps classify here and hand Vega a fixed ordinal domain instead.
  */
 import * as vega from 'vega';
@@ -28,24 +28,34 @@ export function classIndex(x: number | null, bins: readonly number[]): number {
   return bins.length - 1;
 }
 
-/** Format a number for a legend with Dutch decimal comma and at most `digits` decimals. */
+/**
+ * Format a number for a legend in Dutch notation: decimal comma, thousands with a dot, the
+ * minus sign U+2212, at most `digits` decimals (no trailing zeros).
+ *
+ * @example formatNumberNl(-4111.5) // '−4.111,5'
+ */
 export function formatNumberNl(x: number, digits = 2): string {
-  const fixed = (Math.round(x * 10 ** digits) / 10 ** digits).toFixed(digits);
+  const fixed = (Math.round(Math.abs(x) * 10 ** digits) / 10 ** digits).toFixed(digits);
   // trailing zeros only after a decimal point: 130 stays 130, 1.50 becomes 1.5
   const s = digits > 0 ? fixed.replace(/\.?0+$/, '') : fixed;
-  return (s === '-0' ? '0' : s).replace('.', ',');
+  const [int, frac] = s.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const neg = x < 0 && Number(s) !== 0 ? '\u2212' : '';
+  return neg + grouped + (frac !== undefined ? `,${frac}` : '');
 }
 
 /**
- * Legend labels with class ranges in mapclassify style: `[min, b1]`, `(b1, b2]`, …; the last
+ * Dutch legend labels with mapclassify's class semantics (bins are inclusive upper bounds, the
+ * first class holds its minimum): `0,13 tot en met 0,5`, `meer dan 0,5 tot en met 1,25`, … —
+ * words instead of `[a, b]` / `(a, b]`, whose commas clash with the decimal comma. The last
  * upper bound is the larger of the last bin and the data maximum. Without data (min not
- * finite) the first class reads `≤ b1`.
+ * finite) the first class reads `tot en met b1`.
  *
  * @param bins Upper bounds, ascending.
  * @param min Smallest observed value (the first class's lower bound).
  * @param max Largest observed value (NaN when unknown).
  * @throws RangeError when bins are empty or not ascending.
- * @example classLabels([2, 5], 0, 5) // ['[0, 2]', '(2, 5]']
+ * @example classLabels([2, 5], 0, 5) // ['0 tot en met 2', 'meer dan 2 tot en met 5']
  */
 export function classLabels(bins: readonly number[], min: number, max = Number.NaN, digits = 2): string[] {
   if (bins.length === 0) throw new RangeError('classLabels: no bins');
@@ -55,8 +65,8 @@ export function classLabels(bins: readonly number[], min: number, max = Number.N
   const f = (x: number): string => formatNumberNl(x, digits);
   return bins.map((b, i) => {
     const upper = i === bins.length - 1 && Number.isFinite(max) && max > b ? max : b;
-    if (i === 0) return Number.isFinite(min) ? `[${f(Math.min(min, b))}, ${f(upper)}]` : `≤ ${f(upper)}`;
-    return `(${f(bins[i - 1])}, ${f(upper)}]`;
+    if (i === 0) return Number.isFinite(min) ? `${f(Math.min(min, b))} tot en met ${f(upper)}` : `tot en met ${f(upper)}`;
+    return `meer dan ${f(bins[i - 1])} tot en met ${f(upper)}`;
   });
 }
 

@@ -11,14 +11,17 @@ describe('classIndex (mapclassify: bins are upper bounds, inclusive)', () => {
 });
 
 describe('classLabels', () => {
-  it('reads like mapclassify legends with Dutch decimals', () => {
-    expect(classLabels([0.5, 1.25, 3], 0.13, 3)).toEqual(['[0,13, 0,5]', '(0,5, 1,25]', '(1,25, 3]']);
+  it('says the mapclassify classes [min, b1], (b1, b2], … in Dutch words, no comma-separated intervals', () => {
+    expect(classLabels([0.5, 1.25, 3], 0.13, 3)).toEqual(['0,13 tot en met 0,5', 'meer dan 0,5 tot en met 1,25', 'meer dan 1,25 tot en met 3']);
+    expect(classLabels([-0.045, 0.02], -0.112, 0.02, 2)).toEqual(['\u22120,11 tot en met \u22120,05', 'meer dan \u22120,05 tot en met 0,02']);
+    expect(classLabels([3.8, 8.2, 4111.45], 0.13, 4111.45)).toEqual(['0,13 tot en met 3,8', 'meer dan 3,8 tot en met 8,2', 'meer dan 8,2 tot en met 4.111,45']);
+    for (const l of classLabels([0.5, 1.25, 3], 0.13, 3)) expect(l).not.toMatch(/\d, \d|[[\]()]/);
   });
   it('stretches the last class to the data maximum above the last bin', () => {
-    expect(classLabels([2, 5], 1, 7.5)).toEqual(['[1, 2]', '(2, 7,5]']);
+    expect(classLabels([2, 5], 1, 7.5)).toEqual(['1 tot en met 2', 'meer dan 2 tot en met 7,5']);
   });
-  it('without data the first class reads ≤ b1', () => {
-    expect(classLabels([2, 5], Number.POSITIVE_INFINITY)[0]).toBe('≤ 2');
+  it('without data the first class reads "tot en met b1"', () => {
+    expect(classLabels([2, 5], Number.POSITIVE_INFINITY)[0]).toBe('tot en met 2');
   });
   it('rejects bins that are not ascending', () => {
     expect(() => classLabels([2, 2], 0)).toThrow(RangeError);
@@ -27,11 +30,13 @@ describe('classLabels', () => {
 });
 
 describe('formatNumberNl / sequentialColours', () => {
-  it('formats with a decimal comma and no trailing zeros', () => {
+  it('formats with a decimal comma, thousands dot, U+2212 minus and no trailing zeros', () => {
     expect(formatNumberNl(12.5)).toBe('12,5');
     // whole numbers keep their zeros (130 once printed as "13" with digits 0)
     expect(formatNumberNl(130, 0)).toBe('130');
-    expect(formatNumberNl(7740, 0)).toBe('7740');
+    expect(formatNumberNl(7740, 0)).toBe('7.740');
+    expect(formatNumberNl(-1234567.891, 1)).toBe('\u22121.234.567,9');
+    expect(formatNumberNl(-0.112, 2)).toBe('\u22120,11');
     expect(formatNumberNl(0, 0)).toBe('0');
     expect(formatNumberNl(100, 2)).toBe('100');
     expect(formatNumberNl(10.1, 2)).toBe('10,1');

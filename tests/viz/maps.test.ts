@@ -16,18 +16,18 @@ const frame = { title: 'Testkaart', period: '2016–2020', synthetic: true };
 // planted values: two equal to a break (must stay in the lower class, mapclassify), one missing
 const values = new Map<string, number | null>(GRID_CODES.map((c, i) => [c, [1, 2, 3, 4, 5, 6, 7, 8, null][i]]));
 const bins = [2, 5, 8];
-const colours = ['#111111', '#555555', '#999999'];
+const colours = ['#111111', '#555555', '#BBBBBB'];
 
 describe('choroplethSpec', () => {
   it('colours each buurt by its class (x ≤ bin is in that class) and missing as "geen gegevens"', async () => {
     const svg = await renderSvg(choroplethSpec(grid(), values, { ...frame, bins, colours }));
     // 1,2 → class 0; 3,4,5 → class 1; 6,7,8 → class 2; null → no data
-    expect(geoshapeFills(svg)).toEqual(['#111111', '#111111', '#555555', '#555555', '#555555', '#999999', '#999999', '#999999', NO_DATA_COLOUR]);
+    expect(geoshapeFills(svg)).toEqual(['#111111', '#111111', '#555555', '#555555', '#555555', '#BBBBBB', '#BBBBBB', '#BBBBBB', NO_DATA_COLOUR]);
   });
 
   it('has a legend with class ranges and the no-data class', async () => {
     const svg = await renderSvg(choroplethSpec(grid(), values, { ...frame, bins }));
-    for (const label of ['[1, 2]', '(2, 5]', '(5, 8]', NO_DATA_LABEL]) expect(svg).toContain(`>${label}</text>`);
+    for (const label of ['1 tot en met 2', 'meer dan 2 tot en met 5', 'meer dan 5 tot en met 8', NO_DATA_LABEL]) expect(svg).toContain(`>${label}</text>`);
   });
 
   it('prints title, period, source and the synthetic label', async () => {
@@ -91,10 +91,10 @@ describe('smallMultiplesSpec', () => {
     const later = new Map<string, number | null>(GRID_CODES.map((c, i) => [c, i + 2]));
     const svg = await renderSvg(smallMultiplesSpec(grid(), [{ label: '2016', values }, { label: '2020', values: later }], { ...frame, bins, colours, width: 120, height: 120 }));
     const fills = geoshapeFills(svg);
-    expect(fills.slice(0, 9)).toEqual(['#111111', '#111111', '#555555', '#555555', '#555555', '#999999', '#999999', '#999999', NO_DATA_COLOUR]);
+    expect(fills.slice(0, 9)).toEqual(['#111111', '#111111', '#555555', '#555555', '#555555', '#BBBBBB', '#BBBBBB', '#BBBBBB', NO_DATA_COLOUR]);
     // 2..10: 2 → 0; 3,4,5 → 1; 6,7,8 → 2; 9,10 above the last bin → last class
-    expect(fills.slice(9)).toEqual(['#111111', '#555555', '#555555', '#555555', '#999999', '#999999', '#999999', '#999999', '#999999']);
-    expect((svg.match(/>\(5, 10\]<\/text>/g) ?? []).length).toBe(1);
+    expect(fills.slice(9)).toEqual(['#111111', '#555555', '#555555', '#555555', '#BBBBBB', '#BBBBBB', '#BBBBBB', '#BBBBBB', '#BBBBBB']);
+    expect((svg.match(/>meer dan 5 tot en met 10<\/text>/g) ?? []).length).toBe(1);
     expect(svg).toContain('>2016</text>');
     expect(svg).toContain('>2020</text>');
   });
