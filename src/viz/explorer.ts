@@ -237,16 +237,21 @@ export function explorerSpec(buurten: MapGeometry, rows: readonly ExplorerBuurt[
     { calculate: categoryExpression(p), as: 'categorie' },
     { calculate: labelExpression('datum.categorie'), as: 'signaal' },
   ];
+  // tooltip texts first: Vega re-runs a formula only when a signal it reads changes, or when an
+  // upstream formula did; so a slider move recomputes the category and its label, not these
   const tooltipFields = [
     { calculate: `${p}naam != null ? ${p}naam : '—'`, as: 'tt_naam' },
     { calculate: `${p}gm + (${p}gmNaam != null ? ' ' + ${p}gmNaam : '')`, as: 'tt_gemeente' },
     { calculate: fmtExpression(`${p}dK`, Math.min(kData, decK)), as: 'tt_dK' },
-    { calculate: `${fmtExpression(refK, decK)} + ' (' + variant + ')'`, as: 'tt_refK' },
     { calculate: fmtExpression(`${p}dO`, Math.min(oData, decO)), as: 'tt_dO' },
-    { calculate: `${fmtExpression(refO, decO)} + ' (' + variant + ')'`, as: 'tt_refO' },
     { calculate: `isValid(${p}inw) ? format(${p}inw, ',d') : 'geen gegevens'`, as: 'tt_inw' },
-    { calculate: `datum.signaal + (datum.categorie == 'onvoldoende_gegevens' && ${p}reden != null ? ' (' + ${p}reden + ')' : '')`, as: 'tt_signaal' },
+    { calculate: `${fmtExpression(refK, decK)} + ' (' + variant + ')'`, as: 'tt_refK' },
+    { calculate: `${fmtExpression(refO, decO)} + ' (' + variant + ')'`, as: 'tt_refO' },
   ];
+  const signalText = {
+    calculate: `datum.signaal + (datum.categorie == 'onvoldoende_gegevens' && ${p}reden != null ? ' (' + ${p}reden + ')' : '')`,
+    as: 'tt_signaal',
+  };
   const periode = periodOnly(o.period);
   const frame = frameTitle({ ...o, period: periode });
   const sourceLine = frame.subtitle[frame.subtitle.length - 1];
@@ -264,7 +269,7 @@ export function explorerSpec(buurten: MapGeometry, rows: readonly ExplorerBuurt[
     layer: [
       {
         data: { name: 'buurten' },
-        transform: [...classify, ...tooltipFields],
+        transform: [...tooltipFields, ...classify, signalText],
         mark: { type: 'geoshape', stroke: '#8c8c8c', strokeWidth: 0.3, clip: true },
         encoding: {
           color: {

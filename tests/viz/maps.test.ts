@@ -9,6 +9,7 @@ import { lisaMapSpec, LISA_COLOURS } from '../../src/viz/maps/lisa.js';
 import { smallMultiplesSpec } from '../../src/viz/maps/multiples.js';
 import { signalMapSpec } from '../../src/viz/maps/signal.js';
 import { renderSvg } from '../../src/viz/render.js';
+import { compileVegaLite } from '../../src/viz/compile.js';
 import { GRID_CODES, gemeenten, grid } from './fixtures.js';
 import { expectGolden, geoshapeFills } from './svg.js';
 
@@ -53,6 +54,14 @@ describe('choroplethSpec', () => {
     const b = nums(svgWgs);
     expect(b).toHaveLength(a.length);
     a.forEach((x, i) => expect(Math.abs(x - b[i])).toBeLessThan(1));
+  });
+
+  it('leaves the outlines unfilled (not "transparent"), so they never take the pointer from the buurten', () => {
+    const vg = compileVegaLite(choroplethSpec(grid(), values, { ...frame, bins, colours, outlines: gemeenten() })) as unknown as { marks: { type: string; encode: { update: Record<string, { value?: unknown }> } }[] };
+    const shapes = vg.marks.filter((m) => m.type === 'shape');
+    expect(shapes).toHaveLength(2);
+    expect(shapes[1].encode.update.stroke).toEqual({ value: '#222222' });
+    expect(shapes[1].encode.update.fill).toEqual({ value: null });
   });
 
   it('matches the golden figure', async () => {

@@ -79,7 +79,8 @@ export function mapPanel(
     const outl = displayGeometry(options.outlines);
     layer.push({
       data: { values: outl.features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { code: f.properties.code } })) },
-      mark: { type: 'geoshape', filled: false, stroke: '#222222', strokeWidth: 0.9 },
+      // no fill at all (not "transparent"), so outlines never take the pointer from the buurten
+      mark: { type: 'geoshape', filled: false, fill: null, stroke: '#222222', strokeWidth: 0.9 },
     });
   }
   return {
