@@ -25,6 +25,10 @@ export type KSpec =
       source: 'microdata';
       group: string;
       status: MicrodataStatus;
+    }
+  | {
+      /** No K: a map of ΔO alone (K is never "up"); KWB still gives the inwoners. */
+      source: 'geen';
     };
 
 /** The default K: % households with a low income (KWB), the open-data proxy used in DOMAIN.md. */
@@ -33,6 +37,7 @@ export const DEFAULT_K: KSpec = { source: 'kwb', concepts: [{ concept: 'laag_ink
 /** Words for outputs and legends: where K comes from. */
 export function describeK(spec: KSpec): string {
   if (spec.source === 'microdata') return `microdata: aandeel groep '${spec.group}' (${spec.status})`;
+  if (spec.source === 'geen') return 'geen K (alleen ΔO)';
   const parts = spec.concepts.map((c) => `${kwbConcept(c.concept).label}${spec.concepts.length > 1 ? ` × ${c.weight}` : ''}`);
   return spec.concepts.length === 1 ? `KWB: % ${parts[0]}` : `KWB: gewogen gemiddelde van ${parts.join(', ')}`;
 }
@@ -100,7 +105,10 @@ export function kwbIndicatorYear(
   let Kn: (number | null)[] = noemer;
   let Kg: boolean[];
   let kMatch: MatchReport | undefined;
-  if (spec.source === 'kwb') {
+  if (spec.source === 'geen') {
+    K = code.map(() => null);
+    Kg = code.map(() => false);
+  } else if (spec.source === 'kwb') {
     if (spec.concepts.length === 0) throw new VeerkrachtError('K needs at least one concept', { column: 'indicators.K.concepts' });
     const cols = spec.concepts.map((c) => {
       if (!hasConcept(c.concept)) throw new VeerkrachtError(resolveConceptMessage(kwb, c.concept), { file: kwb.provenance.file, column: c.concept });

@@ -21,6 +21,8 @@ export const REDENEN_ONVOLDOENDE = {
 export interface ChangeOptions {
   /** Buurten with fewer residents than this at t0 or t1 get no signal (default 100). */
   minInwoners?: number;
+  /** True when K is not used (a map of ΔO alone): a missing K is then no reason. */
+  withoutK?: boolean;
 }
 
 /**
@@ -64,8 +66,8 @@ export function buurtChanges(
     K0[j] = K0a[i];
     O0[j] = O0a[i];
     if (!(inw0[i] >= minInw) || !(inw1[j] >= minInw)) reden[j] = REDENEN_ONVOLDOENDE.inwoners;
-    else if ((g0[i] && Number.isNaN(K0a[i])) || (g1[j] && Number.isNaN(K1[j]))) reden[j] = REDENEN_ONVOLDOENDE.geheim;
-    else if (Number.isNaN(K0a[i]) || Number.isNaN(K1[j])) reden[j] = REDENEN_ONVOLDOENDE.K;
+    else if (!options.withoutK && ((g0[i] && Number.isNaN(K0a[i])) || (g1[j] && Number.isNaN(K1[j])))) reden[j] = REDENEN_ONVOLDOENDE.geheim;
+    else if (!options.withoutK && (Number.isNaN(K0a[i]) || Number.isNaN(K1[j]))) reden[j] = REDENEN_ONVOLDOENDE.K;
     else if (Number.isNaN(O0a[i]) || Number.isNaN(O1[j])) reden[j] = REDENEN_ONVOLDOENDE.O;
   }
   const dK = K1.map((v, j) => v - K0[j]);

@@ -268,15 +268,17 @@ export function computeSignals(tables: RunTables, config: RunSettings): SignalRe
   if (!kwb0 || !kwb1) {
     throw new VeerkrachtError(`no KWB table for ${!kwb0 ? pK.t0 : pK.t1}`, { column: `inputs.kwb.${!kwb0 ? pK.t0 : pK.t1}`, expected: 'a KWB input for each K year' });
   }
-  const built0 = kwbYearAtLevel(kwb0, pK.t0, config, tables.microdata);
   const built1 = kwbYearAtLevel(kwb1, pK.t1, config, tables.microdata);
-  warnings.push(...built0.warnings, ...built1.warnings);
+  // one edition for both years (possible when K is not used): read and reported once
+  const oneEdition = pK.t0 === pK.t1;
+  const built0 = oneEdition ? built1 : kwbYearAtLevel(kwb0, pK.t0, config, tables.microdata);
+  warnings.push(...(oneEdition ? [] : built0.warnings), ...built1.warnings);
   if (built0.kMatch) joins.push(built0.kMatch);
   if (built1.kMatch) joins.push(built1.kMatch);
   // rows outside the study area are counted, then left out
   const s0 = splitByCode(built0.year.table, (c) => codes0.has(c));
   const s1 = splitByCode(built1.year.table, (c) => codes1.has(c));
-  report(`KWB ${pK.t0}`, s0.outside);
+  if (!oneEdition) report(`KWB ${pK.t0}`, s0.outside);
   report(`KWB ${pK.t1}`, s1.outside);
   const kwbYear1 = { ...built1.year, table: s1.table };
   const kwbYear0 = { ...built0.year, table: s0.table };
@@ -318,7 +320,8 @@ export function computeSignals(tables: RunTables, config: RunSettings): SignalRe
   const withO1 = attachLivability(year1, lbm.table, pO.t1, dimension, oOptions);
   joins.push(withO0.match, withO1.match);
   report(`Leefbaarometer ${pO.t1}`, withO1.match.onlyRight, plural[oLevel]);
-  const changes = buurtChanges(withO0.year, withO1.year, { minInwoners: config.indicators.minInwoners });
+  const withoutK = config.indicators.K.source === 'geen';
+  const changes = buurtChanges(withO0.year, withO1.year, { minInwoners: config.indicators.minInwoners, withoutK });
   if (changes.onlyT0.length > 0) warnings.push(`${changes.onlyT0.length} ${units} van ${t0} komen in ${t1} niet voor: ${changes.onlyT0.slice(0, 10).join(', ')}`);
 
   // names from the t1 boundaries where KWB has none; the reason for regions KWB lacks
@@ -339,14 +342,15 @@ export function computeSignals(tables: RunTables, config: RunSettings): SignalRe
   const variant = config.reference.variant;
   const other: Variant = variant === 'absoluut' ? 'relatief' : 'absoluut';
   const signalParams = (v: Variant, tK: number, tO: number) =>
-    v === 'absoluut' ? { variant: v, tK, tO, absoluut: config.reference.absoluut } : { variant: v, tK, tO, ...(groups ? { groups } : {}) };
+    v === 'absoluut' ? { variant: v, tK, tO, withoutK, absoluut: config.reference.absoluut } : { variant: v, tK, tO, withoutK, ...(groups ? { groups } : {}) };
+  const unused: ResolvedThreshold = { value: 0, rule: 'K niet gebruikt' };
   const bands = {} as Record<Variant, { K: ResolvedThreshold; O: ResolvedThreshold }>;
   const both = {} as Record<Variant, ColumnTable>;
   for (const v of [variant, other]) {
     // each variant resolves its dead bands from its own deviations
     const probe = assignSignals(table, signalParams(v, 0, 0));
     bands[v] = {
-      K: resolveThreshold(config.thresholds.K, deviations(probe, 'dK', 'refK', 'categorie'), 'ΔK'),
+      K: withoutK ? unused : resolveThreshold(config.thresholds.K, deviations(probe, 'dK', 'refK', 'categorie'), 'ΔK'),
       O: resolveThreshold(config.thresholds.O, deviations(probe, 'dO', 'refO', 'categorie'), 'ΔO'),
     };
     both[v] = assignSignals(table, signalParams(v, bands[v].K.value, bands[v].O.value));
@@ -362,9 +366,10 @@ export function computeSignals(tables: RunTables, config: RunSettings): SignalRe
     refO_relatief: both.relatief.array('refO') as (number | null)[],
   });
 
+  // the focuskaart needs the level of K: without K every region is "onvoldoende gegevens" there
   const focusProbe = assignFocus(table, { variant, marginK: 0, marginO: 0 });
-  const marginK = resolveThreshold(config.focus.marginK, deviations(focusProbe, 'K1', 'focus_refK', 'focus'), 'K');
-  const marginO = resolveThreshold(config.focus.marginO, deviations(focusProbe, 'O1', 'focus_refO', 'focus'), 'O');
+  const marginK = withoutK ? unused : resolveThreshold(config.focus.marginK, deviations(focusProbe, 'K1', 'focus_refK', 'focus'), 'K');
+  const marginO = withoutK ? unused : resolveThreshold(config.focus.marginO, deviations(focusProbe, 'O1', 'focus_refO', 'focus'), 'O');
   table = assignFocus(table, { variant, marginK: marginK.value, marginO: marginO.value });
 
   const cat = table.array('categorie') as SignalCategory[];

@@ -188,7 +188,11 @@ function absRef(c: Checker, v: Json, field: string): AbsoluteReference {
 
 function kSpec(c: Checker, v: Json, field: string): KSpec {
   const o = c.object(v, field);
-  const source = c.oneOf(o.source, `${field}.source`, ['kwb', 'microdata'] as const);
+  const source = c.oneOf(o.source, `${field}.source`, ['kwb', 'microdata', 'geen'] as const);
+  if (source === 'geen') {
+    c.only(o, field, ['source']);
+    return { source };
+  }
   if (source === 'microdata') {
     c.only(o, field, ['source', 'group', 'status']);
     return { source, group: c.string(o.group, `${field}.group`), status: c.oneOf(o.status, `${field}.status`, MICRODATA_STATUSES) as MicrodataStatus };
@@ -287,7 +291,8 @@ export function parseRunConfig(json: Json, file: string, base: string): RunConfi
     c.only(q, field, ['t0', 't1']);
     const a = q.t0 === undefined ? t0 : c.number(q.t0, `${field}.t0`);
     const b = q.t1 === undefined ? t1 : c.number(q.t1, `${field}.t1`);
-    if (!(b > a)) c.fail(`${field}.t1`, `a year after ${field}.t0 (${a})`, b);
+    // K may use one edition for both years when K is not used (checked below)
+    if (!(b > a) && !(field === 'period.K' && b === a)) c.fail(`${field}.t1`, `a year after ${field}.t0 (${a})`, b);
     return { t0: a, t1: b };
   };
   const K = pair(p.K, 'period.K');
@@ -331,6 +336,9 @@ export function parseRunConfig(json: Json, file: string, base: string): RunConfi
     if (ind.K !== undefined) cfg.indicators.K = kSpec(c, ind.K, 'indicators.K');
     if (ind.O !== undefined) cfg.indicators.O = oSpec(c, ind.O, 'indicators.O', level);
     if (ind.minInwoners !== undefined) cfg.indicators.minInwoners = c.number(ind.minInwoners, 'indicators.minInwoners', 0);
+  }
+  if (K.t0 === K.t1 && cfg.indicators.K.source !== 'geen') {
+    c.fail('period.K.t1', `a year after period.K.t0 (${K.t0}); one edition for both years only with indicators.K { "source": "geen" }`, K.t1);
   }
   if (cfg.indicators.K.source === 'microdata' && inputs.microdata === undefined) {
     c.fail('inputs.microdata', 'a microdata file, since indicators.K.source is "microdata"', undefined);

@@ -34,7 +34,8 @@ export interface RunFigures {
 export function periodLabel(r: { config: SignalResult['config'] }): string {
   const p = r.config.period;
   const same = p.K.t0 === p.O.t0 && p.K.t1 === p.O.t1;
-  const years = same ? `${p.K.t0}–${p.K.t1}` : `K ${p.K.t0}–${p.K.t1} · O ${p.O.t0}–${p.O.t1}`;
+  const years =
+    r.config.indicators.K.source === 'geen' ? `O ${p.O.t0}–${p.O.t1}, alleen ΔO (geen K)` : same ? `${p.K.t0}–${p.K.t1}` : `K ${p.K.t0}–${p.K.t1} · O ${p.O.t0}–${p.O.t1}`;
   const o = r.config.indicators.O.level === r.config.level ? '' : ` (ΔO per ${r.config.indicators.O.level})`;
   return years + o;
 }
@@ -82,14 +83,16 @@ export function runFigures(r: SignalResult): RunFigures {
   const roa = numbers(s, 'refO_absoluut');
   const rkr = numbers(s, 'refK_relatief');
   const ror = numbers(s, 'refO_relatief');
+  // without K the explorer gets ΔK = reference = 0, so K is never "up" there either
+  const noK = r.config.indicators.K.source === 'geen';
   const rows: ExplorerBuurt[] = codes.map((code, i) => ({
     code,
     naam: naam[i],
-    dK: nn(dK[i]),
+    dK: noK ? 0 : nn(dK[i]),
     dO: nn(dO[i]),
-    refKAbsoluut: nn(rka[i]),
+    refKAbsoluut: noK ? 0 : nn(rka[i]),
     refOAbsoluut: nn(roa[i]),
-    refKRelatief: nn(rkr[i]),
+    refKRelatief: noK ? 0 : nn(rkr[i]),
     refORelatief: nn(ror[i]),
     inwoners: nn(inw[i]),
     geldig: reden[i] === null,

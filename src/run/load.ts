@@ -109,9 +109,9 @@ export async function loadRunTables(config: RunConfig, progress: Progress = () =
   const warnings: string[] = [];
 
   const { K: pK } = config.period;
-  progress(`invoer laden (KWB ${pK.t0} en ${pK.t1}, Leefbaarometer, grenzen)`);
+  progress(`invoer laden (KWB ${pK.t0 === pK.t1 ? pK.t0 : `${pK.t0} en ${pK.t1}`}, Leefbaarometer, grenzen)`);
   const kwb: Record<string, LoadedTable> = {};
-  for (const year of [pK.t0, pK.t1]) {
+  for (const year of pK.t0 === pK.t1 ? [pK.t0] : [pK.t0, pK.t1]) {
     const input = config.inputs.kwb[String(year)];
     const file = input.file;
     const loaded = await loadKwb(input, year);

@@ -24,6 +24,8 @@ export interface SignalParams {
    * A gemeente-level map compares each gemeente with the rest of the study area (one group).
    */
   groups?: ArrayLike<string | null>;
+  /** True when K is not used (a map of ΔO alone): K never goes up, only O decides. */
+  withoutK?: boolean;
 }
 
 /**
@@ -58,6 +60,16 @@ export function assignSignals(changes: ColumnTable, p: SignalParams): ColumnTabl
   for (let i = 0; i < n; i++) {
     if (!usable[i]) {
       categorie[i] = 'onvoldoende_gegevens';
+      continue;
+    }
+    if (p.withoutK) {
+      if (Number.isNaN(refO[i])) {
+        categorie[i] = 'onvoldoende_gegevens';
+        redenOut[i] = REDENEN_ONVOLDOENDE.referentie;
+        continue;
+      }
+      richtingO[i] = changeDirection(dO[i], refO[i], p.tO);
+      categorie[i] = signalCategory(false, richtingO[i] === 'afname');
       continue;
     }
     if (Number.isNaN(refK[i]) || Number.isNaN(refO[i])) {

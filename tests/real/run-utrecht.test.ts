@@ -9,36 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { sharedData } from '../helpers/shared.js';
-
-/** RFC 4180 fields of one line (quotes, doubled quotes); the files here have no newlines in fields. */
-function fields(line: string, sep = ','): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let q = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (q) {
-      if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
-      else if (ch === '"') q = false;
-      else cur += ch;
-    } else if (ch === '"') q = true;
-    else if (ch === sep) out.push(cur), (cur = '');
-    else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-
-function rows(path: string, sep = ','): Record<string, string>[] {
-  const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '');
-  const head = fields(lines[0], sep).map((h) => h.trim());
-  return lines.slice(1).map((l) => {
-    const f = fields(l, sep);
-    return Object.fromEntries(head.map((h, i) => [h, (f[i] ?? '').trim()]));
-  });
-}
-
-const num = (s: string | undefined) => (s === undefined || s === '' || s === '.' || s === 'NA' ? NaN : Number(s.replace(',', '.')));
+import { plainNumber as num, plainRows as rows } from '../helpers/plain-csv.js';
 
 interface Expected {
   cat: Map<string, string>;
