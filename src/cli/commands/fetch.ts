@@ -73,8 +73,13 @@ Options:
                      connections, timeouts, truncated bodies, HTTP 408/429/5xx (Retry-After honoured).
   --backoff MS       Wait before the first retry, doubled each time (default ${DEFAULT_RETRY.baseDelayMs}).
   --timeout MS       Idle timeout per attempt (default 60000).
+  --deadline MS      Overall deadline per download, all attempts included (default 3600000):
+                     a server that trickles bytes never trips the idle timeout.
   --json             Print a JSON summary on stdout.
-Progress goes to stderr. A zip entry with an absolute path, "..", or a symlink is refused.`;
+Progress goes to stderr. A zip entry with an absolute path, "..", or a symlink is refused, as are
+entries through a symlink in --out, a file and folder of one name, an entry named fetch.json,
+zip bombs (ratio above 200:1, 2 GiB per entry, 8 GiB in total, 100 000 entries) and an HTML
+page where an archive was expected. A damaged archive is removed from the cache.`;
 
 const FLAGS = {
   regions: { type: 'string' },
@@ -91,6 +96,7 @@ const FLAGS = {
   retries: { type: 'string' },
   backoff: { type: 'string' },
   timeout: { type: 'string' },
+  deadline: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -138,6 +144,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       baseDelayMs: intFlag('fetch', 'backoff', values.backoff, DEFAULT_RETRY.baseDelayMs, 0),
     },
     timeoutMs: intFlag('fetch', 'timeout', values.timeout, 60_000, 1),
+    deadlineMs: intFlag('fetch', 'deadline', values.deadline, 3_600_000, 1),
     log,
   });
   const offline = values.offline === true;

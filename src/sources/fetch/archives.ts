@@ -8,12 +8,12 @@
 import { closeSync, copyFileSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { outputPath, writeFileAtomic } from '../../export/atomic.js';
-import { VeerkrachtError } from '../../util/errors.js';
+import { VeerkrachtError, showValue } from '../../util/errors.js';
 import { VERSION } from '../../version.js';
 import type { DiskCache } from './cache.js';
-import type { FetchClient } from './client.js';
+import { BodyRejected, type FetchClient } from './client.js';
 import { cachedGet } from './read-through.js';
-import { extractZip, listZip, type UnzipOptions } from './unzip.js';
+import { DamagedArchiveError, extractZip, listZip, type ExtractedFile, type UnzipOptions } from './unzip.js';
 
 /** Latest Leefbaarometer measurement year with an open-data archive (default of `fetch leefbaarometer`). */
 export const LEEFBAAROMETER_LATEST = 2024;
@@ -77,17 +77,55 @@ export interface ArchiveFetchResult {
   files: string[];
 }
 
+/** The provenance manifest fetch writes into the output folder; no archive entry may replace it. */
+const MANIFEST = 'fetch.json';
+
 const isZipMagic = (b: Buffer) => b.length >= 4 && b.readUInt32LE(0) === 0x04034b50;
 
-/** The first 4 bytes of a file (without reading the rest). */
-function readHead(path: string): Buffer {
+/** The first `n` bytes of a file (without reading the rest). */
+function readHead(path: string, n = 4): Buffer {
   const fd = openSync(path, 'r');
   try {
-    const b = Buffer.alloc(4);
-    return b.subarray(0, readSync(fd, b, 0, 4, 0));
+    const b = Buffer.alloc(n);
+    return b.subarray(0, readSync(fd, b, 0, n, 0));
   } finally {
     closeSync(fd);
   }
+}
+
+/** True when the bytes start like an HTML page (after a BOM, white space and comments). */
+export function looksLikeHtml(head: Uint8Array): boolean {
+  const text = Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('latin1').replace(/^\xef\xbb\xbf/, '');
+  return /^\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(text);
+}
+
+/**
+ * Content sniffing of a downloaded body: an HTML page where data was expected (a wrong URL, a
+ * moved file, a cookie or login wall answered with status 200) and a `.zip` URL or zip content
+ * type whose body is no zip archive are permanent failures; a zip whose central directory is
+ * cut off is a retryable one.
+ *
+ * @throws BodyRejected saying what arrived instead
+ */
+export function sniffArchiveBody(url: string, file: string, contentType: string | undefined): void {
+  let path = '';
+  try {
+    path = new URL(url).pathname.toLowerCase();
+  } catch {
+    path = url.toLowerCase();
+  }
+  const wantsZip = path.endsWith('.zip') || /zip/i.test(contentType ?? '');
+  const head = readHead(file, 1024);
+  if (looksLikeHtml(head) && !/\.x?html?$/.test(path)) {
+    throw new BodyRejected(
+      `the server sent an HTML page (Content-Type ${contentType ?? 'not given'}) instead of ${wantsZip ? 'a zip archive' : 'a data file'}: the URL is wrong, the file moved, or a login or cookie page answered`,
+      false,
+    );
+  }
+  if (wantsZip && !isZipMagic(head)) {
+    throw new BodyRejected(`not a zip archive: the body starts with ${showValue(head.subarray(0, 16).toString('latin1'))}`, false);
+  }
+  if (isZipMagic(head)) listZip(file, url); // throws on a truncated archive (retryable)
 }
 
 /** Copy a (possibly large) file atomically: copy to a temporary name beside it, then rename. */
@@ -104,9 +142,12 @@ function copyFileAtomic(from: string, to: string): void {
 
 /**
  * Download `url` through the cache (streamed to disk; a zip body must have an intact central
- * directory or it is retried and never cached) and unpack it into `outDir`.
+ * directory or it is retried and never cached; an HTML page, or a non-zip body at a `.zip` URL,
+ * is refused at once; a cached copy is sniffed again and discarded when it fails) and unpack it
+ * into `outDir` (the archive may not hold the manifest's name `fetch.json`).
  *
- * @throws VeerkrachtError when the download fails, offline on a miss, or for an unsafe archive
+ * @throws VeerkrachtError when the download fails, offline on a miss, for an unsafe archive, or
+ *   for a damaged one (which is then removed from the cache; the message names `--refresh`)
  */
 export async function fetchArchive(url: string, opts: ArchiveFetchOptions): Promise<ArchiveFetchResult> {
   const log = opts.log ?? (() => undefined);
@@ -116,10 +157,12 @@ export async function fetchArchive(url: string, opts: ArchiveFetchOptions): Prom
     offline: opts.offline,
     refresh: opts.refresh,
     stream: true,
+    revalidateHits: true,
     log,
     validate: (res, file) => {
       if (file === undefined || res.bytes === 0) throw new Error('empty body');
-      if (isZipMagic(readHead(file))) listZip(file, url); // throws on a truncated archive
+      const type = res.headers['content-type'];
+      sniffArchiveBody(url, file, Array.isArray(type) ? type[0] : type);
     },
   });
   const zip = isZipMagic(readHead(got.path));
@@ -127,7 +170,18 @@ export async function fetchArchive(url: string, opts: ArchiveFetchOptions): Prom
   if (opts.outDir !== undefined) {
     if (zip) {
       log(`  unpacking ${got.entry.bytes} bytes into ${opts.outDir}`);
-      for (const f of extractZip(got.path, opts.outDir, opts.unzip, url)) files.push(f.path);
+      let extracted: ExtractedFile[];
+      try {
+        extracted = extractZip(got.path, opts.outDir, { ...opts.unzip, reserved: [...(opts.unzip?.reserved ?? []), MANIFEST] }, url);
+      } catch (e) {
+        if (!(e instanceof DamagedArchiveError)) throw e;
+        // A damaged archive must not stay in the cache, or every later run fails the same way.
+        opts.cache.remove(url);
+        throw new VeerkrachtError(
+          `${e.message}; the damaged copy was removed from the cache ${opts.cache.dir}: ${opts.offline ? 'run without --offline' : 'run again'} to download it anew (--refresh forces a new download)`,
+        );
+      }
+      for (const f of extracted) files.push(f.path);
     } else {
       const name = safeBaseName(url);
       const path = outputPath(opts.outDir, name);
@@ -146,7 +200,7 @@ export async function fetchArchive(url: string, opts: ArchiveFetchOptions): Prom
       zip,
       files: files.map((f) => relative(resolve(opts.outDir!), f).split(sep).join('/')),
     };
-    writeFileAtomic(outputPath(opts.outDir, 'fetch.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    writeFileAtomic(outputPath(opts.outDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   }
   return { url, cachePath: got.path, sha256: got.entry.sha256, bytes: got.entry.bytes, fromCache: got.fromCache, zip, files };
 }

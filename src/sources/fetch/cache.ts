@@ -125,6 +125,22 @@ export class DiskCache {
     return removed;
   }
 
+  /**
+   * Forget `url`: drop its index entry and delete its file (a cached body that failed
+   * validation, so the next run downloads it again).
+   *
+   * @returns true when there was an entry
+   */
+  remove(url: string): boolean {
+    const index = this.readIndex();
+    const entry = index.entries[url];
+    if (!entry) return false;
+    delete index.entries[url];
+    this.guard(() => writeFileAtomic(join(this.dir, INDEX), `${JSON.stringify(index, null, 1)}\n`));
+    if (!Object.values(index.entries).some((e) => e.file === entry.file)) rmSync(this.lookupPath(entry), { force: true });
+    return true;
+  }
+
   /** Remove a temporary file (after a failed download). */
   discard(tmpPath: string): void {
     rmSync(tmpPath, { force: true });

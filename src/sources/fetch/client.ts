@@ -13,6 +13,11 @@ export interface FetchClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Idle timeout per attempt in ms. Default 60 000. */
   timeoutMs?: number;
+  /**
+   * Overall deadline per download in ms, all attempts and waits included (a server that
+   * trickles bytes never trips the idle timeout). Default 3 600 000 (one hour).
+   */
+  deadlineMs?: number;
   /** Largest body accepted in bytes. Default 4 GiB − 1. */
   maxBytes?: number;
   /** Redirects followed at most. Default 5. */
@@ -34,6 +39,20 @@ export interface GetOptions {
   toFile?: string;
 }
 
+/**
+ * Thrown by a `validate` callback to reject a body; `retryable: false` for a body another
+ * attempt will not fix (an HTML page where an archive was expected), so no retries are spent.
+ */
+export class BodyRejected extends Error {
+  constructor(
+    message: string,
+    readonly retryable = true,
+  ) {
+    super(message);
+    this.name = 'BodyRejected';
+  }
+}
+
 /** A successful download plus how many attempts it took. */
 export interface FetchResult extends AttemptResult {
   attempts: number;
@@ -51,6 +70,7 @@ const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 export class FetchClient {
   readonly retry: RetryPolicy;
   readonly timeoutMs: number;
+  readonly deadlineMs: number;
   readonly maxBytes: number;
   readonly maxRedirects: number;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -60,6 +80,8 @@ export class FetchClient {
     this.retry = { ...DEFAULT_RETRY, ...opts.retry };
     if (!(this.retry.attempts >= 1)) throw new VeerkrachtError('retry attempts must be ≥ 1', { found: String(this.retry.attempts) }, 2);
     this.timeoutMs = opts.timeoutMs ?? 60_000;
+    this.deadlineMs = opts.deadlineMs ?? 3_600_000;
+    if (!(this.deadlineMs >= 1)) throw new VeerkrachtError('the deadline must be ≥ 1 ms', { found: String(this.deadlineMs) }, 2);
     this.maxBytes = opts.maxBytes ?? 2 ** 32 - 1;
     this.maxRedirects = opts.maxRedirects ?? 5;
     this.sleep = opts.sleep ?? defaultSleep;
@@ -75,11 +97,13 @@ export class FetchClient {
   async get(url: string, opts: GetOptions = {}): Promise<FetchResult> {
     const reasons: string[] = [];
     let lastStatus: number | undefined;
+    const deadline = { at: Date.now() + this.deadlineMs, ms: this.deadlineMs };
     for (let attempt = 1; attempt <= this.retry.attempts; attempt++) {
       let failure: AttemptError;
       try {
         const r = await getOnce(url, {
           timeoutMs: this.timeoutMs,
+          deadline,
           maxBytes: this.maxBytes,
           maxRedirects: this.maxRedirects,
           toFile: opts.toFile,
@@ -88,7 +112,8 @@ export class FetchClient {
           try {
             opts.validate(r);
           } catch (e) {
-            throw new AttemptError(`invalid body: ${e instanceof Error ? e.message : String(e)}`, true, r.status);
+            const retryable = !(e instanceof BodyRejected && !e.retryable);
+            throw new AttemptError(`invalid body: ${e instanceof Error ? e.message : String(e)}`, retryable, r.status);
           }
         }
         return { ...r, attempts: attempt };
@@ -103,6 +128,9 @@ export class FetchClient {
       }
       if (attempt === this.retry.attempts) break;
       const wait = Math.min(this.retry.maxDelayMs, failure.retryAfterMs ?? backoffDelay(attempt, this.retry));
+      if (Date.now() + wait >= deadline.at) {
+        throw finalError(url, reasons, attempt, lastStatus, `the deadline of ${this.deadlineMs} ms (--deadline) leaves no time for another attempt`);
+      }
       this.log(`  ${failure.message}; retry ${attempt}/${this.retry.attempts - 1} in ${wait} ms: ${url}`);
       await this.sleep(wait);
     }

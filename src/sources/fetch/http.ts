@@ -1,6 +1,6 @@
 /**
- * One HTTP GET attempt with node:http / node:https: idle timeout, redirects, a size limit and a
- * completeness check (a body shorter than its Content-Length or cut off mid-transfer is a
+ * One HTTP GET attempt with node:http / node:https: idle timeout, overall deadline, redirects, a
+ * size limit and a completeness check (a body shorter than its Content-Length or cut off mid-transfer is a
  * failed attempt, never a result). Retries live in client.ts.
  */
 import { createHash } from 'node:crypto';
@@ -13,6 +13,12 @@ import { isRetryableStatus, parseRetryAfter } from './backoff.js';
 export interface AttemptOptions {
   /** Idle timeout in ms (connecting, or silence between chunks). */
   timeoutMs: number;
+  /**
+   * Overall deadline: the time (Date.now() ms) by which the body must be complete, and the
+   * budget in ms it came from (for the message). A server trickling bytes slower than the idle
+   * timeout notices is cut off here. Not retryable.
+   */
+  deadline?: { at: number; ms: number };
   /** Largest body accepted, in bytes. */
   maxBytes: number;
   /** Redirects followed at most. */
@@ -83,12 +89,20 @@ function hopOnce(url: string, opts: AttemptOptions): Promise<AttemptResult | { s
     return Promise.reject(new AttemptError(`unsupported protocol ${parsed.protocol} (expected http or https)`, false));
   }
   const lib = parsed.protocol === 'https:' ? https : http;
-  return new Promise((resolve, reject) => {
+  const left = opts.deadline !== undefined ? opts.deadline.at - Date.now() : Infinity;
+  if (left <= 0) return Promise.reject(deadlineError(opts.deadline!.ms));
+  return new Promise((resolveHop, reject) => {
     let settled = false;
     let fd: number | undefined;
+    let deadlineTimer: NodeJS.Timeout | undefined;
+    const resolve = (v: AttemptResult | { status: number; location: string }) => {
+      if (deadlineTimer !== undefined) clearTimeout(deadlineTimer);
+      resolveHop(v);
+    };
     const fail = (e: AttemptError) => {
       if (settled) return;
       settled = true;
+      if (deadlineTimer !== undefined) clearTimeout(deadlineTimer);
       if (fd !== undefined) closeSync(fd);
       fd = undefined;
       req.destroy();
@@ -180,8 +194,13 @@ function hopOnce(url: string, opts: AttemptOptions): Promise<AttemptResult | { s
       },
     );
     req.setTimeout(opts.timeoutMs, () => fail(new AttemptError(`no response within ${opts.timeoutMs} ms`, true)));
+    if (Number.isFinite(left)) deadlineTimer = setTimeout(() => fail(deadlineError(opts.deadline!.ms)), left);
     req.on('error', (e: NodeJS.ErrnoException) =>
       fail(new AttemptError(`network error ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ').trim(), true)),
     );
   });
+}
+
+function deadlineError(ms: number): AttemptError {
+  return new AttemptError(`download not complete within the deadline of ${ms} ms (--deadline)`, false);
 }

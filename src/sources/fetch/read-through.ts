@@ -2,6 +2,7 @@
  * Read-through download: answer from the cache when it holds the URL, otherwise download
  * (with retries), validate, and store. Offline mode only reads the cache.
  */
+import { readFileSync } from 'node:fs';
 import { VeerkrachtError } from '../../util/errors.js';
 import type { CacheEntry, DiskCache } from './cache.js';
 import { FetchClient } from './client.js';
@@ -20,6 +21,11 @@ export interface CachedGetOptions {
   validate?: (result: AttemptResult, file?: string) => void;
   /** Stream the body to disk instead of memory (large archives). */
   stream?: boolean;
+  /**
+   * Run `validate` on a cache hit too (cheap validators only): a cached body that fails is
+   * removed from the cache and downloaded again; offline that is an error naming `--refresh`.
+   */
+  revalidateHits?: boolean;
   /** Progress lines. */
   log?: (line: string) => void;
 }
@@ -48,9 +54,20 @@ export async function cachedGet(url: string, opts: CachedGetOptions): Promise<Ca
   const log = opts.log ?? (() => undefined);
   if (!opts.refresh || opts.offline) {
     const hit = opts.cache.lookup(url);
-    if (hit) {
+    const invalid = hit && opts.revalidateHits && opts.validate ? validationFailure(hit.entry, hit.path, opts) : undefined;
+    if (hit && invalid === undefined) {
       log(`  cache: ${url}`);
       return { url, path: hit.path, entry: hit.entry, fromCache: true, attempts: 0 };
+    }
+    if (hit && invalid !== undefined) {
+      opts.cache.remove(url);
+      if (opts.offline) {
+        throw new VeerkrachtError(`the cached copy is invalid (${invalid}) and was removed from the cache ${opts.cache.dir}`, {
+          file: url,
+          expected: 'run without --offline to download it again (--refresh forces a new download)',
+        });
+      }
+      log(`  cached copy invalid (${invalid}), removed; downloading again: ${url}`);
     }
   }
   if (opts.offline) {
@@ -75,6 +92,24 @@ export async function cachedGet(url: string, opts: CachedGetOptions): Promise<Ca
   const r = await client.get(url, { validate: opts.validate ? (res) => opts.validate!(res) : undefined });
   const entry = opts.cache.putBytes(url, r.body ?? Buffer.alloc(0), header(r.headers['content-type']));
   return { url, path: opts.cache.lookupPath(entry), entry, fromCache: false, attempts: r.attempts };
+}
+
+/** Why a cached body fails `validate`, or undefined when it passes. */
+function validationFailure(entry: CacheEntry, path: string, opts: CachedGetOptions): string | undefined {
+  const res: AttemptResult = {
+    url: entry.url,
+    status: 200,
+    headers: entry.contentType !== undefined ? { 'content-type': entry.contentType } : {},
+    body: opts.stream ? undefined : readFileSync(path),
+    bytes: entry.bytes,
+    sha256: entry.sha256,
+  };
+  try {
+    opts.validate!(res, opts.stream ? path : undefined);
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
 }
 
 function header(v: string | string[] | undefined): string | undefined {

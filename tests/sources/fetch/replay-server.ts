@@ -12,7 +12,8 @@ export type Reply =
   | { fault: 'cut'; body: string | Buffer } // declare the full Content-Length, send half, destroy
   | { fault: 'short'; body: string | Buffer } // send the first half without Content-Length, end cleanly
   | { fault: 'hang' } // never answer
-  | { fault: 'stall'; body: string | Buffer }; // declare the full Content-Length, send half, then wait
+  | { fault: 'stall'; body: string | Buffer } // declare the full Content-Length, send half, then wait
+  | { fault: 'trickle'; body: string | Buffer; everyMs: number }; // declare the full length, send one byte every everyMs
 
 /** Handler: URL of the request and how often this exact URL was asked before (0-based). */
 export type Handler = (url: URL, seen: number) => Reply;
@@ -42,6 +43,21 @@ export async function startReplayServer(handler: Handler): Promise<ReplayServer>
       }
       if (reply.fault === 'hang') return;
       const body = Buffer.from(reply.body);
+      if (reply.fault === 'trickle') {
+        res.writeHead(200, { 'content-length': String(body.length), 'content-type': 'application/zip' });
+        let i = 0;
+        const timer = setInterval(() => {
+          if (i >= body.length) {
+            clearInterval(timer);
+            res.end();
+            return;
+          }
+          res.write(body.subarray(i, i + 1));
+          i++;
+        }, reply.everyMs);
+        req.socket.on('close', () => clearInterval(timer));
+        return;
+      }
       const half = body.subarray(0, Math.floor(body.length / 2));
       if (reply.fault === 'stall') {
         res.writeHead(200, { 'content-length': String(body.length), 'content-type': 'application/zip' });
