@@ -252,3 +252,35 @@ export function attachLivability(
     match,
   };
 }
+
+/**
+ * Gemeente names of a KWB table: from a gemeentenaam column on every row (`Gemeentenaam_1` in
+ * StatLine, `gemeentenaam` in a column mapping) and from the names of gemeente rows.
+ *
+ * @example gemeenteNamen(kwb2017).get('GM0344') // 'Utrecht'
+ */
+export function gemeenteNamen(kwb: LoadedTable): Map<string, string> {
+  const out = new Map<string, string>();
+  const cols = kwb.table.columnNames();
+  if (!cols.includes('gemeente')) return out;
+  const gm = kwb.table.array('gemeente') as unknown[];
+  const perRow = ['gemeentenaam', 'Gemeentenaam_1'].find((c) => cols.includes(c));
+  if (perRow) {
+    const v = kwb.table.array(perRow) as unknown[];
+    gm.forEach((g, i) => {
+      const name = v[i] === null || v[i] === undefined ? '' : String(v[i]).trim();
+      if (g !== null && g !== undefined && name !== '' && !out.has(String(g))) out.set(String(g), name);
+    });
+  }
+  const nameCol = ['naam', 'WijkenEnBuurten'].find((c) => cols.includes(c));
+  if (nameCol && cols.includes('level')) {
+    const level = kwb.table.array('level') as unknown[];
+    const code = kwb.table.array('code') as unknown[];
+    const v = kwb.table.array(nameCol) as unknown[];
+    level.forEach((l, i) => {
+      const name = v[i] === null || v[i] === undefined ? '' : String(v[i]).trim();
+      if (l === 'gemeente' && name !== '' && name !== String(code[i]) && !out.has(String(code[i]))) out.set(String(code[i]), name);
+    });
+  }
+  return out;
+}

@@ -9,7 +9,7 @@ import type { ColumnTable } from 'arquero';
 import type { Boundaries } from '../sources/boundaries/types.js';
 import { buildCrosswalk, type CrosswalkReport } from '../regions/crosswalk.js';
 import { matchCodes, type MatchReport } from '../regions/match.js';
-import { attachLivability, kwbIndicatorYear } from '../indicators/build.js';
+import { attachLivability, gemeenteNamen, kwbIndicatorYear } from '../indicators/build.js';
 import { reindel, type ReindelingReport } from '../indicators/reindeling.js';
 import { REDENEN_ONVOLDOENDE, buurtChanges } from '../indicators/change.js';
 import { gemeenteOf, wijkOf } from '../regions/codes.js';
@@ -330,8 +330,11 @@ export function computeSignals(tables: RunTables, config: RunSettings): SignalRe
   const kwbNames = strings(changes.table, 'naam');
   const lacking = new Set(missing1.map((m) => m.code));
   const reden0 = strings(changes.table, 'reden');
+  const gmNames = new Map([...gemeenteNamen(kwb0), ...gemeenteNamen(kwb1)]);
+  const gm = strings(changes.table, 'gemeente');
   let table = changes.table.assign({
     naam: codes.map((c, i) => kwbNames[i] ?? nameOf.get(c) ?? null),
+    gemeentenaam: gm.map((g) => (g === null ? null : gmNames.get(g) ?? null)),
     reden: codes.map((c, i) => (lacking.has(c) ? REDENEN_ONVOLDOENDE.kwb : reden0[i])),
     O_niveau: codes.map(() => oLevel),
   });

@@ -57,14 +57,14 @@ export interface YearPair {
  */
 export interface KwbInput {
   file: string;
-  /** Concept name (`code`, `naam`, `inwoners`, `laag_inkomen_huishoudens_pct`, …) → column of the file. */
+  /** Concept name (`code`, `naam`, `gemeentenaam`, `inwoners`, `laag_inkomen_huishoudens_pct`, …) → column of the file. */
   columns?: Record<string, string>;
   /** Sheet of an .xlsx file (default the first). */
   sheet?: string;
 }
 
 /** Names a KWB column mapping may use besides the registry's concepts. */
-export const KWB_MAPPING_EXTRA = ['code', 'naam'] as const;
+export const KWB_MAPPING_EXTRA = ['code', 'naam', 'gemeentenaam'] as const;
 
 export interface RunConfig {
   title: string;

@@ -50,6 +50,8 @@ export function countByFocus(table: ColumnTable): CategoryCounts<FocusCategory> 
 
 export interface GemeenteSummary {
   code: string;
+  /** Name (from column `gemeentenaam`, when the table has it). */
+  naam?: string;
   buurten: number;
   inwoners: number;
   categories: CategoryCounts<SignalCategory>;
@@ -60,13 +62,18 @@ export interface GemeenteSummary {
 /** Per gemeente (sorted by code). */
 export function summariseGemeenten(table: ColumnTable, column = 'categorie'): GemeenteSummary[] {
   const gm = strings(table, 'gemeente');
+  const naam = table.columnNames().includes('gemeentenaam') ? strings(table, 'gemeentenaam') : null;
   const cat = table.array(column) as SignalCategory[];
   const inw = numbers(table, 'inwoners');
   const by = new Map<string, GemeenteSummary>();
   gm.forEach((g, i) => {
     const code = g ?? '(onbekend)';
     let s = by.get(code);
-    if (!s) by.set(code, (s = { code, buurten: 0, inwoners: 0, categories: emptyCounts(SIGNAL_CATEGORIES, SIGNAL_LABELS), onder_druk: false }));
+    if (!s) {
+      s = { code, buurten: 0, inwoners: 0, categories: emptyCounts(SIGNAL_CATEGORIES, SIGNAL_LABELS), onder_druk: false };
+      if (naam && naam[i] !== null) s.naam = naam[i] as string;
+      by.set(code, s);
+    }
     s.buurten += 1;
     if (Number.isFinite(inw[i])) s.inwoners += inw[i];
     add(s.categories, cat[i], inw[i]);

@@ -149,6 +149,12 @@ describe('veerkracht run on the real Utrecht data (KWB 2017 → 2021, Leefbaarom
     expect(summary.categories.onvoldoende_gegevens.buurten).toBe(csv.filter((r) => r.categorie === 'onvoldoende_gegevens').length);
   });
 
+  it('names every buurt and its gemeente (names from the KWB inputs, codes kept beside them)', () => {
+    expect(new Set(csv.map((r) => r.gemeentenaam))).toEqual(new Set(['Utrecht']));
+    expect(csv.find((r) => r.code === 'BU03440111')?.naam).toBe('Welgelegen, Den Hommel');
+    expect(summary.gemeenten.map((g: { code: string; naam: string }) => [g.code, g.naam])).toEqual([['GM0344', 'Utrecht']]);
+  });
+
   it('prints the warnings on stderr as well', () => {
     expect(stderr).toContain('waarschuwing: KWB 2017: geen corporatiebezit in deze editie');
   });

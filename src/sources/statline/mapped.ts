@@ -1,7 +1,7 @@
 /**
  * A KWB table in any layout: a processed table, CBS's short-name download (`gwb_code`,
  * `a_inw`, …) or a researcher's own export, with a column mapping from the registry's concept
- * names (and `code`, `naam`) onto its columns. The result looks like a StatLine table to the rest
+ * names (and `code`, `naam`, `gemeentenaam`) onto its columns. The result looks like a StatLine table to the rest
  * of the toolkit: columns `code`, `level`, `gemeente`, `naam` and one column per mapped concept,
  * tagged with that concept so {@link resolveConcept} finds it without guessing.
  */
@@ -46,7 +46,7 @@ function findColumn(names: readonly string[], wanted: string): string | undefine
  * Apply a column mapping to a loaded table.
  *
  * @param loaded any table (from readAnyTable)
- * @param columns concept name → column of `loaded` (`code` required; `naam` optional)
+ * @param columns concept name → column of `loaded` (`code` required; `naam`, `gemeentenaam` optional)
  * @param year the KWB year the table stands for (provenance)
  * @throws VeerkrachtError naming the file and the mapped column that is not in the table
  * @example mapKwbColumns(t, { code: 'gwb_code', inwoners: 'Number of inhabitants' }, 2021).table.columnNames()
@@ -102,8 +102,12 @@ export function mapKwbColumns(loaded: LoadedTable, columns: Readonly<Record<stri
     data.naam = pick(source.naam).map((v) => (v === null ? null : String(v).trim() || null));
     meta.push({ name: 'naam', sourceKey: source.naam, title: 'Naam', missing: data.naam.filter((v) => v === null).length });
   }
+  if (source.gemeentenaam !== undefined) {
+    data.gemeentenaam = pick(source.gemeentenaam).map((v) => (v === null ? null : String(v).trim() || null));
+    meta.push({ name: 'gemeentenaam', sourceKey: source.gemeentenaam, title: 'Gemeentenaam', missing: data.gemeentenaam.filter((v) => v === null).length });
+  }
   for (const [concept, col] of Object.entries(source)) {
-    if (concept === 'code' || concept === 'naam') continue;
+    if (concept === 'code' || concept === 'naam' || concept === 'gemeentenaam') continue;
     const k = kwbConcept(concept);
     const values = pick(col);
     data[concept] = values;
