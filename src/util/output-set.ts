@@ -51,7 +51,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { hostname } from 'node:os';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { VeerkrachtError } from './errors.js';
 
 /** A set of output files being written; see {@link openOutputSet}. */
@@ -191,6 +191,14 @@ export function openOutputSet(outDir: string, opts: OutputSetOptions = {}): Outp
  */
 export function checkOutputFolder(outDir: string): string {
   let dir = resolve(outDir);
+  const cwd = process.cwd();
+  if (dirname(dir) === dir || cwd === dir || cwd.startsWith(dir.endsWith(sep) ? dir : dir + sep)) {
+    // The whole folder is swapped on commit: never the working directory, one above it, or a root.
+    throw new VeerkrachtError('the output folder holds the working directory (it is replaced as a whole on commit)', {
+      file: outDir,
+      expected: 'a folder of its own for the output, such as out/',
+    });
+  }
   if (Buffer.byteLength(basename(dir)) + HIDDEN_EXTRA > NAME_MAX) {
     throw fileSystemError(Object.assign(new Error('name too long'), { code: 'ENAMETOOLONG' }), outDir, 'use');
   }

@@ -1,7 +1,7 @@
 // The output set (src/util/output-set.ts): complete old or complete new set, a lock per folder,
 // leftovers of killed runs swept, file-system problems as one-line user errors.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -27,7 +27,7 @@ function tree(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const f of readdirSync(dir, { recursive: true }).map(String).sort()) {
     const p = join(dir, f);
-    if (spawnSync('test', ['-f', p]).status === 0) out.set(f, readFileSync(p, 'utf8'));
+    if (statSync(p).isFile()) out.set(f, readFileSync(p, 'utf8'));
   }
   return out;
 }
@@ -175,6 +175,14 @@ describe('output set', () => {
     expect(readdirSync(root)).toEqual(['out.csv']);
   });
 
+  it('refuses the working directory, a folder above it, and a root: they would be swapped as a whole', () => {
+    for (const d of ['.', '..', process.cwd(), '/']) {
+      const e = thrown(() => openOutputSet(d));
+      expect(e, d).toBeInstanceOf(VeerkrachtError);
+      expect(e.message).toContain('holds the working directory');
+    }
+  });
+
   it.runIf(process.getuid?.() !== 0)('a read-only folder is refused before anything is written', () => {
     const root = tmp();
     const out = join(root, 'out');
@@ -238,11 +246,13 @@ for (const name of names) {
   fsyncSync(fd);
   closeSync(fd);
 }
+process.stdout.write('committing\\n');
 await set.commit();
 process.stdout.write('took ' + (Date.now() - t0) + '\\n');
 `,
     );
     const user = new Map([['notities.txt', 'mine']]);
+    const carried = Array.from({ length: 300 }, (_, i) => join('fetch', `pagina-${i}.json`));
     /** The generation in `dir`, checking the set is complete and not mixed. */
     const generation = (dir: string): string => {
       const files = tree(dir);
@@ -252,12 +262,15 @@ process.stdout.write('took ' + (Date.now() - t0) + '\\n');
         gens.add(files.get(n)!.split('\n')[0]);
       }
       expect([...gens], `mixed set in ${dir}`).toHaveLength(1);
-      expect([...files.keys()].sort()).toEqual([...names, 'notities.txt'].sort());
+      expect([...files.keys()].sort()).toEqual([...names, 'notities.txt', ...carried].sort());
       expect(files.get('notities.txt')).toBe(user.get('notities.txt'));
+      for (const c of carried) expect(files.get(c)).toBe(c);
       return [...gens][0];
     };
-    mkdirSync(out);
+    mkdirSync(join(out, 'fetch'), { recursive: true });
     writeFileSync(join(out, 'notities.txt'), 'mine');
+    // files the writer does not produce, carried into every new set (this makes commit take longer)
+    for (const c of carried) writeFileSync(join(out, c), c);
     const first = spawnSync(process.execPath, [writer, out, 'g0'], { encoding: 'utf8' });
     expect(first.status).toBe(0);
     // how long writing and committing take once the set is open: kills are spread over that span
@@ -265,14 +278,19 @@ process.stdout.write('took ' + (Date.now() - t0) + '\\n');
     expect(generation(out)).toBe('g0');
 
     let prev = 'g0';
-    const seen = { old: 0, new: 0, gap: 0 };
+    const seen = { old: 0, new: 0, gap: 0, inCommit: 0 };
     const trials = 40;
     for (let k = 1; k <= trials; k++) {
       const gen = `g${k}`;
       const child = spawn(process.execPath, [writer, out, gen], { stdio: ['ignore', 'pipe', 'inherit'] });
       await waitFor(child, 'open');
+      let committing = false;
+      child.stdout!.on('data', (d: Buffer) => {
+        if (d.toString().includes('committing')) committing = true;
+      });
       await new Promise((r) => setTimeout(r, Math.random() * full * 1.2));
       await kill(child);
+      if (committing && child.signalCode === 'SIGKILL') seen.inCommit++;
       if (existsSync(out)) {
         const g = generation(out);
         expect([prev, gen]).toContain(g);
@@ -290,7 +308,7 @@ process.stdout.write('took ' + (Date.now() - t0) + '\\n');
       expect([...tree(out).keys()].filter((n) => n.endsWith('.tmp'))).toEqual([]);
       prev = generation(out);
     }
-    console.log(`kill test: ${trials} kills, ${seen.old} left the old set, ${seen.new} the new, ${seen.gap} between the renames (writing and committing took ${full} ms)`);
+    console.log(`kill test: ${trials} kills, ${seen.old} left the old set, ${seen.new} the new, ${seen.gap} between the renames, ${seen.inCommit} killed after commit() began (writing and committing took ${full} ms)`);
   }, 60_000);
 });
 
