@@ -8,5 +8,6 @@ export * from './centroid.js';
 export * from './rewind.js';
 export * from './segments.js';
 export * from './validate.js';
+export * from './halfplane.js';
 export * from './intersect.js';
 export * from './dissolve.js';
