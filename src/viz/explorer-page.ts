@@ -119,9 +119,21 @@ function veerkrachtExplorer(view, spec) {
     var z = 0.92 * Math.min(vw.width / dx, vw.height / dy) / vw.scale;
     setView(z, (b[0] + b[2]) / 2, (b[1] + b[3]) / 2);
   }
+  // the map's plot area on screen, from the scenegraph (the same for the SVG and canvas renderers)
+  function findMark(node, name) {
+    if (!node) return null;
+    if (node.name === name) return node;
+    var items = node.items || [];
+    for (var i = 0; i < items.length; i++) { var m = findMark(items[i], name); if (m) return m; }
+    return null;
+  }
   function plotRect() {
-    var g = document.querySelector('#kaart .concat_0_group path.background') || document.querySelector('#kaart .concat_0_group');
-    return g ? g.getBoundingClientRect() : null;
+    var surface = document.querySelector('#kaart canvas, #kaart svg.marks');
+    var mark = findMark(view.scenegraph().root, 'concat_0_group');
+    if (!surface || !mark || !mark.items || !mark.items.length) return null;
+    var r = surface.getBoundingClientRect(), o = view.origin(), pad = view.padding(), g = mark.items[0];
+    var left = r.left + pad.left + o[0] + g.x, top = r.top + pad.top + o[1] + g.y;
+    return { left: left, top: top, width: g.width, height: g.height, right: left + g.width, bottom: top + g.height };
   }
   function zoomAt(factor, clientX, clientY) {
     var z = view.signal('zoom'), cx = view.signal('cx'), cy = view.signal('cy'), s = vw.scale * z;

@@ -16,6 +16,7 @@ import { SIGNAL_CATEGORIES, SIGNAL_COLOURS, SIGNAL_LABELS } from '../signal/cate
 import { gemeenteOf } from '../regions/codes.js';
 import { frameTitle, type FrameOptions } from './frame.js';
 import { displayGeometry, projectionFor, type MapGeometry } from './geometry.js';
+import { ARIA_MAX_FEATURES } from './maps/base.js';
 
 /** Variant of the references: `absoluut` (national or 0) or `relatief` (the gemeente's change). */
 export type SignalVariant = 'absoluut' | 'relatief';
@@ -58,6 +59,11 @@ export interface ExplorerOptions extends FrameOptions {
   height?: number;
   /** Gemeente outlines over the buurten. */
   outlines?: MapGeometry;
+  /**
+   * Vega renderer of the page (default: `svg` up to {@link ARIA_MAX_FEATURES} buurten, an
+   * accessible DOM; `canvas` above, where it recolours and zooms several times faster).
+   */
+  renderer?: 'svg' | 'canvas';
 }
 
 /** One gemeente of the selector: code, name, buurten, inwoners and its extent in RD. */
@@ -81,6 +87,8 @@ export interface ExplorerMeta {
   /** The map: plot size, base scale (px per RD metre) and centre of the whole area. */
   view: { width: number; height: number; scale: number; cx: number; cy: number };
   gemeenten: ExplorerGemeente[];
+  /** Vega renderer of the page. */
+  renderer: 'svg' | 'canvas';
 }
 
 function num(v: number | null | undefined): number | null {
@@ -225,6 +233,7 @@ export function explorerSpec(buurten: MapGeometry, rows: readonly ExplorerBuurt[
     decimals: { K: decK, O: decO },
     view: { width, height, scale, cx, cy },
     gemeenten: Array.from(gemeenten.values()).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+    renderer: o.renderer ?? (values.length > ARIA_MAX_FEATURES ? 'canvas' : 'svg'),
   };
 
   const labels = SIGNAL_CATEGORIES.map((c) => SIGNAL_LABELS[c]);
@@ -270,7 +279,7 @@ export function explorerSpec(buurten: MapGeometry, rows: readonly ExplorerBuurt[
       {
         data: { name: 'buurten' },
         transform: [...tooltipFields, ...classify, signalText],
-        mark: { type: 'geoshape', stroke: '#8c8c8c', strokeWidth: 0.3, clip: true },
+        mark: { type: 'geoshape', stroke: '#8c8c8c', strokeWidth: 0.3, clip: true, aria: values.length <= ARIA_MAX_FEATURES },
         encoding: {
           color: {
             field: 'signaal',
@@ -317,12 +326,6 @@ export function explorerSpec(buurten: MapGeometry, rows: readonly ExplorerBuurt[
     mark: { type: 'geoshape', filled: false, fill: null, stroke: '#000000', strokeWidth: 2.5, clip: true },
   });
 
-  const perCategory: VegaLiteSpec[] = [];
-  SIGNAL_CATEGORIES.forEach((c, i) => {
-    perCategory.push({ calculate: `datum.categorie == ${JSON.stringify(c)} ? 1 : 0`, as: `n_${i}` });
-    perCategory.push({ calculate: `datum.categorie == ${JSON.stringify(c)} && isValid(datum.properties.inw) ? datum.properties.inw : 0`, as: `w_${i}` });
-  });
-  const idx = SIGNAL_CATEGORIES.map((_, i) => i);
   const counts: VegaLiteSpec = {
     width: 240,
     height: { step: 24 },
@@ -330,18 +333,15 @@ export function explorerSpec(buurten: MapGeometry, rows: readonly ExplorerBuurt[
     data: { name: 'buurten' },
     transform: [
       { filter: "gemeente == '' || datum.properties.gm == gemeente" },
+      // (vega-lite reads an aggregate field "properties.inw" as one flat name: copy it first)
+      { calculate: 'datum.properties.inw', as: 'inw' },
       ...classify.slice(0, 1),
-      ...perCategory,
-      {
-        aggregate: idx.flatMap((i) => [
-          { op: 'sum', field: `n_${i}`, as: `n_${i}` },
-          { op: 'sum', field: `w_${i}`, as: `w_${i}` },
-        ]),
-      },
-      { fold: idx.map((i) => `n_${i}`), as: ['sleutel', 'buurten'] },
-      { calculate: 'toNumber(substring(datum.sleutel, 2))', as: 'i' },
-      { calculate: `[${idx.map((i) => `datum.w_${i}`).join(', ')}][datum.i]`, as: 'inwoners' },
-      { calculate: `${JSON.stringify(labels)}[datum.i]`, as: 'signaal' },
+      // one grouped count instead of a formula per category and buurt (cheaper per slider move);
+      // categories without buurten are imputed with 0 so all five rows stay
+      { aggregate: [{ op: 'count', as: 'buurten' }, { op: 'sum', field: 'inw', as: 'inwoners' }], groupby: ['categorie'] },
+      { impute: 'buurten', key: 'categorie', keyvals: SIGNAL_CATEGORIES.slice(), value: 0 },
+      { calculate: 'isValid(datum.inwoners) ? datum.inwoners : 0', as: 'inwoners' },
+      { calculate: labelExpression('datum.categorie'), as: 'signaal' },
       { calculate: "format(datum.buurten, ',d') + (datum.buurten == 1 ? ' buurt · ' : ' buurten · ') + format(datum.inwoners, ',d') + ' inw.'", as: 'tekst' },
     ],
     encoding: {

@@ -64,7 +64,8 @@ export function vegaLibraries(from = process.cwd()): string[] {
 
 
 /**
- * One self-contained HTML page showing `spec` with vega-embed (SVG renderer, no action menu,
+ * One self-contained HTML page showing `spec` with vega-embed (SVG renderer unless the explorer
+ * asks for canvas, no action menu,
  * tooltips on, Dutch number format). Opens from disk without any network request. A threshold
  * explorer spec (`usermeta.veerkrachtExplorer`, from `explorerSpec`) gets its controls above
  * the view (src/viz/explorer-page.ts).
@@ -73,10 +74,10 @@ export function vegaLibraries(from = process.cwd()): string[] {
  */
 export function offlineHtml(spec: VegaLiteSpec, o: OfflineHtmlOptions): string {
   const [vega, vegaLite, vegaEmbed] = vegaLibraries(o.resolveFrom);
-  const embedOptions = { mode: 'vega-lite', actions: false, renderer: 'svg', formatLocale: NL_NUMBER_LOCALE };
+  const meta = (spec.usermeta as { veerkrachtExplorer?: ExplorerMeta } | undefined)?.veerkrachtExplorer;
+  const embedOptions = { mode: 'vega-lite', actions: false, renderer: meta?.renderer ?? 'svg', formatLocale: NL_NUMBER_LOCALE };
   // no schema URL in the page: nothing in it should even look like a remote address
   const { $schema: _schema, ...inline } = spec;
-  const meta = (spec.usermeta as { veerkrachtExplorer?: ExplorerMeta } | undefined)?.veerkrachtExplorer;
   const buurten = meta === undefined ? [] : explorerBuurtNames(spec);
   return [
     '<!DOCTYPE html>',

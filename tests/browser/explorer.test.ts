@@ -1,7 +1,10 @@
 /**
- * The offline threshold explorer opened in headless Chromium (Debian `chromium`): it renders the
- * map (the screenshot shows the signal colours), logs no error, makes no network request, keeps
- * a hostile buurt name inert, and recolours and recounts when a slider moves.
+ * The offline threshold explorer of a planted 4 × 4 grid with gemeente outlines, opened in
+ * headless Chromium (Debian `chromium`) with both renderers (SVG, the default for small maps, and
+ * canvas, the default above 2,000 buurten): it renders the map (the screenshot shows the signal
+ * colours), every buurt gives its tooltip under the outlines, it logs no error, makes no network
+ * request, keeps a hostile buurt name inert, and recolours and recounts when a slider moves.
+ * (tests/browser/run-explorer.test.ts does the same on the real `veerkracht run` output.)
  * Skipped with a message when /usr/bin/chromium is absent, unless VEERKRACHT_REQUIRE_BROWSER=1.
  */
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -22,7 +25,7 @@ if (!available && !required) console.warn(`browser test skipped: ${CHROMIUM} not
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 /** A 4 × 4 grid of buurten in RD; ΔK rises left to right, ΔO falls bottom to top. */
-function fixture(): { geo: { features: RegionFeature[]; crs: 'EPSG:28992' }; rows: Parameters<typeof explorerSpec>[1] } {
+function fixture(): { geo: { features: RegionFeature[]; crs: 'EPSG:28992' }; rows: Parameters<typeof explorerSpec>[1]; outlines: { features: RegionFeature[]; crs: 'EPSG:28992' } } {
   const features: RegionFeature[] = [];
   const rows: Parameters<typeof explorerSpec>[1][number][] = [];
   for (let i = 0; i < 16; i++) {
@@ -43,19 +46,25 @@ function fixture(): { geo: { features: RegionFeature[]; crs: 'EPSG:28992' }; row
       geldig: i !== 15,
     });
   }
-  return { geo: { features, crs: 'EPSG:28992' }, rows };
+  // two gemeenten over the grid: columns 0–1 and 2–3 (drawn on top of the buurten)
+  const gm = (code: string, x: number): RegionFeature => ({
+    type: 'Feature',
+    geometry: { type: 'Polygon', coordinates: [[[x, 450000], [x + 2000, 450000], [x + 2000, 454000], [x, 454000], [x, 450000]]] },
+    properties: { code, name: null },
+  });
+  return { geo: { features, crs: 'EPSG:28992' }, rows, outlines: { features: [gm('GM0001', 150000), gm('GM0002', 152000)], crs: 'EPSG:28992' } };
 }
 
-describe.skipIf(!available && !required)('threshold explorer in headless Chromium', () => {
+describe.skipIf(!available && !required).each(['svg', 'canvas'] as const)('threshold explorer in headless Chromium (%s renderer)', (renderer) => {
   let browser: Browser;
   let session: string;
   let url: string;
 
   beforeAll(async () => {
     if (!available) throw new Error(`VEERKRACHT_REQUIRE_BROWSER=1 but ${CHROMIUM} is not installed`);
-    const { geo, rows } = fixture();
+    const { geo, rows, outlines } = fixture();
     const file = join(mkdtempSync(join(tmpdir(), 'vk-html-')), 'signaleringskaart.html');
-    writeHtmlFile(file, explorerSpec(geo, rows, { tK: 1, tO: 0.02, variant: 'absoluut', title: 'Verkenner', synthetic: true }), { title: `Verkenner ${HOSTILE}` });
+    writeHtmlFile(file, explorerSpec(geo, rows, { tK: 1, tO: 0.02, variant: 'absoluut', title: 'Verkenner', synthetic: true, outlines, renderer }), { title: `Verkenner ${HOSTILE}` });
     url = pathToFileURL(file).href;
     browser = Browser.launch();
     const { targetId } = (await browser.send('Target.createTarget', { url: 'about:blank' })) as { targetId: string };
@@ -76,11 +85,47 @@ describe.skipIf(!available && !required)('threshold explorer in headless Chromiu
     if (browser !== undefined) await browser.close();
   });
 
-  const fills = (): Promise<unknown> =>
-    browser.evaluate(session, `Array.from(document.querySelectorAll('path[aria-roledescription="geoshape"]')).map(p => (p.getAttribute('fill') || '').toUpperCase())`);
+  /**
+   * Per buurt (in grid order): its fill and the screen point of its centre, from Vega's
+   * scenegraph (the same for SVG and canvas): item bounds are relative to the map's group, which
+   * sits at padding + origin + its offset on the drawing surface.
+   */
+  const buurten = async (): Promise<{ code: string; fill: string; x: number; y: number }[]> =>
+    (await browser.evaluate(
+      session,
+      `(() => {
+        const v = window.veerkrachtView, surface = document.querySelector('#kaart canvas, #kaart svg.marks');
+        const r = surface.getBoundingClientRect(), p = v.padding(), o = [v.origin()[0] + p.left, v.origin()[1] + p.top], out = [];
+        (function walk(node, gx, gy) {
+          if (!node) return;
+          if (node.marktype === 'group') { (node.items || []).forEach(g => (g.items || []).forEach(m => walk(m, gx + (g.x || 0), gy + (g.y || 0)))); return; }
+          (node.items || []).forEach(it => {
+            if (it.tooltip && it.datum && it.datum.properties && it.bounds) out.push({ code: it.datum.properties.code, fill: String(it.fill).toUpperCase(), x: r.left + o[0] + gx + (it.bounds.x1 + it.bounds.x2) / 2, y: r.top + o[1] + gy + (it.bounds.y1 + it.bounds.y2) / 2 });
+          });
+        })(v.scenegraph().root, 0, 0);
+        return out.sort((a, b) => (a.code < b.code ? -1 : 1));
+      })()`,
+    )) as { code: string; fill: string; x: number; y: number }[];
+  const fills = async (): Promise<string[]> => (await buurten()).map((b) => b.fill);
+
+  /** Move the mouse to (x, y) and return the tooltip text ('' when none shows `want`). */
+  const hoverAt = async (x: number, y: number, want: string): Promise<string> => {
+    await browser.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: 1, y: 1 }, session);
+    await browser.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y }, session);
+    for (let i = 0; i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      const text = String(await browser.evaluate(session, `(() => { const e = document.getElementById('vg-tooltip-element'); return e && e.classList.contains('visible') ? e.textContent : ''; })()`));
+      if (text.includes(want)) return text;
+    }
+    return '';
+  };
+
+  it('draws with the chosen renderer', async () => {
+    expect(await browser.evaluate(session, `document.querySelectorAll('#kaart canvas').length`)).toBe(renderer === 'canvas' ? 1 : 0);
+  });
 
   it('renders every buurt in the signal colours and shows them in the screenshot', async () => {
-    const f = (await fills()) as string[];
+    const f = await fills();
     expect(f).toHaveLength(16);
     const palette = Object.values(SIGNAL_COLOURS).map((c) => c.toUpperCase());
     for (const c of f) expect(palette).toContain(c);
@@ -108,31 +153,46 @@ describe.skipIf(!available && !required)('threshold explorer in headless Chromiu
   });
 
   it('shows a tooltip with name, code and category, the hostile name as text only', async () => {
-    // buurt 5 is the second column of the second row from the bottom: find its path by its centre
-    const centre = (await browser.evaluate(
-      session,
-      `(() => { const ps = Array.from(document.querySelectorAll('path[aria-roledescription="geoshape"]')); const r = ps[5].getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()`,
-    )) as [number, number];
-    await browser.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: centre[0], y: centre[1] }, session);
-    let text = '';
-    for (let i = 0; i < 30 && !text.includes('Code'); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      text = String(await browser.evaluate(session, `(document.getElementById('vg-tooltip-element') || {}).textContent || ''`));
-    }
+    // buurt 5 is the second column of the second row from the bottom
+    const b = (await buurten())[5];
+    expect(b.code).toBe('BU00010005');
+    const text = await hoverAt(b.x, b.y, 'BU00010005');
     expect(text).toContain(HOSTILE);
     expect(text).toContain('BU00010005');
     expect(text).toMatch(/Signaal/);
     expect(await browser.evaluate(session, `document.querySelectorAll('img').length`)).toBe(0);
   });
 
+  it('gives the tooltip of every buurt, also under the gemeente outlines', async () => {
+    const all = await buurten();
+    expect(all).toHaveLength(16);
+    const missing: string[] = [];
+    for (const b of all) if ((await hoverAt(b.x, b.y, b.code)) === '') missing.push(b.code);
+    expect(missing).toEqual([]);
+  });
+
+  it('zooms with the mouse wheel about the pointer: the buurt under it stays under it', async () => {
+    const b = (await buurten())[5];
+    await browser.send('Input.dispatchMouseEvent', { type: 'mouseWheel', x: b.x, y: b.y, deltaX: 0, deltaY: -120 }, session);
+    await browser.evaluate(session, `new Promise(r => requestAnimationFrame(() => window.veerkrachtView.runAsync().then(() => r(1))))`);
+    expect(await browser.evaluate(session, `window.veerkrachtView.signal('zoom')`)).toBeCloseTo(1.25, 6);
+    const after = (await buurten())[5];
+    expect(Math.abs(after.x - b.x)).toBeLessThan(1);
+    expect(Math.abs(after.y - b.y)).toBeLessThan(1);
+    await browser.evaluate(session, `document.getElementById('hele-kaart').click()`);
+    await browser.evaluate(session, `new Promise(r => requestAnimationFrame(() => window.veerkrachtView.runAsync().then(() => r(1))))`);
+    expect(await browser.evaluate(session, `window.veerkrachtView.signal('zoom')`)).toBe(1);
+  });
+
   it('recolours and recounts when the ΔK slider and the variant switch move', async () => {
-    const counts = () => browser.evaluate(session, `Array.from(document.querySelectorAll('text')).map(t => t.textContent).filter(t => /buurten ·/.test(t)).join(' | ')`);
-    const before = (await fills()) as string[];
+    const counts = () =>
+      browser.evaluate(session, `(() => { const out = []; (function walk(n) { if (!n) return; (n.items || []).forEach(walk); if (n.datum && typeof n.datum.tekst === 'string' && typeof n.text === 'string') out.push(n.text); })(window.veerkrachtView.scenegraph().root); return out.join(' | '); })()`);
+    const before = await fills();
     const countsBefore = await counts();
     expect(countsBefore).toMatch(/buurten · .* inw\./);
     // the first range input is tK: 0 makes every buurt with ΔK > 0 "kwetsbaarheid neemt toe" or "onder druk"
     await browser.evaluate(session, `(() => { const s = document.querySelector('input[type=range]'); s.value = '0'; s.dispatchEvent(new Event('input', { bubbles: true })); return new Promise(r => setTimeout(r, 300)); })()`);
-    const after = (await fills()) as string[];
+    const after = await fills();
     expect(after).not.toEqual(before);
     expect(await counts()).not.toBe(countsBefore);
     await browser.evaluate(session, `(() => { const r = Array.from(document.querySelectorAll('input[type=radio]')).find(e => e.value === 'relatief'); r.click(); return new Promise(res => setTimeout(res, 300)); })()`);

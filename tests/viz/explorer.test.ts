@@ -117,6 +117,10 @@ describe('explorerSpec', () => {
     ]);
     // the whole grid (3 km × 3 km) fits the 520 × 440 plot, centred
     expect(meta.view).toEqual({ width: 520, height: 440, scale: (0.98 * 440) / 3000, cx: 151500, cy: 451500 });
+    // a small map draws in SVG (accessible DOM); canvas on request or above 2,000 buurten
+    expect(meta.renderer).toBe('svg');
+    const canvas = explorerSpec(grid(), rows, { tK: 1, tO: 0.02, title: 'V', synthetic: true, renderer: 'canvas' });
+    expect((canvas.usermeta as { veerkrachtExplorer: ExplorerMeta }).veerkrachtExplorer.renderer).toBe('canvas');
   });
 
   it('says the live variant in the subtitle and the legend title, the period without a fixed variant', () => {
