@@ -6,7 +6,7 @@
  * (`water` = 'JA') are left out and counted in the load report.
  */
 /// <reference path="./sqljs-ambient.d.ts" />
-import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from 'sql.js';
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { VeerkrachtError } from '../../util/errors.js';
 import type { Provenance, RegionLevel } from '../types.js';
 import type { RawBoundaries, RawFeature } from './assemble.js';
@@ -23,6 +23,21 @@ export interface GpkgLayer {
   srsId: number;
   /** Declared geometry type (`MULTIPOLYGON`). */
   geometryType: string;
+}
+
+/** A cell value as SQLite hands it over. */
+export type SqliteValue = number | string | Uint8Array | null;
+
+/** The part of an open SQLite database (sql.js) that the GeoPackage reader uses. */
+export interface SqliteDatabase {
+  prepare(sql: string): {
+    bind(values: SqliteValue[]): boolean;
+    step(): boolean;
+    get(): SqliteValue[];
+    getColumnNames(): string[];
+    free(): boolean;
+  };
+  close(): void;
 }
 
 /** The layer the CBS wijk- en buurtkaart uses for each level. */
@@ -46,15 +61,15 @@ export function isSqliteFile(bytes: Uint8Array): boolean {
 
 const quoteId = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-function query(db: Database, sql: string, params: SqlValue[] = []): Record<string, SqlValue>[] {
+function query(db: SqliteDatabase, sql: string, params: SqliteValue[] = []): Record<string, SqliteValue>[] {
   const st = db.prepare(sql);
   try {
     if (params.length) st.bind(params);
     const cols = st.getColumnNames();
-    const out: Record<string, SqlValue>[] = [];
+    const out: Record<string, SqliteValue>[] = [];
     while (st.step()) {
       const row = st.get();
-      const o: Record<string, SqlValue> = {};
+      const o: Record<string, SqliteValue> = {};
       cols.forEach((c, i) => {
         o[c] = row[i];
       });
@@ -66,7 +81,7 @@ function query(db: Database, sql: string, params: SqlValue[] = []): Record<strin
   }
 }
 
-function tableExists(db: Database, name: string): boolean {
+function tableExists(db: SqliteDatabase, name: string): boolean {
   return query(db, "SELECT name FROM sqlite_master WHERE type IN ('table','view') AND name = ?", [name]).length > 0;
 }
 
@@ -75,7 +90,7 @@ function tableExists(db: Database, name: string): boolean {
  *
  * @throws VeerkrachtError when the file has no GeoPackage tables or no feature layer
  */
-export function gpkgLayers(db: Database, file?: string): GpkgLayer[] {
+export function gpkgLayers(db: SqliteDatabase, file?: string): GpkgLayer[] {
   if (!tableExists(db, 'gpkg_contents') || !tableExists(db, 'gpkg_geometry_columns')) {
     throw new VeerkrachtError('SQLite file is not a GeoPackage', {
       file, expected: 'the tables gpkg_contents and gpkg_geometry_columns', found: 'a SQLite database without them',
@@ -98,7 +113,7 @@ export function gpkgLayers(db: Database, file?: string): GpkgLayer[] {
  *
  * @throws VeerkrachtError for any CRS other than RD New (EPSG:28992) or WGS84 (EPSG:4326)
  */
-export function gpkgLayerCrs(db: Database, layer: GpkgLayer, file?: string): Crs {
+export function gpkgLayerCrs(db: SqliteDatabase, layer: GpkgLayer, file?: string): Crs {
   const rows = tableExists(db, 'gpkg_spatial_ref_sys')
     ? query(db, 'SELECT srs_name, organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys WHERE srs_id = ?', [layer.srsId])
     : [];
@@ -181,7 +196,7 @@ export async function readGeoPackage(bytes: Uint8Array, provenance: Provenance, 
     throw new VeerkrachtError('not a GeoPackage', { file, expected: 'a SQLite file (header "SQLite format 3")', found: 'other bytes' });
   }
   const SQL = await sqlite();
-  let db: Database;
+  let db: SqliteDatabase;
   try {
     db = new SQL.Database(bytes);
   } catch (e) {
