@@ -5,3 +5,7 @@ export * from './corporation.js';
 export * from './reindeling.js';
 export * from './change.js';
 export * from './build.js';
+export * from './binomial.js';
+export * from './kwetsbaar.js';
+export * from './verhuringen.js';
+export * from './eigen-bezit.js';

@@ -7,3 +7,4 @@ export * from './place.js';
 export * from './aggregate.js';
 export * from './woningen.js';
 export * from './reader.js';
+export * from './place-verhuringen.js';
