@@ -13,7 +13,7 @@ import { VERSION } from '../../version.js';
 import type { DiskCache } from './cache.js';
 import { BodyRejected, type FetchClient } from './client.js';
 import { cachedGet } from './read-through.js';
-import { DamagedArchiveError, extractZip, listZip, type ExtractedFile, type UnzipOptions } from './unzip.js';
+import { DamagedArchiveError, extractZipFile, listZip, type ExtractedFile, type UnzipOptions } from './unzip.js';
 
 /** Latest Leefbaarometer measurement year with an open-data archive (default of `fetch leefbaarometer`). */
 export const LEEFBAAROMETER_LATEST = 2024;
@@ -172,7 +172,7 @@ export async function fetchArchive(url: string, opts: ArchiveFetchOptions): Prom
       log(`  unpacking ${got.entry.bytes} bytes into ${opts.outDir}`);
       let extracted: ExtractedFile[];
       try {
-        extracted = extractZip(got.path, opts.outDir, { ...opts.unzip, reserved: [...(opts.unzip?.reserved ?? []), MANIFEST] }, url);
+        extracted = await extractZipFile(got.path, opts.outDir, { ...opts.unzip, reserved: [...(opts.unzip?.reserved ?? []), MANIFEST] }, url);
       } catch (e) {
         if (!(e instanceof DamagedArchiveError)) throw e;
         // A damaged archive must not stay in the cache, or every later run fails the same way.

@@ -12,9 +12,11 @@
  * the target and checked against its CRC-32; only when all entries are intact are the files
  * moved into the target. A refused or damaged archive leaves the target as it was.
  */
-import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import * as zlib from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { VeerkrachtError } from '../../util/errors.js';
 
 /**
@@ -215,40 +217,121 @@ export function extractZip(source: string | Uint8Array, outDir: string, opts: Un
   const file = label ?? (typeof source === 'string' ? source : 'zip archive');
   const r = openReader(source);
   try {
-    const entries = readCentralDirectory(r, file);
-    const base = targetFolder(outDir, file);
-    const plan = checkEntries(entries, base, r.size, opts, file);
-    // Inflate and check every entry into a staging folder beside the target; move in at the end.
-    const parent = dirname(base);
-    mkdirSync(parent, { recursive: true });
-    sweepStaging(parent, basename(base));
-    const staging = join(parent, `.${basename(base)}.unzip-${process.pid}-${stagingCounter++}`);
-    mkdirSync(staging);
+    const job = prepare(r, outDir, opts, file);
     try {
-      const staged: { e: ZipEntry; rel: string; bytes: number }[] = [];
-      for (const { e, rel } of plan) {
-        if (e.directory || (opts.filter && !opts.filter(e))) continue;
-        const data = readEntry(r, e, file);
-        const at = join(staging, `${staged.length}`);
-        writeFileSync(at, data);
-        staged.push({ e, rel, bytes: data.length });
+      for (const s of job.staged) {
+        const data = readEntry(r, s.e, file);
+        writeFileSync(s.at, data);
+        s.bytes = data.length;
       }
-      mkdirSync(base, { recursive: true });
-      for (const { e, rel } of plan) if (e.directory && (!opts.filter || opts.filter(e))) mkdirSync(join(base, rel), { recursive: true });
-      const out: ExtractedFile[] = [];
-      staged.forEach(({ e, rel, bytes }, i) => {
-        const target = join(base, rel);
-        mkdirSync(dirname(target), { recursive: true });
-        renameSync(join(staging, `${i}`), target);
-        out.push({ name: e.name, path: target, bytes });
-      });
-      return out;
+      return moveIn(job, opts);
     } finally {
-      rmSync(staging, { recursive: true, force: true });
+      rmSync(job.staging, { recursive: true, force: true });
     }
   } finally {
     r.close();
   }
+}
+
+/**
+ * {@link extractZip} for an archive on disk, streaming: each entry is inflated in chunks
+ * straight into the staging folder (memory stays at a few chunks whatever the entry size) and
+ * stopped as soon as it grows beyond the size its directory declares. Same checks, same order,
+ * same errors.
+ *
+ * @param path the archive
+ * @param outDir destination folder (created)
+ * @param opts limits (defaults {@link UNZIP_LIMITS}), reserved names, a filter
+ * @param label name of the archive in error messages (defaults to the path)
+ * @throws VeerkrachtError as {@link extractZip}
+ * @example await extractZipFile('.veerkracht-cache/…zip', 'out/fetch/boundaries/2023')
+ */
+export async function extractZipFile(path: string, outDir: string, opts: UnzipOptions = {}, label?: string): Promise<ExtractedFile[]> {
+  const file = label ?? path;
+  const r = openReader(path);
+  try {
+    const job = prepare(r, outDir, opts, file);
+    try {
+      for (const s of job.staged) s.bytes = await inflateToFile(path, r, s.e, s.at, file);
+      return moveIn(job, opts);
+    } finally {
+      rmSync(job.staging, { recursive: true, force: true });
+    }
+  } finally {
+    r.close();
+  }
+}
+
+interface Job {
+  base: string;
+  plan: { e: ZipEntry; rel: string }[];
+  staging: string;
+  staged: { e: ZipEntry; rel: string; at: string; bytes: number }[];
+}
+
+/** All checks without inflating, then an empty staging folder beside the target. */
+function prepare(r: Reader, outDir: string, opts: UnzipOptions, file: string): Job {
+  const entries = readCentralDirectory(r, file);
+  const base = targetFolder(outDir, file);
+  const plan = checkEntries(entries, base, r.size, opts, file);
+  const parent = dirname(base);
+  mkdirSync(parent, { recursive: true });
+  sweepStaging(parent, basename(base));
+  const staging = join(parent, `.${basename(base)}.unzip-${process.pid}-${stagingCounter++}`);
+  mkdirSync(staging);
+  const staged = plan
+    .filter(({ e }) => !e.directory && (!opts.filter || opts.filter(e)))
+    .map(({ e, rel }, i) => ({ e, rel, at: join(staging, String(i)), bytes: 0 }));
+  return { base, plan, staging, staged };
+}
+
+/** Every entry is intact: create the folders and move the staged files into the target. */
+function moveIn(job: Job, opts: UnzipOptions): ExtractedFile[] {
+  mkdirSync(job.base, { recursive: true });
+  for (const { e, rel } of job.plan) if (e.directory && (!opts.filter || opts.filter(e))) mkdirSync(join(job.base, rel), { recursive: true });
+  return job.staged.map(({ e, rel, at, bytes }) => {
+    const target = join(job.base, rel);
+    mkdirSync(dirname(target), { recursive: true });
+    renameSync(at, target);
+    return { name: e.name, path: target, bytes };
+  });
+}
+
+/** Inflate one entry in chunks into `dest`, checking size (as it grows) and CRC-32. */
+async function inflateToFile(path: string, r: Reader, e: ZipEntry, dest: string, file: string): Promise<number> {
+  const damaged = (problem: string) => new DamagedArchiveError(problem, { file, feature: JSON.stringify(e.name) });
+  const start = dataStart(r, e, file);
+  if (start + e.compressedSize > r.size) throw damaged('entry data cut off: truncated archive');
+  const fd = openSync(dest, 'w');
+  let n = 0;
+  let crc = 0;
+  try {
+    if (e.compressedSize > 0) {
+      const src = createReadStream(path, { start, end: start + e.compressedSize - 1, highWaterMark: 1 << 20 });
+      const body: Readable = e.method === 8 ? src.pipe(createInflateRaw({ chunkSize: 1 << 16 })) : src;
+      if (body !== src) src.on('error', (err) => body.destroy(err));
+      try {
+        for await (const chunk of body as AsyncIterable<Buffer>) {
+          n += chunk.length;
+          if (n > e.size) throw damaged(`entry expands beyond the ${e.size} bytes its directory declares: damaged archive or zip bomb`);
+          crc = fastCrc32(chunk, crc);
+          let off = 0;
+          while (off < chunk.length) off += writeSync(fd, chunk, off, chunk.length - off);
+        }
+      } finally {
+        body.destroy();
+        src.destroy();
+      }
+    }
+  } catch (err) {
+    if (err instanceof VeerkrachtError) throw err;
+    throw damaged(`cannot inflate entry (${err instanceof Error ? err.message : String(err)})`);
+  } finally {
+    closeSync(fd);
+  }
+  if (n !== e.size) throw damaged(`entry expands to ${n} bytes, the directory says ${e.size}`);
+  if (crc !== e.crc32) throw damaged('CRC-32 mismatch: damaged archive');
+  return n;
 }
 
 let stagingCounter = 0;
@@ -411,11 +494,18 @@ function damagedArchive(e: VeerkrachtError): DamagedArchiveError {
   return d;
 }
 
+/** Offset of an entry's data, after its local header. */
+function dataStart(r: Reader, e: ZipEntry, file: string): number {
+  const head = r.read(e.offset, 30);
+  if (head.length < 30 || head.readUInt32LE(0) !== 0x04034b50) {
+    throw new DamagedArchiveError('local header missing: damaged archive', { file, feature: JSON.stringify(e.name) });
+  }
+  return e.offset + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
+}
+
 function readEntry(r: Reader, e: ZipEntry, file: string): Buffer {
   const damaged = (problem: string) => new DamagedArchiveError(problem, { file, feature: JSON.stringify(e.name) });
-  const head = r.read(e.offset, 30);
-  if (head.length < 30 || head.readUInt32LE(0) !== 0x04034b50) throw damaged('local header missing: damaged archive');
-  const start = e.offset + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
+  const start = dataStart(r, e, file);
   const raw = r.read(start, e.compressedSize);
   if (raw.length !== e.compressedSize) throw damaged('entry data cut off: truncated archive');
   let data: Buffer;
@@ -428,18 +518,23 @@ function readEntry(r: Reader, e: ZipEntry, file: string): Buffer {
     }
   }
   if (data.length !== e.size) throw damaged(`entry expands to ${data.length} bytes, the directory says ${e.size}`);
-  if (crc32(data) !== e.crc32) throw damaged('CRC-32 mismatch: damaged archive');
+  if (fastCrc32(data, 0) !== e.crc32) throw damaged('CRC-32 mismatch: damaged archive');
   return data;
 }
+
+/** node:zlib's CRC-32 where the runtime has it (Node ≥ 20.15), else {@link crc32}. */
+const fastCrc32: (data: Uint8Array, previous: number) => number =
+  typeof (zlib as { crc32?: unknown }).crc32 === 'function' ? (d, p) => zlib.crc32(d, p) : (d, p) => crc32(d, p);
 
 let CRC_TABLE: Uint32Array | undefined;
 
 /**
- * CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320) as used by zip.
+ * CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320) as used by zip; pass the CRC of the
+ * bytes before to continue it over chunks.
  *
  * @example crc32(Buffer.from('123456789')) // 0xcbf43926
  */
-export function crc32(data: Uint8Array): number {
+export function crc32(data: Uint8Array, previous = 0): number {
   if (!CRC_TABLE) {
     CRC_TABLE = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -448,7 +543,7 @@ export function crc32(data: Uint8Array): number {
       CRC_TABLE[n] = c >>> 0;
     }
   }
-  let c = 0xffffffff;
+  let c = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
