@@ -56,7 +56,7 @@ export function explorerControlsHtml(meta: ExplorerMeta, buurten: readonly { cod
     `<fieldset id="referentie">Referentie ${radio('absoluut')} ${radio('relatief')}</fieldset>`,
     `<label for="gemeente">Gemeente <select id="gemeente"><option value="">Alle gemeenten</option>${options}</select></label>`,
     '<span id="telling" role="status"></span>',
-    '<label for="zoek">Zoek buurt <input type="search" id="zoek" list="buurtlijst" placeholder="naam of code" autocomplete="off"></label>',
+    `<label for="zoek">Zoek ${escapeHtml(meta.eenheid.enkelvoud)} <input type="search" id="zoek" list="buurtlijst" placeholder="naam of code" autocomplete="off"></label>`,
     '<span id="zoekresultaat" role="status"></span>',
     '<span><button type="button" id="inzoomen" title="Inzoomen">+</button> <button type="button" id="uitzoomen" title="Uitzoomen">−</button>' +
       ' <button type="button" id="hele-kaart">Hele kaart</button></span>',
@@ -176,7 +176,7 @@ function veerkrachtExplorer(view, spec) {
   function telling(code) {
     var g = byGm[code], n = 0, w = 0;
     if (g) { n = g.buurten; w = g.inwoners; } else meta.gemeenten.forEach(function (x) { n += x.buurten; w += x.inwoners; });
-    $('telling').textContent = (g ? (g.naam ? g.naam + ' (' + g.code + ')' : g.code) : 'Alle gemeenten') + ': ' + nl(n, 0) + (n === 1 ? ' buurt, ' : ' buurten, ') + nl(w, 0) + ' inwoners';
+    $('telling').textContent = (g ? (g.naam ? g.naam + ' (' + g.code + ')' : g.code) : 'Alle gemeenten') + ': ' + nl(n, 0) + ' ' + (n === 1 ? meta.eenheid.enkelvoud : meta.eenheid.meervoud) + ', ' + nl(w, 0) + ' inwoners';
   }
   $('gemeente').addEventListener('change', function () {
     var code = $('gemeente').value, g = byGm[code];
@@ -208,7 +208,7 @@ function veerkrachtExplorer(view, spec) {
   }
   function zoek() {
     var hits = find($('zoek').value);
-    if (!hits.length) { $('zoekresultaat').textContent = 'Geen buurt gevonden'; view.signal('zoek', ''); run(); return; }
+    if (!hits.length) { $('zoekresultaat').textContent = 'Geen ' + meta.eenheid.enkelvoud + ' gevonden'; view.signal('zoek', ''); run(); return; }
     var f = hits[0], p = f.properties, b = bbox(f.geometry), pad = Math.max(b[2] - b[0], b[3] - b[1]) * 1.5 + 200;
     $('zoekresultaat').textContent = (p.naam ? p.naam + ' ' : '') + '(' + p.code + ', ' + p.gm + ')' + (hits.length > 1 ? ' \u2014 ' + hits.length + ' treffers, de eerste getoond' : '');
     view.signal('zoek', p.code);

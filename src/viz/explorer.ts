@@ -64,6 +64,8 @@ export interface ExplorerOptions extends FrameOptions {
    * accessible DOM; `canvas` above, where it recolours and zooms several times faster).
    */
   renderer?: 'svg' | 'canvas';
+  /** What the regions are (default `buurt`): names them in counts, tooltip and search. */
+  level?: 'buurt' | 'wijk' | 'gemeente';
 }
 
 /** One gemeente of the selector: code, name, buurten, inwoners and its extent in RD. */
@@ -89,7 +91,11 @@ export interface ExplorerMeta {
   gemeenten: ExplorerGemeente[];
   /** Vega renderer of the page. */
   renderer: 'svg' | 'canvas';
+  /** The regions' name, singular and plural (`buurt`, `buurten`). */
+  eenheid: { enkelvoud: string; meervoud: string };
 }
+
+const PLURAL: Readonly<Record<'buurt' | 'wijk' | 'gemeente', string>> = { buurt: 'buurten', wijk: 'wijken', gemeente: 'gemeenten' };
 
 function num(v: number | null | undefined): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
@@ -234,7 +240,10 @@ export function explorerSpec(buurten: MapGeometry, rows: readonly ExplorerBuurt[
     view: { width, height, scale, cx, cy },
     gemeenten: Array.from(gemeenten.values()).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
     renderer: o.renderer ?? (values.length > ARIA_MAX_FEATURES ? 'canvas' : 'svg'),
+    eenheid: { enkelvoud: o.level ?? 'buurt', meervoud: PLURAL[o.level ?? 'buurt'] },
   };
+  const een = JSON.stringify(` ${meta.eenheid.enkelvoud} · `);
+  const meer = JSON.stringify(` ${meta.eenheid.meervoud} · `);
 
   const labels = SIGNAL_CATEGORIES.map((c) => SIGNAL_LABELS[c]);
   const colours = SIGNAL_CATEGORIES.map((c) => SIGNAL_COLOURS[c]);
@@ -296,7 +305,7 @@ export function explorerSpec(buurten: MapGeometry, rows: readonly ExplorerBuurt[
           },
           opacity: { condition: { test: outside, value: 0.35 }, value: 1 },
           tooltip: [
-            { field: 'tt_naam', type: 'nominal', title: 'Buurt' },
+            { field: 'tt_naam', type: 'nominal', title: meta.eenheid.enkelvoud.charAt(0).toUpperCase() + meta.eenheid.enkelvoud.slice(1) },
             { field: 'properties.code', type: 'nominal', title: 'Code' },
             { field: 'tt_gemeente', type: 'nominal', title: 'Gemeente' },
             { field: 'tt_dK', type: 'nominal', title: 'ΔK (%-punt)' },
@@ -342,7 +351,7 @@ export function explorerSpec(buurten: MapGeometry, rows: readonly ExplorerBuurt[
       { impute: 'buurten', key: 'categorie', keyvals: SIGNAL_CATEGORIES.slice(), value: 0 },
       { calculate: 'isValid(datum.inwoners) ? datum.inwoners : 0', as: 'inwoners' },
       { calculate: labelExpression('datum.categorie'), as: 'signaal' },
-      { calculate: "format(datum.buurten, ',d') + (datum.buurten == 1 ? ' buurt · ' : ' buurten · ') + format(datum.inwoners, ',d') + ' inw.'", as: 'tekst' },
+      { calculate: `format(datum.buurten, ',d') + (datum.buurten == 1 ? ${een} : ${meer}) + format(datum.inwoners, ',d') + ' inw.'`, as: 'tekst' },
     ],
     encoding: {
       y: { field: 'signaal', type: 'nominal', sort: labels, title: null, axis: { labelLimit: 240 } },
@@ -351,7 +360,7 @@ export function explorerSpec(buurten: MapGeometry, rows: readonly ExplorerBuurt[
       {
         mark: { type: 'bar', stroke: '#8c8c8c', strokeWidth: 0.5 },
         encoding: {
-          x: { field: 'buurten', type: 'quantitative', title: 'Aantal buurten', axis: { tickMinStep: 1, format: ',d' } },
+          x: { field: 'buurten', type: 'quantitative', title: `Aantal ${meta.eenheid.meervoud}`, axis: { tickMinStep: 1, format: ',d' } },
           color: { field: 'signaal', type: 'nominal', scale: colourScale, legend: null },
         },
       },

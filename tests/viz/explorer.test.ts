@@ -121,6 +121,22 @@ describe('explorerSpec', () => {
     expect(meta.renderer).toBe('svg');
     const canvas = explorerSpec(grid(), rows, { tK: 1, tO: 0.02, title: 'V', synthetic: true, renderer: 'canvas' });
     expect((canvas.usermeta as { veerkrachtExplorer: ExplorerMeta }).veerkrachtExplorer.renderer).toBe('canvas');
+    expect(meta.eenheid).toEqual({ enkelvoud: 'buurt', meervoud: 'buurten' });
+  });
+
+  it('names wijken as wijken in the counts, the axis and the tooltip', async () => {
+    const w = explorerSpec(grid(), rows, { tK: 1, tO: 0.02, title: 'V', synthetic: true, level: 'wijk' });
+    const view = new vega.View(vega.parse(compileVegaLite(w)), { renderer: 'none' });
+    try {
+      const { counts } = await state(view);
+      for (const r of counts) expect(String(r.tekst)).toMatch(/^\d+ wijk(en)? · [\d.,]+ inw\.$/); // (Node: no nl locale here)
+      const json = JSON.stringify(w);
+      expect(json).toContain('"title":"Aantal wijken"');
+      expect(json).toContain('"title":"Wijk"');
+      expect(json).not.toContain('buurten ·');
+    } finally {
+      view.finalize();
+    }
   });
 
   it('says the live variant in the subtitle and the legend title, the period without a fixed variant', () => {
