@@ -18,8 +18,18 @@ export interface FileHead {
   text: string;
   /** True when the file is an `.xlsx` workbook (text and bytes are then its first sheet). */
   workbook?: boolean;
+  /** For a workbook: the sheet read and the names of all sheets. */
+  sheets?: { read: string; names: string[] };
   /** Why a ZIP file could not be read as a workbook (reported when nothing else reads it). */
   workbookError?: Error;
+}
+
+/** Choices a reader takes: the GeoPackage layer, the workbook sheet. Readers ignore what does not apply. */
+export interface FormatReadOptions {
+  /** GeoPackage layer (`--layer`). */
+  layer?: string;
+  /** Sheet of an `.xlsx` workbook, by name or 1-based position (`--sheet`). */
+  sheet?: string | number;
 }
 
 export interface FormatReader {
@@ -28,5 +38,5 @@ export interface FormatReader {
   /** True when this reader recognises the file. */
   sniff(head: FileHead): boolean;
   /** Read the whole file into a typed table with metadata and a load report. */
-  read(path: string): Promise<LoadedTable>;
+  read(path: string, options?: FormatReadOptions): Promise<LoadedTable>;
 }

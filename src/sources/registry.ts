@@ -4,7 +4,7 @@
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { VeerkrachtError } from '../util/errors.js';
-import type { FileHead, FormatReader } from './formats.js';
+import type { FileHead, FormatReadOptions, FormatReader } from './formats.js';
 import type { LoadedTable } from './types.js';
 import { decodeText } from './csv/decode.js';
 import { isLegacyXls, isZip, legacyXlsError } from './xlsx/read.js';
@@ -42,7 +42,7 @@ export const FORMAT_READERS: FormatReader[] = [
  * header first, so the same sniffers recognise a Leefbaarometer, corporation or StatLine table in
  * a workbook as in a CSV.
  */
-export function readHead(path: string): FileHead {
+export function readHead(path: string, options: { sheet?: string | number } = {}): FileHead {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -67,8 +67,10 @@ export function readHead(path: string): FileHead {
   }
   if (isZip(bytes)) {
     try {
-      const text = delimitedText(xlsxDelimited(readFileSync(path), { file: path }), { maxRows: 200 });
-      return { path, bytes: new TextEncoder().encode(text), text, workbook: true };
+      const d = xlsxDelimited(readFileSync(path), { file: path, sheet: options.sheet });
+      const text = delimitedText(d, { maxRows: 200 });
+      const sheets = d.dialect.sheet ? { read: d.dialect.sheet.sheet, names: d.dialect.sheet.sheetNames } : undefined;
+      return { path, bytes: new TextEncoder().encode(text), text, workbook: true, sheets };
     } catch (e) {
       // not a workbook (or an unreadable one): offered as binary; detectFormat reports the reason
       if (!(e instanceof VeerkrachtError)) throw e;
@@ -94,9 +96,12 @@ export function isBinaryHead(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** The reader that recognises this file, or a user error listing the kinds we know. */
-export function detectFormat(path: string, readers: readonly FormatReader[] = FORMAT_READERS): FormatReader {
-  const read = readHead(path);
+/**
+ * The reader that recognises this file, or a user error listing the kinds we know. With
+ * `options.sheet`, a workbook is recognised by that sheet.
+ */
+export function detectFormat(path: string, readers: readonly FormatReader[] = FORMAT_READERS, options: FormatReadOptions = {}): FormatReader {
+  const read = readHead(path, { sheet: options.sheet });
   if (read.bytes.length === 0) throw new VeerkrachtError('file is empty', { file: path, expected: 'a data file' });
   if (isLegacyXls(read.bytes) || (/\.xls$/i.test(path) && !read.workbook)) throw legacyXlsError(path);
   if (read.workbookError && /\.xls[xm]$/i.test(path)) throw read.workbookError;
@@ -113,6 +118,14 @@ export function detectFormat(path: string, readers: readonly FormatReader[] = FO
       throw new VeerkrachtError('invalid JSON', { file: path, expected: 'GeoJSON, TopoJSON or a StatLine OData response', found: (e as Error).message });
     }
   }
+  if (!reader && read.sheets && read.sheets.names.length > 1) {
+    throw new VeerkrachtError(`sheet ${JSON.stringify(read.sheets.read)} is not a table we recognise`, {
+      file: path,
+      column: `sheet ${JSON.stringify(read.sheets.read)}`,
+      expected: `a header row and rows; choose another sheet with --sheet (${read.sheets.names.map((n) => JSON.stringify(n)).join(', ')})`,
+      found: JSON.stringify(read.text.split(/\r?\n/, 1)[0].slice(0, 60)),
+    });
+  }
   if (!reader) {
     throw new VeerkrachtError('format not recognised', {
       file: path,
@@ -124,7 +137,12 @@ export function detectFormat(path: string, readers: readonly FormatReader[] = FO
   return reader;
 }
 
-/** Detect the format and read the file into a typed table. */
-export async function readAnyTable(path: string): Promise<LoadedTable> {
-  return detectFormat(path).read(path);
+/**
+ * Detect the format and read the file into a typed table.
+ *
+ * @param options GeoPackage `layer`, workbook `sheet` (readers ignore what does not apply)
+ * @example const t = await readAnyTable('scores.xlsx', { sheet: 'buurt' });
+ */
+export async function readAnyTable(path: string, options: FormatReadOptions = {}): Promise<LoadedTable> {
+  return detectFormat(path, FORMAT_READERS, options).read(path, options);
 }

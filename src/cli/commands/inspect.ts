@@ -5,7 +5,7 @@
  */
 import type { Command } from '../command.js';
 import { parseFlags } from '../command.js';
-import { detectFormat } from '../../sources/registry.js';
+import { FORMAT_READERS, detectFormat } from '../../sources/registry.js';
 import { describeTable, formatDescription } from '../../sources/describe.js';
 
 /**
@@ -16,18 +16,26 @@ import { describeTable, formatDescription } from '../../sources/describe.js';
 export const inspectCommand: Command = {
   name: 'inspect',
   summary: 'Detect the format of a data file, parse it and describe it',
-  help: `veerkracht inspect FILE [--json]
+  help: `veerkracht inspect FILE [--json] [--sheet NAME|N] [--layer NAME]
 
 Detect the format (StatLine CSV/JSON, Leefbaarometer, boundaries, corporation or
-microdata file), parse it and describe it: rows, columns with type and missing values,
+microdata file; delimited text, .xlsx workbooks, GeoJSON, TopoJSON, shapefiles and
+GeoPackages), parse it and describe it: rows, columns with type and missing values,
 regions per level, years, warnings.
 
-  --json    print the description as JSON`,
+  --json          print the description as JSON
+  --sheet NAME|N  sheet of an .xlsx workbook, by name or position (default: the first)
+  --layer NAME    layer of a GeoPackage (needed when it has several, e.g. buurten)`,
   async run(argv, io) {
-    const { values, positionals } = parseFlags('inspect', argv, { json: { type: 'boolean' } }, { min: 1, max: 1, names: 'FILE' });
+    const { values, positionals } = parseFlags(
+      'inspect', argv, { json: { type: 'boolean' }, sheet: { type: 'string' }, layer: { type: 'string' } }, { min: 1, max: 1, names: 'FILE' },
+    );
     const file = positionals[0];
-    const reader = detectFormat(file);
-    const loaded = await reader.read(file);
+    // a sheet is looked up by name first, then by position (`--sheet 2`)
+    const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    const options = { sheet: str(values.sheet), layer: str(values.layer) };
+    const reader = detectFormat(file, FORMAT_READERS, options);
+    const loaded = await reader.read(file, options);
     const d = describeTable(loaded);
     if (values.json) io.out(escapeControls(`${JSON.stringify(d, null, 2)}\n`));
     else io.out(escapeControls(formatDescription(d)));

@@ -40,9 +40,9 @@ export const BEZIT_FIELDS: readonly FieldSpec[] = [
  * @throws VeerkrachtError on a missing required column or a rent that is not an amount
  * @example parseBezit('VHE;Postcode;Huisnr\n1;1011 ab;99\n').table.get('postcode', 0) // '1011AB'
  */
-export function parseBezit(input: string | Uint8Array, options: { file?: string } = {}): LoadedTable {
+export function parseBezit(input: string | Uint8Array, options: { file?: string; sheet?: string | number } = {}): LoadedTable {
   const file = options.file;
-  const d = parseDelimited(input, { file, ragged: 'pad' });
+  const d = parseDelimited(input, { file, ragged: 'pad', sheet: options.sheet });
   const idx = resolveFields(d.header, BEZIT_FIELDS, { file, line: d.dialect.headerLine, what: 'the stock list (bezit)' });
   const get = fieldCell(idx);
   const cols: Record<string, unknown[]> = { vhe: [], postcode: [], huisnummer: [], toevoeging: [], type: [], woning: [], huur: [], buurtcode: [], regel: [] };
@@ -115,6 +115,6 @@ export function parseBezit(input: string | Uint8Array, options: { file?: string 
  *
  * @example const bezit = loadBezit('bezit.csv');
  */
-export function loadBezit(path: string): LoadedTable {
-  return parseBezit(readFileBytes(path), { file: path });
+export function loadBezit(path: string, options: { sheet?: string | number } = {}): LoadedTable {
+  return parseBezit(readFileBytes(path), { file: path, sheet: options.sheet });
 }

@@ -18,12 +18,12 @@ function hasRequired(fields: string[], specs: readonly FieldSpec[]): boolean {
 export const corporatieBezitReader: FormatReader = {
   kind: 'corporatie-bezit',
   sniff: (head) => hasRequired(headerFields(head), BEZIT_FIELDS),
-  read: async (path) => loadBezit(path),
+  read: async (path, options) => loadBezit(path, { sheet: options?.sheet }),
 };
 
 /** Reader for a corporation lettings list (`corporatie-verhuringen`): datum and VHE columns. */
 export const corporatieVerhuringenReader: FormatReader = {
   kind: 'corporatie-verhuringen',
   sniff: (head) => hasRequired(headerFields(head), VERHURING_FIELDS),
-  read: async (path) => loadVerhuringen(path),
+  read: async (path, options) => loadVerhuringen(path, { sheet: options?.sheet }),
 };

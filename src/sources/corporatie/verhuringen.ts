@@ -42,9 +42,9 @@ export const VERHURING_FIELDS: readonly FieldSpec[] = [
  * @throws VeerkrachtError on a missing required column or a date that is not a date
  * @example parseVerhuringen('Datum;VHE;Urgentie\n1-7-2021;17;ja\n').table.get('urgentie', 0) // true
  */
-export function parseVerhuringen(input: string | Uint8Array, options: { file?: string } = {}): LoadedTable {
+export function parseVerhuringen(input: string | Uint8Array, options: { file?: string; sheet?: string | number } = {}): LoadedTable {
   const file = options.file;
-  const d = parseDelimited(input, { file, ragged: 'pad' });
+  const d = parseDelimited(input, { file, ragged: 'pad', sheet: options.sheet });
   const idx = resolveFields(d.header, VERHURING_FIELDS, { file, line: d.dialect.headerLine, what: 'the lettings list (verhuringen)' });
   const get = fieldCell(idx);
   const cols: Record<string, unknown[]> = {
@@ -134,6 +134,6 @@ export function parseVerhuringen(input: string | Uint8Array, options: { file?: s
  *
  * @example const verhuringen = loadVerhuringen('verhuringen.csv');
  */
-export function loadVerhuringen(path: string): LoadedTable {
-  return parseVerhuringen(readFileBytes(path), { file: path });
+export function loadVerhuringen(path: string, options: { sheet?: string | number } = {}): LoadedTable {
+  return parseVerhuringen(readFileBytes(path), { file: path, sheet: options.sheet });
 }

@@ -107,5 +107,5 @@ export function looksDelimited(head: FileHead): boolean {
 export const csvReader: FormatReader = {
   kind: 'csv',
   sniff: looksDelimited,
-  read: (path) => loadDelimitedTable(path),
+  read: (path, options) => loadDelimitedTable(path, { sheet: options?.sheet }),
 };

@@ -60,9 +60,9 @@ const TITLES: Record<string, string> = {
  *   number / a class 1–9 / a year (naming file, line and column)
  * @example parseLeefbaarometer('wk_code,jaar,lbm,afw\nWK034401,2002,3.96,-0.14\n').level // 'wijk'
  */
-export function parseLeefbaarometer(input: string | Uint8Array, options: { file?: string } = {}): LeefbaarometerTable {
+export function parseLeefbaarometer(input: string | Uint8Array, options: { file?: string; sheet?: string | number } = {}): LeefbaarometerTable {
   const file = options.file;
-  const d = parseDelimited(input, { file });
+  const d = parseDelimited(input, { file, sheet: options.sheet });
   const headerLine = d.dialect.headerLine;
   const warnings: string[] = [];
   const drops = new Map<string, DroppedRows>();
@@ -231,6 +231,6 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
  *
  * @example const lbm = loadLeefbaarometer('Leefbaarometer-scores wijken 2002-2022.csv'); lbm.years
  */
-export function loadLeefbaarometer(path: string): LeefbaarometerTable {
-  return parseLeefbaarometer(readFileBytes(path), { file: path });
+export function loadLeefbaarometer(path: string, options: { sheet?: string | number } = {}): LeefbaarometerTable {
+  return parseLeefbaarometer(readFileBytes(path), { file: path, sheet: options.sheet });
 }

@@ -20,5 +20,5 @@ export function looksLikeLeefbaarometer(firstLine: string): boolean {
 export const leefbaarometerReader: FormatReader = {
   kind: 'leefbaarometer',
   sniff: (head) => looksLikeLeefbaarometer(head.text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]),
-  read: async (path) => loadLeefbaarometer(path),
+  read: async (path, options) => loadLeefbaarometer(path, { sheet: options?.sheet }),
 };

@@ -29,9 +29,9 @@ import { dialectWarnings } from '../csv/warnings.js';
  *   a non-negative number nor a suppression marker
  * @example parseMicrodata('buurtcode;jaar;groep;status;aantal\nBU03440101;2020;ggz;instroom;<10\n').table.get('onderdrukt', 0) // true
  */
-export function parseMicrodata(input: string | Uint8Array, options: { file?: string } = {}): LoadedTable {
+export function parseMicrodata(input: string | Uint8Array, options: { file?: string; sheet?: string | number } = {}): LoadedTable {
   const file = options.file;
-  const d = parseDelimited(input, { file });
+  const d = parseDelimited(input, { file, sheet: options.sheet });
   const idx = resolveFields(d.header, MICRODATA_FIELDS, { file, line: d.dialect.headerLine, what: 'the microdata aggregate' });
   const get = fieldCell(idx);
   const colName = (f: string): string => d.header[idx.get(f) as number];
@@ -136,6 +136,6 @@ export function parseMicrodata(input: string | Uint8Array, options: { file?: str
  *
  * @example const m = loadMicrodata('instroom_buurt.csv');
  */
-export function loadMicrodata(path: string): LoadedTable {
-  return parseMicrodata(readFileBytes(path), { file: path });
+export function loadMicrodata(path: string, options: { sheet?: string | number } = {}): LoadedTable {
+  return parseMicrodata(readFileBytes(path), { file: path, sheet: options.sheet });
 }

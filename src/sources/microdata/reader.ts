@@ -18,5 +18,5 @@ export function looksLikeMicrodata(firstLine: string): boolean {
 export const microdataReader: FormatReader = {
   kind: 'microdata-aggregaat',
   sniff: (head) => looksLikeMicrodata(head.text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]),
-  read: async (path) => loadMicrodata(path),
+  read: async (path, options) => loadMicrodata(path, { sheet: options?.sheet }),
 };

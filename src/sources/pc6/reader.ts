@@ -13,12 +13,12 @@ function headerOf(head: FileHead): string[] {
 export const pc6HuisnummerReader: FormatReader = {
   kind: 'pc6-huisnummer',
   sniff: (head) => detectPc6Kind(headerOf(head)) === 'pc6-huisnummer',
-  read: async (path) => loadPc6Table(path),
+  read: async (path, options) => loadPc6Table(path, { sheet: options?.sheet }),
 };
 
 /** Reader for the derived postcode-6 → pc4 → buurt table (`pc6-buurt`). */
 export const pc6BuurtReader: FormatReader = {
   kind: 'pc6-buurt',
   sniff: (head) => detectPc6Kind(headerOf(head)) === 'pc6-buurt',
-  read: async (path) => loadPc6Table(path),
+  read: async (path, options) => loadPc6Table(path, { sheet: options?.sheet }),
 };

@@ -89,6 +89,8 @@ export interface Pc6Options {
    * dropped. The national table has about 9 million addresses: select to save memory.
    */
   gemeenten?: readonly string[];
+  /** For an `.xlsx` workbook: the sheet (name or 1-based position); default the first. */
+  sheet?: string | number;
 }
 
 /**
@@ -106,7 +108,7 @@ export interface Pc6Options {
 export function parsePc6Table(input: string | Uint8Array, options: Pc6Options = {}): LoadedTable {
   const file = options.file;
   const only = options.gemeenten ? new Set(options.gemeenten.map((g) => normalizeRegionCode(g, 'gemeente'))) : null;
-  const raw = parseDelimited(input, { file, ragged: 'error' });
+  const raw = parseDelimited(input, { file, ragged: 'error', sheet: options.sheet });
   const { d, removed } = dropIndexColumn(raw);
   const kind = detectPc6Kind(d.header);
   if (kind === null) {

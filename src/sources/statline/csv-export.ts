@@ -74,6 +74,8 @@ function yearFrom(texts: readonly string[]): number | null {
 export interface StatlineCsvOptions {
   /** Missing-value symbols (default `.`, `x`, `-`, `?`, `NA`, empty). */
   missing?: readonly string[];
+  /** For an `.xlsx` export: the sheet (name or 1-based position); default the first. */
+  sheet?: string | number;
 }
 
 /**
@@ -84,7 +86,7 @@ export interface StatlineCsvOptions {
 export function parseStatlineCsv(bytes: Uint8Array, file: string, options: StatlineCsvOptions = {}): LoadedTable {
   if (isLegacyXls(bytes)) throw legacyXlsError(file);
   // an .xlsx export is read as its first sheet, header first, lines = Excel rows
-  const { text, encoding } = isZip(bytes) ? { text: delimitedText(xlsxDelimited(bytes, { file }), { alignLines: true }), encoding: 'utf-8' } : decodeText(bytes);
+  const { text, encoding } = isZip(bytes) ? { text: delimitedText(xlsxDelimited(bytes, { file, sheet: options.sheet }), { alignLines: true }), encoding: 'utf-8' } : decodeText(bytes);
   const delimiter = sniffDelimiter(text);
   const { records, lines } = splitRecords(text, { delimiter, file });
   const layout = statlineCsvLayout(records);

@@ -23,7 +23,7 @@ export const statlineCsvReader: FormatReader = {
     const t = head.text.trimStart();
     return t !== '' && t[0] !== '{' && t[0] !== '[' && isStatlineCsvHead(head.text);
   },
-  read: async (path) => loadStatlineCsv(path),
+  read: async (path, options) => loadStatlineCsv(path, { sheet: options?.sheet }),
 };
 
 /** A DataProperties response as a table of topics (Key, Title, path, Unit, Decimals). */
