@@ -1,6 +1,7 @@
 // Hostile archives (issue 22): bombs, limits, symlinks already in the target, file/folder
 // clashes, damaged entries after good ones, reserved names. Each one is refused with one clear
 // VeerkrachtError and leaves the target exactly as it was.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -179,5 +180,19 @@ describe.each(READERS)('hostile archives are refused before anything is written:
     expect(files.map((f) => [f.name, f.bytes])).toEqual([['a.csv', CSV.length], ['d/e.csv', 1], ['leeg.txt', 0]]);
     expect(snapshot(out)).toEqual({ 'a.csv': CSV, d: '', 'd/e.csv': 'e', 'eigen.txt': 'mine', 'leeg.txt': '' });
     expect(readdirSync(join(out, '..')).filter((n) => n.includes('.unzip-'))).toEqual([]);
+  });
+});
+
+describe('staging folders of killed extractions', () => {
+  it('are swept by the next extraction into the same folder; those of live processes stay', async () => {
+    const root = tmp();
+    const out = join(root, 'out');
+    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    mkdirSync(join(root, `.out.unzip-${dead}-0`));
+    writeFileSync(join(root, `.out.unzip-${dead}-0`, '0'), 'half an entry');
+    mkdirSync(join(root, `.out.unzip-${process.pid}-999`));
+    writeFileSync(join(root, 'a.zip'), makeZip([{ name: 'a.csv', data: CSV }]));
+    await extractZipFile(join(root, 'a.zip'), out);
+    expect(readdirSync(root).sort()).toEqual([`.out.unzip-${process.pid}-999`, 'a.zip', 'out']);
   });
 });
