@@ -150,9 +150,12 @@ export const ETRS_LAEA: SrsSpec = {
 
 /**
  * Write a GeoPackage with the given layers to `path` (the core tables with the three mandatory
- * spatial reference systems, plus `extraSrs`).
+ * spatial reference systems, plus `extraSrs`). With `rtree`, each layer also gets GDAL's spatial
+ * index entries (an `rtree_<layer>_geom` virtual table, its trigger and the gpkg_extensions row),
+ * written straight into the schema because sql.js has no rtree module, as a reader of a real
+ * CBS file meets them.
  */
-export async function writeGpkg(path: string, layers: LayerSpec[], extraSrs: SrsSpec[] = [RD_NEW]): Promise<void> {
+export async function writeGpkg(path: string, layers: LayerSpec[], extraSrs: SrsSpec[] = [RD_NEW], options: { rtree?: boolean } = {}): Promise<void> {
   const SQL = await initSqlJs();
   const db = new SQL.Database();
   db.run('PRAGMA application_id = 1196444487');
@@ -186,6 +189,21 @@ export async function writeGpkg(path: string, layers: LayerSpec[], extraSrs: Srs
       const g = r.geom === null ? null : r.geom instanceof Uint8Array ? r.geom : gpkgBlob({ srsId, ...r.geom });
       db.run(sql, [g, ...l.columns.map(([n]) => (r[n] ?? null) as string | number | null)]);
     }
+  }
+  if (options.rtree) {
+    db.run(`CREATE TABLE gpkg_extensions (table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL, definition TEXT NOT NULL, scope TEXT NOT NULL,
+      CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name))`);
+    db.run('PRAGMA writable_schema = ON');
+    for (const l of layers) {
+      const vt = `rtree_${l.name}_geom`;
+      db.run("INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')", [l.name]);
+      db.run("INSERT INTO sqlite_master (type, name, tbl_name, rootpage, sql) VALUES ('table', ?, ?, 0, ?)", [vt, vt, `CREATE VIRTUAL TABLE "${vt}" USING rtree(id, minx, maxx, miny, maxy)`]);
+      db.run("INSERT INTO sqlite_master (type, name, tbl_name, rootpage, sql) VALUES ('trigger', ?, ?, 0, ?)", [
+        `${vt}_insert`, l.name,
+        `CREATE TRIGGER "${vt}_insert" AFTER INSERT ON "${l.name}" WHEN (new."geom" NOT NULL AND NOT ST_IsEmpty(NEW."geom")) BEGIN INSERT OR REPLACE INTO "${vt}" VALUES (NEW."fid", ST_MinX(NEW."geom"), ST_MaxX(NEW."geom"), ST_MinY(NEW."geom"), ST_MaxY(NEW."geom")); END`,
+      ]);
+    }
+    db.run('PRAGMA writable_schema = OFF');
   }
   writeFileSync(path, db.export());
   db.close();

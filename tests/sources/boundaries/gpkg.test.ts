@@ -131,6 +131,13 @@ describe('GeoPackage boundaries (CBS wijk- en buurtkaart layout)', () => {
     expect(bad.message).toContain('buurten, gemeenten, wijken');
   });
 
+  it('reads a file with GDAL\'s spatial index (rtree virtual tables sql.js has no module for)', async () => {
+    const p = join(dir, 'met_rtree.gpkg');
+    await writeGpkg(p, cbsLayers, undefined, { rtree: true });
+    const b = await readBoundaries(p, { level: 'buurt' });
+    expect(b.features.map((f) => f.properties.code)).toEqual(['BU03440101', 'BU03440102', 'BU03440103']);
+  });
+
   it('inspect reads a single-layer GeoPackage (Leefbaarometer-style) and names the kind', async () => {
     const p = join(dir, 'lbm3_buurt.gpkg');
     await writeGpkg(p, [{
