@@ -29,12 +29,16 @@ function logicalCells(r: XlsxRow, sheet: XlsxSheet): number {
 
 /**
  * Index (in `sheet.rows`) of the header row: the first row with at least two filled cells (a
- * merged title counts as one), or the first row when no row has two.
+ * merged title counts as one) and at least half as many as the fullest of the first 50 rows, so a
+ * title with a date beside it is not taken for the header of a wide table; the first row when no
+ * row has two.
  *
  * @example headerRowIndex(sheet) // 2 when rows 1–2 are a merged title and a subtitle
  */
 export function headerRowIndex(sheet: XlsxSheet): number {
-  const i = sheet.rows.findIndex((r) => logicalCells(r, sheet) >= 2);
+  const counts = sheet.rows.slice(0, 50).map((r) => logicalCells(r, sheet));
+  const need = Math.max(2, Math.ceil(Math.max(0, ...counts) / 2));
+  const i = counts.findIndex((n) => n >= need);
   return i < 0 ? 0 : i;
 }
 

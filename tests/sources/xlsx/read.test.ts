@@ -161,6 +161,19 @@ describe('xlsx where a delimited table is accepted', () => {
     expect(Object.values(o[1])).toContain('BU03440101');
   });
 
+  it('a title with a date beside it is not the header of a wide table', () => {
+    const sh = ['Woningvoorraad', 'Peildatum 1 januari 2024', 'VHE', 'Postcode', 'Huisnr', 'Type', 'Kale huur', '000777', '3511 AB', 'EGW'];
+    const xml = sheetXml([
+      row(1, [s(0), null, null, s(1)]),
+      row(3, [s(2), s(3), s(4), s(5), s(6)]),
+      row(4, [s(7), s(8), 3, s(9), 650.25]),
+    ]);
+    const t = parseBezit(buildXlsx([{ name: 'Blad1', xml }], sh), { file: 'bezit.xlsx' });
+    expect(t.table.array('vhe')).toEqual(['000777']);
+    expect(t.table.array('huur')).toEqual([650.25]);
+    expect(t.report.warnings).toContain('skipped 1 title row above the header (row 1)');
+  });
+
   it('a data cell right of the header names file, Excel row and column', () => {
     const xml = sheetXml([row(1, [s(0), s(1)]), row(2, [s(9), 1, 99])]);
     const e = thrown(() => parseLeefbaarometer(buildXlsx([{ name: 'Blad1', xml }], shared), { file: 'breed.xlsx' }));
