@@ -22,8 +22,8 @@
  * @example
  * const set = openOutputSet('out');           // checks, locks, sweeps leftovers
  * try {
- *   writeFileAtomic(set.path('signalen.csv'), csv);
- *   writeFileAtomic(set.path('samenvatting.json'), json); // last, as before
+ *   set.write('signalen.csv', csv);              // or writeFileAtomic(set.path('signalen.csv'), csv)
+ *   set.write('samenvatting.json', json);
  *   await set.commit();                       // swap in; releases the lock
  * } catch (e) {
  *   set.abort();                              // staging removed, old set untouched, lock released
@@ -35,6 +35,7 @@ import {
   closeSync,
   constants,
   copyFileSync,
+  fsyncSync,
   linkSync,
   lstatSync,
   mkdirSync,
@@ -69,6 +70,14 @@ export interface OutputSet {
    * @throws VeerkrachtError when `name` would leave the folder, or after commit/abort
    */
   path(name: string): string;
+  /**
+   * Write the output file `name` into the staging folder (flushed to disk). A file-system error
+   * (a full disk: ENOSPC) becomes a one-line {@link VeerkrachtError} naming the output folder,
+   * the file and what to do; call {@link OutputSet.abort} then, the old set stays.
+   *
+   * @returns the staging path written
+   */
+  write(name: string, data: string | Uint8Array): string;
   /**
    * Swap the staging folder in as the output folder (old set put aside, new set renamed into
    * place, old set removed) and release the lock.
@@ -148,6 +157,25 @@ export function openOutputSet(outDir: string, opts: OutputSetOptions = {}): Outp
         throw new VeerkrachtError('output name escapes the output folder', { file: name, expected: `a file name inside ${outDir}` });
       }
       fsStep(() => mkdirSync(dirname(target), { recursive: true }), dirname(target), 'create a folder in');
+      return target;
+    },
+    write(name: string, data: string | Uint8Array): string {
+      const target = this.path(name);
+      fsStep(
+        () => {
+          const fd = openSync(target, 'w');
+          try {
+            const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+            let off = 0;
+            while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+            fsyncSync(fd);
+          } finally {
+            closeSync(fd);
+          }
+        },
+        join(outDir, name),
+        'write',
+      );
       return target;
     },
     async commit(): Promise<void> {

@@ -92,6 +92,33 @@ describe('output set', () => {
     openOutputSet(out).abort(); // the lock is free again
   });
 
+  it('a write that fails half-way (here EISDIR; ENOSPC alike) is one line naming the file; abort keeps the old set', () => {
+    const root = tmp();
+    const out = join(root, 'out');
+    mkdirSync(out);
+    for (const f of ['a.csv', 'b.csv', 'c.png']) writeFileSync(join(out, f), `old ${f}`);
+    const set = openOutputSet(out);
+    set.write('a.csv', 'new a');
+    set.write('b.csv', Buffer.from('new b'));
+    mkdirSync(set.path('c.png')); // something in the way, as a full disk would be
+    const e = thrown(() => set.write('c.png', 'new png'));
+    expect(e).toBeInstanceOf(VeerkrachtError);
+    expect(e.message).toBe(`${join(out, 'c.png')}: cannot write (EISDIR: a folder is in the way where a file is needed); expected choose another --out or move that folder`);
+    set.abort();
+    expect(tree(out)).toEqual(new Map([['a.csv', 'old a.csv'], ['b.csv', 'old b.csv'], ['c.png', 'old c.png']]));
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it.runIf(existsSync('/dev/full'))('a full disk (a real ENOSPC from /dev/full) is one line saying so', () => {
+    const out = join(tmp(), 'out');
+    const set = openOutputSet(out);
+    symlinkSync('/dev/full', set.path('signalen.csv'));
+    const e = thrown(() => set.write('signalen.csv', 'x'.repeat(100_000)));
+    expect(e.message).toBe(`${join(out, 'signalen.csv')}: cannot write (ENOSPC: the disk is full); expected free some space or choose an --out on another disk`);
+    set.abort();
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('names that leave the folder are refused', () => {
     const set = openOutputSet(join(tmp(), 'out'));
     for (const bad of ['../x.csv', '/etc/x', '', 'a/../../x']) expect(() => set.path(bad), bad).toThrow(VeerkrachtError);
