@@ -190,7 +190,13 @@ export function openOutputSet(outDir: string, opts: OutputSetOptions = {}): Outp
           if (old !== undefined) renameSync(old, dir);
           throw e;
         }
-        if (old !== undefined) rmSync(old, { recursive: true, force: true });
+        if (old !== undefined) {
+          try {
+            rmSync(old, { recursive: true, force: true });
+          } catch {
+            // The new set is in place; what is left of the old one is swept by the next run.
+          }
+        }
       } catch (e) {
         rmSync(stagingDir, { recursive: true, force: true });
         releaseLock(lockFile);
