@@ -4,7 +4,8 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { VeerkrachtError, isUserError } from '../util/errors.js';
-import { detectFormat } from '../sources/registry.js';
+import { FORMAT_READERS, detectFormat } from '../sources/registry.js';
+import type { FormatReadOptions } from '../sources/formats.js';
 import { csvReader } from '../sources/csv/reader.js';
 import type { LoadedTable } from '../sources/types.js';
 
@@ -193,19 +194,20 @@ export interface CommandTable {
  * reason is returned in `fallback` for the command to print.
  *
  * @param path - the file.
+ * @param options - the sheet of an `.xlsx` workbook (`--sheet`), the layer of a GeoPackage.
  * @returns the table and, when it fell back, why.
  * @throws VeerkrachtError of the specific reader when the plain reader cannot read it either.
  * @example const { loaded, fallback } = await readCommandTable('wk.csv');
  */
-export async function readCommandTable(path: string): Promise<CommandTable> {
-  const reader = detectFormat(path);
+export async function readCommandTable(path: string, options: FormatReadOptions = {}): Promise<CommandTable> {
+  const reader = detectFormat(path, FORMAT_READERS, options);
   try {
-    return { loaded: await reader.read(path) };
+    return { loaded: await reader.read(path, options) };
   } catch (e) {
     if (!isUserError(e) || reader === csvReader || reader.kind.startsWith('boundaries')) throw e;
     let loaded: LoadedTable;
     try {
-      loaded = await csvReader.read(path);
+      loaded = await csvReader.read(path, options);
     } catch {
       throw e;
     }

@@ -81,3 +81,14 @@ describe('inspect --layer / --sheet', () => {
     expect(t.level).toBe('wijk');
   });
 });
+
+describe('classify --sheet', () => {
+  it('classifies a column of the chosen sheet', async () => {
+    const r = await runCli(['classify', xlsx, '--sheet', 'scores', '--column', 'lbm', '--scheme', 'user_defined', '--bins', '4.1,4.3', '--json']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    // lbm 4.05 and 4.21: one in each class
+    expect(j.counts).toEqual([1, 1]);
+  });
+});

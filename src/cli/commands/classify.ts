@@ -70,6 +70,7 @@ they form the class "geen gegevens").
                     table's level column or its region codes). Default: the finest level
                     present; rows of other levels (Nederland, gemeenten, wijken in a KWB
                     file) are left out and reported
+  --sheet NAME|N    sheet of an .xlsx workbook, by name or position (default: the first)
   --json            print JSON: scheme, k, bins, counts, adcm, gadf, tss, legend, missing,
                     plus requested_k, effective_k, n, legend_nl, notes, warnings, level,
                     left_out {level: rows}, read_notes
@@ -96,6 +97,7 @@ When ties collapse classes (quantiles), effective_k < requested_k and a warning 
         decimals: { type: 'string' },
         level: { type: 'string' },
         json: { type: 'boolean' },
+        sheet: { type: 'string' },
       },
       { min: 1, max: 1, names: 'FILE' },
     );
@@ -124,7 +126,7 @@ When ties collapse classes (quantiles), effective_k < requested_k and a warning 
     if (values.anchor) options.anchor = true;
     if (values.seed !== undefined) options.seed = intFlag('classify', 'seed', values.seed, 0, 0);
 
-    const { loaded, fallback } = await readCommandTable(file);
+    const { loaded, fallback } = await readCommandTable(file, { sheet: typeof values.sheet === 'string' ? values.sheet : undefined });
     const notes: string[] = fallback ? [fallback] : [];
     // One level only: the asked one, else the finest present; other levels' rows are left out.
     const found = rowLevels(loaded.table);
