@@ -11,9 +11,22 @@ import { explorerSpec, type ExplorerBuurt } from '../viz/explorer.js';
 import { dissolve } from '../geo/dissolve.js';
 import { gemeenteOf } from '../regions/codes.js';
 import { numbers, strings } from '../indicators/columns.js';
-import type { SignalCategory } from '../signal/categories.js';
+import { SIGNAL_CATEGORIES, type SignalCategory } from '../signal/categories.js';
+import { formatNl } from '../classify/legend.js';
+import { gemeenteIndexHtml, gemeenteMapSvg, gemeentePageHtml, gemeentePageName, type GemeenteIndexEntry, type GemeentePageRegion } from '../viz/gemeente-page.js';
 import { FOCUS_CATEGORIES, FOCUS_COLOURS, FOCUS_LABELS, type FocusCategory } from '../signal/focus.js';
 import type { SignalResult } from './compute.js';
+
+/** One page per gemeente (see src/viz/gemeente-page.ts). */
+export interface GemeentePage {
+  code: string;
+  naam: string | null;
+  /** File name without extension (`GM0344-Utrecht`). */
+  name: string;
+  html: string;
+  /** The page's map, also written as PNG. */
+  svg: string;
+}
 
 /** The figures of one run. */
 export interface RunFigures {
@@ -23,6 +36,8 @@ export interface RunFigures {
   focuskaart: VegaLiteSpec;
   /** The threshold explorer and the page text around it. */
   explorer: { spec: VegaLiteSpec; page: OfflineHtmlOptions };
+  /** A page per gemeente and the index page linking them (none on a gemeente-level map). */
+  gemeenten: { pages: GemeentePage[]; index: string } | null;
 }
 
 /**
@@ -85,9 +100,14 @@ export function runFigures(r: SignalResult): RunFigures {
   const ror = numbers(s, 'refO_relatief');
   // without K the explorer gets ΔK = reference = 0, so K is never "up" there either
   const noK = r.config.indicators.K.source === 'geen';
+  const gemeente = strings(s, 'gemeente');
+  const gemeenteNaam = s.columnNames().includes('gemeentenaam') ? strings(s, 'gemeentenaam') : null;
   const rows: ExplorerBuurt[] = codes.map((code, i) => ({
     code,
     naam: naam[i],
+    gemeente: gemeente[i],
+    gemeenteNaam: gemeenteNaam ? gemeenteNaam[i] : null,
+    reden: reden[i],
     dK: noK ? 0 : nn(dK[i]),
     dO: nn(dO[i]),
     refKAbsoluut: noK ? 0 : nn(rka[i]),
@@ -99,6 +119,8 @@ export function runFigures(r: SignalResult): RunFigures {
   }));
   const spec = explorerSpec(geo, rows, {
     ...frame,
+    period: periodLabel(r),
+    level: r.config.level,
     tK: r.thresholds.K.value,
     tO: r.thresholds.O.value,
     variant: r.config.reference.variant,
@@ -107,5 +129,71 @@ export function runFigures(r: SignalResult): RunFigures {
     title: r.config.title + (r.config.synthetic ? ' (synthetische gegevens)' : ''),
     description: `Signaleringskaart ${periodLabel(r)}: verschuif de drempels voor ΔK (${r.sources.K}) en ΔO (${r.sources.O}) en wissel tussen absoluut en relatief. Werkt zonder internet.`,
   };
-  return { signaleringskaart, focuskaart, explorer: { spec, page } };
+  return { signaleringskaart, focuskaart, explorer: { spec, page }, gemeenten: r.config.level === 'gemeente' ? null : gemeentePages(r) };
+}
+
+const UNITS: Record<string, string> = { buurt: 'buurten', wijk: 'wijken', gemeente: 'gemeenten' };
+
+/** The pages per gemeente of a run, and their index. */
+export function gemeentePages(r: SignalResult): { pages: GemeentePage[]; index: string } {
+  const s = r.signalen;
+  const col = <T>(name: string) => s.array(name) as ArrayLike<T>;
+  const code = col<string>('code');
+  const naam = col<string | null>('naam');
+  const gm = col<string | null>('gemeente');
+  const gmNaam = s.columnNames().includes('gemeentenaam') ? col<string | null>('gemeentenaam') : null;
+  const cat = col<SignalCategory>('categorie');
+  const foc = col<FocusCategory>('focus');
+  const dK = numbers(s, 'dK');
+  const dO = numbers(s, 'dO');
+  const refK = numbers(s, 'refK');
+  const refO = numbers(s, 'refO');
+  const inw = numbers(s, 'inwoners');
+  const kader = col<string>('handelingskader');
+  const reden = col<string | null>('reden');
+  const geometry = new Map(r.boundaries.features.map((f) => [f.properties.code, f.geometry]));
+  const byGm = new Map<string, number[]>();
+  for (let i = 0; i < s.numRows(); i++) {
+    const g = gm[i];
+    if (g === null || !geometry.has(code[i])) continue;
+    byGm.set(g, [...(byGm.get(g) ?? []), i]);
+  }
+  const cfg = r.config;
+  const eenheden = UNITS[cfg.level];
+  const period = `${periodLabel(r)} · ${cfg.reference.variant}`;
+  const t = r.thresholds;
+  const parameters = [
+    `Signaal ${cfg.reference.variant}: K stijgt als ΔK − ref. K > ${formatNl(t.K.value, 3)} (${t.K.rule}); O verslechtert als ΔO − ref. O < −${formatNl(t.O.value, 4)} (${t.O.rule}).`,
+    `Referentie: ${cfg.reference.variant === 'relatief' ? `de andere ${eenheden} van de gemeente, gewogen naar inwoners` : `absoluut (K ${cfg.reference.absoluut.K}, O ${cfg.reference.absoluut.O})`}; minder dan ${formatNl(cfg.indicators.minInwoners, 0)} inwoners: onvoldoende gegevens.`,
+    `K: ${r.sources.K}. O: ${r.sources.O}. C: ${r.sources.C}.`,
+    ...r.inputs.map((i) => `Invoer ${i.role}: ${i.file.split(/[\\/]/).pop()}${i.edition ? ` (${i.edition})` : ''}, SHA-256 ${i.checksum.slice(0, 12)}…`),
+  ];
+  const source = cfg.synthetic ? 'Synthetische gegevens (demoregio)' : 'Bron: CBS; Leefbaarometer 3.0, BZK; geometrie CBS, Kadaster';
+  const pages: GemeentePage[] = [];
+  const entries: GemeenteIndexEntry[] = [];
+  for (const g of [...byGm.keys()].sort()) {
+    const idx = byGm.get(g)!;
+    const name = gmNaam ? idx.map((i) => gmNaam[i]).find((x) => x !== null) ?? null : null;
+    const regions: GemeentePageRegion[] = idx.map((i) => ({
+      code: code[i],
+      naam: naam[i],
+      geometry: geometry.get(code[i])!,
+      categorie: cat[i],
+      focus: foc[i],
+      dK: nn(dK[i]),
+      refK: nn(refK[i]),
+      dO: nn(dO[i]),
+      refO: nn(refO[i]),
+      inwoners: nn(inw[i]),
+      handelingskader: kader[i],
+      reden: reden[i],
+    }));
+    const file = gemeentePageName(g, name);
+    const svg = gemeenteMapSvg(regions, r.boundaries.crs, { title: `${name ?? g}: signaleringskaart`, subtitle: period + (cfg.synthetic ? ' · synthetische gegevens' : ''), source });
+    const html = gemeentePageHtml({ code: g, naam: name, title: cfg.title, period, synthetic: cfg.synthetic, crs: r.boundaries.crs, eenheden, regions, matrix: r.matrix, parameters, source, indexHref: 'index.html' }, svg);
+    pages.push({ code: g, naam: name, name: file, html, svg });
+    const counts = Object.fromEntries(SIGNAL_CATEGORIES.map((c) => [c, regions.filter((x) => x.categorie === c).length])) as Record<SignalCategory, number>;
+    entries.push({ code: g, naam: name, href: `${file}.html`, regions: regions.length, inwoners: regions.reduce((a, x) => a + (x.inwoners ?? 0), 0), counts });
+  }
+  return { pages, index: gemeenteIndexHtml(cfg.title, period, cfg.synthetic, eenheden, entries) };
 }

@@ -6,3 +6,4 @@ export * from './figures.js';
 export * from './summary.js';
 export * from './write.js';
 export * from './job.js';
+export * from './workbook.js';

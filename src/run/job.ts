@@ -5,7 +5,7 @@ import type { RunConfig } from './config.js';
 import { computeSignals, type SignalResult } from './compute.js';
 import { runFigures } from './figures.js';
 import { loadRunTables, type Progress } from './load.js';
-import { writeRunOutputs } from './write.js';
+import { openRunOutput, writeRunOutputs } from './write.js';
 
 /**
  * Load the inputs of a run configuration and compute its signals (no output files).
@@ -28,9 +28,18 @@ export async function runPipeline(config: RunConfig, progress: Progress = () => 
  * @returns the signal result and the file names written (relative to outDir)
  */
 export async function runJob(config: RunConfig, outDir: string, progress: Progress = () => {}): Promise<{ result: SignalResult; files: string[] }> {
-  const result = await runPipeline(config, progress);
+  // take the output folder first: a folder that cannot be written, or that another run is
+  // writing, is refused before the pipeline runs
+  const set = openRunOutput(outDir);
+  let result: SignalResult;
+  try {
+    result = await runPipeline(config, progress);
+  } catch (e) {
+    set.abort();
+    throw e;
+  }
   const exportStart = Date.now();
-  const files = await writeRunOutputs(result, runFigures(result), outDir, progress);
+  const files = await writeRunOutputs(result, runFigures(result), set, progress);
   result.timings.export = Date.now() - exportStart;
   return { result, files };
 }

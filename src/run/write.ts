@@ -1,47 +1,96 @@
 /**
  * The write step of `veerkracht run`: render the figures and write every output file. Nothing is
- * computed here but the rendering; every file is written atomically inside the output folder,
- * and the same inputs give byte-identical files (no timestamps, sorted keys).
+ * computed here but the rendering. All files go into a staging folder beside the output folder
+ * and are swapped in at the end (src/util/output-set.ts), so the output folder always holds the
+ * complete old set or the complete new set; the same inputs give byte-identical files (no
+ * timestamps, sorted keys).
  */
-import { outputPath } from '../export/atomic.js';
+import { writeFileAtomic } from '../export/atomic.js';
 import { writeCsvFile, writeGeoJsonFile, writeHtmlFile, writePngFile, writeSummaryJson, writeSvgFile } from '../export/files.js';
 import { attributesByCode, toGeoJson } from '../export/geojson.js';
+import { writeXlsxFile } from '../export/xlsx.js';
+import { openOutputSet, type OutputSet } from '../util/output-set.js';
 import type { SignalResult } from './compute.js';
 import type { RunFigures } from './figures.js';
 import type { Progress } from './load.js';
 import { buildSummary, signalRows } from './summary.js';
+import { summaryWorkbook } from './workbook.js';
 
 /**
- * Write all outputs of a run into `outDir`; returns the file names written (relative to outDir).
+ * Top-level names a run writes (or wrote in an earlier version): never carried over from an old
+ * set, so a page of a gemeente that is no longer in the study area does not linger. Anything else
+ * a user keeps in the output folder (e.g. `fetch/`) is carried into the new set.
  */
-export async function writeRunOutputs(r: SignalResult, figures: RunFigures, outDir: string, progress: Progress = () => {}): Promise<string[]> {
+export function isRunOutput(name: string): boolean {
+  return /^(signaleringskaart|focuskaart)\.(svg|png|html)$|^signalen(-plain)?\.(csv|geojson|xlsx)$|^(samenvatting|matrix-handelingskaders)\.json$|^gemeenten$/.test(name);
+}
+
+/** Open the output set of a run on `outDir` (checks the folder, takes its lock). */
+export function openRunOutput(outDir: string): OutputSet {
+  return openOutputSet(outDir, { carryOver: (name) => !isRunOutput(name) });
+}
+
+/**
+ * Write all outputs of a run into `outDir` (created if needed) or into an output set already
+ * opened on it, and swap them in; returns the file names written (relative to outDir,
+ * `/`-separated). On any error the previous contents of `outDir` stay as they were.
+ *
+ * @throws VeerkrachtError naming the folder when it cannot be written or another run holds it
+ */
+export async function writeRunOutputs(r: SignalResult, figures: RunFigures, outDir: string | OutputSet, progress: Progress = () => {}): Promise<string[]> {
+  // an open set (taken before the pipeline ran, so a second run is refused early) or a folder
+  const set = typeof outDir === 'string' ? openRunOutput(outDir) : outDir;
+  try {
+    const written = await writeAll(r, figures, (name) => set.path(name), progress);
+    await set.commit();
+    return written;
+  } catch (e) {
+    set.abort();
+    throw e;
+  }
+}
+
+async function writeAll(r: SignalResult, figures: RunFigures, at: (name: string) => string, progress: Progress): Promise<string[]> {
   const written: string[] = [];
 
   progress('kaarten tekenen (SVG, PNG)');
-  const signalSvg = await writeSvgFile(outputPath(outDir, 'signaleringskaart.svg'), figures.signaleringskaart);
+  const signalSvg = await writeSvgFile(at('signaleringskaart.svg'), figures.signaleringskaart);
   written.push('signaleringskaart.svg', 'signaleringskaart.png');
-  const focusSvg = await writeSvgFile(outputPath(outDir, 'focuskaart.svg'), figures.focuskaart);
+  const focusSvg = await writeSvgFile(at('focuskaart.svg'), figures.focuskaart);
   written.push('focuskaart.svg', 'focuskaart.png');
   // the PNGs rasterise on the thread pool while the other files are written
-  const pngs = Promise.all([
-    writePngFile(outputPath(outDir, 'signaleringskaart.png'), signalSvg),
-    writePngFile(outputPath(outDir, 'focuskaart.png'), focusSvg),
-  ]);
-  pngs.catch(() => undefined); // a failure surfaces at `await pngs`, not as an unhandled rejection
+  const pngs: Promise<void>[] = [writePngFile(at('signaleringskaart.png'), signalSvg), writePngFile(at('focuskaart.png'), focusSvg)];
+  const settled = () => Promise.all(pngs);
+  settled().catch(() => undefined); // a failure surfaces at `await settled()`, not as an unhandled rejection
 
   progress('drempelverkenner (HTML)');
-  writeHtmlFile(outputPath(outDir, 'signaleringskaart.html'), figures.explorer.spec, figures.explorer.page);
+  writeHtmlFile(at('signaleringskaart.html'), figures.explorer.spec, figures.explorer.page);
   written.push('signaleringskaart.html');
 
-  progress('GeoJSON en CSV');
+  if (figures.gemeenten) {
+    progress(`pagina per gemeente (${figures.gemeenten.pages.length})`);
+    writeFileAtomic(at('gemeenten/index.html'), figures.gemeenten.index);
+    written.push('gemeenten/index.html');
+    for (const p of figures.gemeenten.pages) {
+      writeFileAtomic(at(`gemeenten/${p.name}.html`), p.html);
+      const png = writePngFile(at(`gemeenten/${p.name}.png`), p.svg, { scale: 1.5 });
+      png.catch(() => undefined);
+      pngs.push(png);
+      written.push(`gemeenten/${p.name}.html`, `gemeenten/${p.name}.png`);
+    }
+  }
+
+  progress('GeoJSON, CSV en Excel');
   const rows = signalRows(r.signalen);
   const attributes = attributesByCode(rows);
-  writeGeoJsonFile(outputPath(outDir, 'signalen.geojson'), toGeoJson(r.boundaries.features, { crs: r.boundaries.crs, attributes }));
-  writeCsvFile(outputPath(outDir, 'signalen.csv'), rows, { dialect: 'excel-nl' });
-  writeCsvFile(outputPath(outDir, 'signalen-plain.csv'), rows, { dialect: 'plain' });
-  writeSummaryJson(outputPath(outDir, 'matrix-handelingskaders.json'), r.matrix);
-  written.push('signalen.geojson', 'signalen.csv', 'signalen-plain.csv', 'matrix-handelingskaders.json', 'samenvatting.json');
-  writeSummaryJson(outputPath(outDir, 'samenvatting.json'), buildSummary(r, written));
-  await pngs;
+  writeGeoJsonFile(at('signalen.geojson'), toGeoJson(r.boundaries.features, { crs: r.boundaries.crs, attributes }));
+  writeCsvFile(at('signalen.csv'), rows, { dialect: 'excel-nl' });
+  writeCsvFile(at('signalen-plain.csv'), rows, { dialect: 'plain' });
+  writeSummaryJson(at('matrix-handelingskaders.json'), r.matrix);
+  written.push('signalen.geojson', 'signalen.csv', 'signalen-plain.csv', 'signalen.xlsx', 'matrix-handelingskaders.json', 'samenvatting.json');
+  const summary = buildSummary(r, written);
+  writeXlsxFile(at('signalen.xlsx'), summaryWorkbook(r, rows, summary));
+  writeSummaryJson(at('samenvatting.json'), summary);
+  await settled();
   return written;
 }

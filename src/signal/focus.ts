@@ -26,8 +26,8 @@ export const FOCUS_COLOURS: Readonly<Record<FocusCategory, string>> = {
   focus: '#882255',
   hoge_kwetsbaarheid: '#CC79A7',
   lage_leefbaarheid: '#56B4E9',
-  geen_focus: '#DDDDDD',
-  onvoldoende_gegevens: '#FFFFFF',
+  geen_focus: '#CCCCCC',
+  onvoldoende_gegevens: '#999999',
 };
 
 export interface FocusParams {

@@ -1,8 +1,10 @@
-// Killing `veerkracht run` halfway leaves every output file either as the previous run wrote it
-// or as the new run wrote it completely: writes are atomic (temp file + rename).
+// Killing `veerkracht run` at any moment leaves the output folder with the complete previous set
+// or the complete new set, never a mix: the run writes into a staging folder beside the output
+// folder and swaps it in at the end. The kill points are spread over the whole run (loading,
+// computing, drawing, writing, the swap), chosen by a seeded generator.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -12,9 +14,20 @@ const bin = join(home, 'bin/veerkracht.js');
 const built = existsSync(join(home, 'dist/cli/main.js'));
 const demo = join(home, 'data/demo');
 
-function hashes(dir: string): Map<string, string> {
-  return new Map(readdirSync(dir).filter((f) => !f.startsWith('.')).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+/** sha256 of every file under `dir` (recursively), keyed by relative path; hidden entries skipped. */
+function hashes(dir: string, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!existsSync(dir)) return out;
+  for (const f of readdirSync(dir)) {
+    if (f.startsWith('.')) continue;
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) for (const [k, v] of hashes(p, `${prefix}${f}/`)) out.set(k, v);
+    else out.set(prefix + f, createHash('sha256').update(readFileSync(p)).digest('hex'));
+  }
+  return out;
 }
+
+const same = (a: Map<string, string>, b: Map<string, string>) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 
 function absoluutConfig(dir: string): string {
   const file = join(dir, 'absoluut.json');
@@ -32,7 +45,19 @@ function absoluutConfig(dir: string): string {
   return file;
 }
 
-it.runIf(built)('a run killed while writing leaves each file old or completely new', async () => {
+/** mulberry32: kill points reproducible from a seed. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+it.runIf(built)('a run killed at any point leaves the whole output set old or completely new', async () => {
   const work = mkdtempSync(join(tmpdir(), 'vk-kill-'));
   const out = join(work, 'out');
   const fresh = join(work, 'fresh');
@@ -42,20 +67,60 @@ it.runIf(built)('a run killed while writing leaves each file old or completely n
   expect(spawnSync(process.execPath, [bin, 'run', '--config', cfg, '--out', fresh], { encoding: 'utf8' }).status).toBe(0);
   const after = hashes(fresh);
   expect(after.get('samenvatting.json')).not.toBe(before.get('samenvatting.json'));
+  expect([...after.keys()].some((k) => k.startsWith('gemeenten/'))).toBe(true);
 
-  // kill the second run in the middle of writing: after the maps, while GeoJSON and CSV are written
-  await new Promise<void>((resolve) => {
-    const child = spawn(process.execPath, [bin, 'run', '--config', cfg, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
-    child.stderr.on('data', (d: Buffer) => {
-      if (d.toString().includes('GeoJSON en CSV')) child.kill('SIGKILL');
+  // how long a run takes here, to spread the kill points over it
+  const t0 = Date.now();
+  expect(spawnSync(process.execPath, [bin, 'run', '--config', cfg, '--out', join(work, 'timing')], { encoding: 'utf8' }).status).toBe(0);
+  const duration = Date.now() - t0;
+
+  const random = rng(process.env.CI ? 20261207 : Date.now());
+  const outcomes = { old: 0, new: 0 };
+  let current = before;
+  for (let k = 0; k < 6; k++) {
+    const at = Math.round(duration * (0.3 + 0.8 * random()));
+    await new Promise<void>((resolve) => {
+      const child = spawn(process.execPath, [bin, 'run', '--config', cfg, '--out', out], { stdio: 'ignore' });
+      const timer = setTimeout(() => child.kill('SIGKILL'), at);
+      child.on('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
     });
-    child.on('exit', () => resolve());
+    // a reader finds one complete set: the one before this run (old or new, from the last kill)
+    // or this run's; leftovers of the killed run are swept by the next run into the folder
+    const now = hashes(out);
+    const isNew = same(now, after);
+    expect(isNew || same(now, current), `kill after ${at} ms of ${duration}: ${now.size} files, neither the previous nor the new set`).toBe(true);
+    outcomes[isNew ? 'new' : 'old'] += 1;
+    current = now;
+  }
+  // a completed run afterwards gives the complete new set again
+  expect(spawnSync(process.execPath, [bin, 'run', '--config', cfg, '--out', out], { encoding: 'utf8' }).status).toBe(0);
+  expect(same(hashes(out), after)).toBe(true);
+  // leftovers of the killed runs were swept: only the output folder itself remains beside it
+  expect(readdirSync(work).filter((f) => f.startsWith('.out')).length).toBe(0);
+}, 180_000);
+
+it.runIf(built)('a second run into the same folder while one runs is refused with a clear message', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'vk-lock-'));
+  const out = join(work, 'out');
+  const first = spawn(process.execPath, [bin, 'run', '--out', out], { stdio: 'ignore' });
+  // wait until the first run holds the lock
+  const lockSeen = await new Promise<boolean>((resolve) => {
+    const started = Date.now();
+    const poll = setInterval(() => {
+      const held = readdirSync(work).some((f) => f.includes('lock'));
+      if (held || Date.now() - started > 10_000) {
+        clearInterval(poll);
+        resolve(held);
+      }
+    }, 5);
   });
-  const now = hashes(out);
-  expect([...now.keys()].sort()).toEqual([...before.keys()].sort());
-  for (const [file, h] of now) expect([before.get(file), after.get(file)], file).toContain(h);
-  // the kill came after the maps were replaced (the summary may or may not have been written yet)
-  expect(now.get('signaleringskaart.svg')).toBe(after.get('signaleringskaart.svg'));
-  // the summary still parses: no half-written JSON
-  expect(() => JSON.parse(readFileSync(join(out, 'samenvatting.json'), 'utf8'))).not.toThrow();
-});
+  expect(lockSeen).toBe(true);
+  const second = spawnSync(process.execPath, [bin, 'run', '--out', out], { encoding: 'utf8' });
+  await new Promise<void>((resolve) => first.on('exit', () => resolve()));
+  expect(second.status).toBe(1);
+  expect(second.stderr).toContain(out);
+  expect(second.stderr).not.toMatch(/\n\s+at /);
+}, 60_000);

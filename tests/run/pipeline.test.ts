@@ -2,7 +2,7 @@
 // written by the generator and never read by the library) must be recovered.
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoConfig } from '../../src/run/config.js';
 import { runPipeline } from '../../src/run/job.js';
@@ -131,7 +131,10 @@ describe('writeRunOutputs', () => {
     for (const f of ['signaleringskaart.svg', 'signaleringskaart.png', 'signaleringskaart.html', 'signalen.geojson', 'signalen.csv', 'samenvatting.json']) {
       expect(files).toContain(f);
     }
-    expect(readdirSync(a).sort()).toEqual([...files].sort());
+    const listed = readdirSync(a, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => relative(a, join(d.parentPath ?? d.path, d.name)));
+    expect(listed.sort()).toEqual([...files].sort());
+    expect(files).toContain('signalen.xlsx');
+    expect(files).toContain('gemeenten/index.html');
     for (const f of files) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
   });
 

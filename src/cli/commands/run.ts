@@ -3,6 +3,7 @@ import { parseFlags, type Command } from '../command.js';
 import { demoConfig, loadRunConfig } from '../../run/config.js';
 import { runJob } from '../../run/job.js';
 import { periodLabel } from '../../run/figures.js';
+import { checkOutputFolder } from '../../util/output-set.js';
 import { formatNl } from '../../classify/legend.js';
 import { countByCategory } from '../../signal/summary.js';
 import { SIGNAL_CATEGORIES } from '../../signal/categories.js';
@@ -48,8 +49,10 @@ Run configuration fields (only period and inputs are required):
   focus.marginK, focus.marginO  margins of the focuskaart, same forms
 
 Writes signaleringskaart.svg/.png/.html (offline threshold explorer), focuskaart.svg/.png,
-signalen.geojson, signalen.csv (Dutch Excel), signalen-plain.csv, matrix-handelingskaders.json
-and samenvatting.json. Progress on stderr.`,
+gemeenten/index.html with a page (.html, .png) per gemeente, signalen.geojson, signalen.csv
+(Dutch Excel), signalen-plain.csv, signalen.xlsx, matrix-handelingskaders.json and
+samenvatting.json: all at once (staged beside the folder and swapped in; a killed run leaves the
+previous set), and a second run into the same folder is refused while one runs. Progress on stderr.`,
   async run(argv, io) {
     const { values } = parseFlags('run', argv, { config: { type: 'string' }, out: { type: 'string' } }, {
       min: 0,
@@ -57,6 +60,8 @@ and samenvatting.json. Progress on stderr.`,
       names: 'none',
     });
     const outDir = resolve((values.out as string | undefined) ?? 'out');
+    // a folder that cannot be written is reported before the pipeline runs, not after it
+    checkOutputFolder(outDir);
     const config = values.config !== undefined ? loadRunConfig(values.config as string) : demoConfig(home());
     const started = Date.now();
     const progress = (m: string) => io.err(`veerkracht run: ${m}\n`);
