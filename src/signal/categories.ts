@@ -46,31 +46,78 @@ export const SIGNAL_COLOURS: Readonly<Record<SignalCategory, string>> = {
 export type Direction = 'toename' | 'stabiel' | 'afname';
 
 /**
- * Classify a change against a reference with a symmetric dead band `threshold` ≥ 0:
- * `toename` when delta − reference > threshold, `afname` when < −threshold, else `stabiel`.
- * Returns null when delta or reference is missing (null/NaN).
+ * THE signal rule, defined once. A deviation from the reference goes up when it exceeds the dead
+ * band and down when it lies below minus the dead band, strictly; K counts when it goes up, O
+ * when it goes down (higher O is better). The category of each combination is {@link COMBINE}.
+ * {@link categorize}, {@link changeDirection}/{@link signalCategory} (used by assignSignals) and
+ * the explorer's Vega expression ({@link signalRuleExpression}) are all generated from these
+ * two definitions, so they cannot drift apart.
+ */
+export const SIGNAL_RULE = {
+  /** K counts as up when ΔK − refK > tK. */
+  K: { op: '>', sign: 1 },
+  /** O counts as worse when ΔO − refO < −tO. */
+  O: { op: '<', sign: -1 },
+} as const;
+
+/** The category of each combination: `COMBINE[kUp ? 1 : 0][oWorse ? 1 : 0]`. */
+export const COMBINE: readonly (readonly [SignalCategory, SignalCategory])[] = [
+  ['geen_signaal', 'leefbaarheid_verslechtert'],
+  ['kwetsbaarheid_neemt_toe', 'veerkracht_onder_druk'],
+];
+
+const passes = (op: '>' | '<', a: number, b: number) => (op === '>' ? a > b : a < b);
+
+/** K up by {@link SIGNAL_RULE}: deviation ΔK − refK against the dead band tK. */
+export function kUp(deviation: number, tK: number): boolean {
+  return passes(SIGNAL_RULE.K.op, deviation, SIGNAL_RULE.K.sign * tK);
+}
+
+/** O worse by {@link SIGNAL_RULE}: deviation ΔO − refO against the dead band tO. */
+export function oWorse(deviation: number, tO: number): boolean {
+  return passes(SIGNAL_RULE.O.op, deviation, SIGNAL_RULE.O.sign * tO);
+}
+
+/**
+ * The rule as a Vega expression over expression strings (deviations and dead bands), for the
+ * explorer: the category id, `onvoldoende_gegevens` when `missing` holds.
+ *
+ * @example signalRuleExpression('dk', 'do', 'tK', 'tO', 'false') // "… (dk) > (tK) …"
+ */
+export function signalRuleExpression(devK: string, devO: string, tK: string, tO: string, missing: string): string {
+  const cmp = (r: { op: string; sign: number }, dev: string, t: string) => `((${dev}) ${r.op} ${r.sign < 0 ? '-' : ''}(${t}))`;
+  const up = cmp(SIGNAL_RULE.K, devK, tK);
+  const worse = cmp(SIGNAL_RULE.O, devO, tO);
+  const q = (c: SignalCategory) => `'${c}'`;
+  return `(${missing}) ? 'onvoldoende_gegevens' : ${up} ? (${worse} ? ${q(COMBINE[1][1])} : ${q(COMBINE[1][0])}) : (${worse} ? ${q(COMBINE[0][1])} : ${q(COMBINE[0][0])})`;
+}
+
+/**
+ * Classify a change against a reference with a symmetric dead band `threshold` ≥ 0 by
+ * {@link SIGNAL_RULE}: `toename` when delta − reference > threshold, `afname` when < −threshold,
+ * else `stabiel`. Returns null when delta or reference is missing (null/NaN).
  *
  * @example changeDirection(1.5, 0.2, 1) // 'toename'
  */
 export function changeDirection(delta: number | null, reference: number | null, threshold: number): Direction | null {
   if (delta === null || reference === null || Number.isNaN(delta) || Number.isNaN(reference)) return null;
   const d = delta - reference;
-  if (d > threshold) return 'toename';
-  if (d < -threshold) return 'afname';
+  if (kUp(d, threshold)) return 'toename';
+  if (oWorse(d, threshold)) return 'afname';
   return 'stabiel';
 }
 
 /**
- * The category for one buurt from whether K went up and O got worse; null inputs (missing data)
- * give `onvoldoende_gegevens`.
+ * The category for one buurt from whether K went up and O got worse ({@link COMBINE}); null
+ * inputs (missing data) give `onvoldoende_gegevens`.
  */
-export function signalCategory(kUp: boolean | null, oWorse: boolean | null): SignalCategory {
-  if (kUp === null || oWorse === null) return 'onvoldoende_gegevens';
-  if (kUp && oWorse) return 'veerkracht_onder_druk';
-  if (kUp) return 'kwetsbaarheid_neemt_toe';
-  if (oWorse) return 'leefbaarheid_verslechtert';
-  return 'geen_signaal';
+export function signalCategory(up: boolean | null, worse: boolean | null): SignalCategory {
+  if (up === null || worse === null) return 'onvoldoende_gegevens';
+  return COMBINE[up ? 1 : 0][worse ? 1 : 0];
 }
+
+const MISSING_INDEX = SIGNAL_CATEGORIES.indexOf('onvoldoende_gegevens');
+const COMBINE_INDEX = COMBINE.map((row) => row.map((c) => SIGNAL_CATEGORIES.indexOf(c)));
 
 /** Thresholds and references for {@link categorize}; references may be per buurt (relatief). */
 export interface CategorizeParams {
@@ -107,12 +154,7 @@ export function categorize(
     // null (an arquero missing value) is missing, never 0
     const k = (a === null ? NaN : a) - (typeof rk === 'number' ? rk : rk[i]);
     const o = (b === null ? NaN : b) - (typeof ro === 'number' ? ro : ro[i]);
-    if (Number.isNaN(k) || Number.isNaN(o)) out[i] = 4;
-    else {
-      const up = k > p.tK;
-      const worse = o < -p.tO;
-      out[i] = up ? (worse ? 0 : 1) : worse ? 2 : 3;
-    }
+    out[i] = Number.isNaN(k) || Number.isNaN(o) ? MISSING_INDEX : COMBINE_INDEX[kUp(k, p.tK) ? 1 : 0][oWorse(o, p.tO) ? 1 : 0];
   }
   return out;
 }

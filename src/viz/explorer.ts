@@ -12,7 +12,7 @@
  */
 import type { Position } from 'geojson';
 import type { VegaLiteSpec } from './compile.js';
-import { SIGNAL_CATEGORIES, SIGNAL_COLOURS, SIGNAL_LABELS } from '../signal/categories.js';
+import { SIGNAL_CATEGORIES, SIGNAL_COLOURS, SIGNAL_LABELS, signalRuleExpression } from '../signal/categories.js';
 import { gemeenteOf } from '../regions/codes.js';
 import { frameTitle, type FrameOptions } from './frame.js';
 import { displayGeometry, projectionFor, type MapGeometry } from './geometry.js';
@@ -137,9 +137,8 @@ export function categoryExpression(p: string): string {
   const rk = `(variant == 'relatief' ? ${p}rKr : ${p}rKa)`;
   const ro = `(variant == 'relatief' ? ${p}rOr : ${p}rOa)`;
   const missing = `!${p}ok || !isValid(${p}dK) || !isValid(${p}dO) || !isValid(${rk}) || !isValid(${ro})`;
-  const up = `(${p}dK - ${rk} > tK)`;
-  const worse = `(${p}dO - ${ro} < -tO)`;
-  return `${missing} ? 'onvoldoende_gegevens' : ${up} ? (${worse} ? 'veerkracht_onder_druk' : 'kwetsbaarheid_neemt_toe') : (${worse} ? 'leefbaarheid_verslechtert' : 'geen_signaal')`;
+  // generated from the one definition of the rule (src/signal/categories.ts)
+  return signalRuleExpression(`${p}dK - ${rk}`, `${p}dO - ${ro}`, 'tK', 'tO', missing);
 }
 
 function labelExpression(field: string): string {
