@@ -22,6 +22,15 @@ type Geom = Polygon | MultiPolygon;
 /** How often a region is halved before a stack overflow is passed on (2^24 strips: never in practice). */
 const MAX_SPLITS = 24;
 
+/** Above this many vertices, inputs are first cut to the box where both can overlap. */
+const LARGE = 20_000;
+
+function vertexCount(g: Geom): number {
+  let n = 0;
+  for (const p of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) for (const r of p) n += r.length;
+  return n;
+}
+
 function toClip(g: Geom): polygonClipping.Geom {
   return g.coordinates as unknown as polygonClipping.Geom;
 }
@@ -79,7 +88,16 @@ function commonBox(geoms: readonly Geom[], intersect: boolean): BBox {
  * @example intersectionArea(square(0, 0, 2), square(1, 0, 2)) // 2 (two 2×2 squares overlapping by 1×2)
  */
 export function intersectionArea(a: Geom, b: Geom): number {
-  return additive([a, b], commonBox([a, b], true), intersectOp, true, 0);
+  const box = commonBox([a, b], true);
+  if (vertexCount(a) + vertexCount(b) > LARGE) {
+    // a full-resolution outline against a neighbour: only the part inside both boxes can overlap
+    if (!(box[0] <= box[2] && box[1] <= box[3])) return 0;
+    const ca = multi(clipToBox(a, box));
+    const cb = multi(clipToBox(b, box));
+    if (ca.coordinates.length === 0 || cb.coordinates.length === 0) return 0;
+    return additive([ca, cb], box, intersectOp, true, 0);
+  }
+  return additive([a, b], box, intersectOp, true, 0);
 }
 
 /**
