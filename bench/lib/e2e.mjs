@@ -1,7 +1,7 @@
 // `veerkracht run` end to end at national scale: each repeat a fresh process (cold start is part
 // of a run), its wall time and peak RSS, and the stage timings the pipeline writes to
 // samenvatting.json (`timings`) when it does. Measured only once the pipeline exists
-// (dist/signal/pipeline.js); until then the row is a TODO.
+// (dist/run/job.js); until then the row is a TODO.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,7 +49,7 @@ export async function e2eCase({ quick, nationalDir, log }) {
     entry.impls.push({ impl: 'ours', label: `TODO: ${why}`, baseline: false, error: `TODO: ${why}` });
     return { entry, targets: [{ what: 'veerkracht run end to end', target: `≤ ${TARGET_MS} ms, ≤ ${TARGET_MB} MB`, measured: 'not measured (TODO)', met: null }] };
   };
-  if (!existsSync(join(ROOT, 'dist', 'signal', 'pipeline.js'))) return todo('the pipeline (src/signal/pipeline.ts) has not landed');
+  if (!existsSync(join(ROOT, 'dist', 'run', 'job.js'))) return todo('the run layer (src/run/job.ts) is not built: npm run build');
   const config = nationalConfig(nationalDir);
   const out = join(CACHE, 'e2e-out');
   const runs = [];

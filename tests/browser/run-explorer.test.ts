@@ -270,7 +270,9 @@ describe.skipIf(!available && !required)('explorer of the real run output in hea
     const variant = (await signal('variant')) as string;
     expect(await counts()).toEqual(expectedCounts(members, (b) => (variant === 'absoluut' ? b.categorie_absoluut : b.categorie_relatief)));
     const inwoners = members.reduce((s, b) => s + (b.inwoners ?? 0), 0);
-    expect(await evaluate(`document.getElementById('telling').textContent`)).toBe(`${gm}: ${nl(members.length, 0)} buurten, ${nl(inwoners, 0)} inwoners`);
+    const gmNaam = (members[0] as unknown as { gemeentenaam?: string | null }).gemeentenaam;
+    const label = gmNaam ? `${gmNaam} (${gm})` : gm;
+    expect(await evaluate(`document.getElementById('telling').textContent`)).toBe(`${label}: ${nl(members.length, 0)} buurten, ${nl(inwoners, 0)} inwoners`);
     // every buurt of the gemeente lies inside the plot, and the gemeente fills most of it
     const inside = (await evaluate(`(() => {
       const plot = document.querySelector('#kaart .concat_0_group path.background').getBoundingClientRect();
