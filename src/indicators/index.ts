@@ -9,3 +9,4 @@ export * from './binomial.js';
 export * from './kwetsbaar.js';
 export * from './verhuringen.js';
 export * from './eigen-bezit.js';
+export * from './corporatie-signaal.js';

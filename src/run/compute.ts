@@ -27,6 +27,11 @@ import type { FocusCategory } from '../signal/focus.js';
 import { MAP_LEVELS, type RunConfig, type ThresholdSpec } from './config.js';
 import type { LoadedTable } from '../sources/types.js';
 import type { InputRecord, LoadSummary, RunTables } from './load.js';
+import type { KSpec } from '../indicators/build.js';
+import { conceptValues, resolveConcept } from '../sources/statline/concepts.js';
+import { corporatieSignaal, type CorporatieTotalen } from '../indicators/corporatie-signaal.js';
+import { DEFAULT_KWETSBAAR, describeKwetsbaar } from '../indicators/kwetsbaar.js';
+import { REDEN_TE_WEINIG_VERHURINGEN } from '../indicators/verhuringen.js';
 
 /** The settings computeSignals uses: a run configuration without its file names. */
 export type RunSettings = Omit<RunConfig, 'inputs'>;
@@ -41,6 +46,21 @@ export interface StudyAreaReport {
   eenheden: number;
   /** Per input: how many of its rows (of the map level) lay outside, with a few examples. */
   buiten: { invoer: string; eenheden: string; aantal: number; voorbeelden: string[] }[];
+  /**
+   * The `filter` of the config (map and summary restricted to the corporation stock): the regions
+   * left out, their inwoners and their categories (computed before the filter, never drawn).
+   */
+  filter?: { spec: { corporatieklasse?: string[]; eigenBezitMin?: number }; binnen: number; buiten: number; inwoners_buiten: number; categorieen_buiten: Record<string, number> };
+}
+
+/** The corporation part of a run: the rule used, and per corporation and combined what was read and counted. */
+export interface CorporatieResult {
+  /** K from lettings: the kwetsbaar rule in words, and whether it is the default (ours). */
+  regel: string | null;
+  standaardRegel: boolean | null;
+  /** Where C (and so corporatie_klasse) comes from. */
+  C: 'kwb' | 'bezit';
+  corporaties: (CorporatieTotalen & { signalen: Record<string, number> })[];
 }
 
 /** A resolved dead band or margin: the number used and how it was obtained. */
@@ -82,6 +102,8 @@ export interface SignalResult {
     /** The study area and what each input had outside it (counted, never drawn, never summarised). */
     studiegebied: StudyAreaReport;
   };
+  /** The corporations' data (null when the config names none). */
+  corporatie: CorporatieResult | null;
   /** Milliseconds per stage (not written into the summary: outputs stay byte-identical). */
   timings: Record<string, number>;
 }
@@ -199,11 +221,13 @@ function addMissingRegions(year: IndicatorYear, regions: { code: string; naam: s
  */
 function kwbYearAtLevel(kwb: LoadedTable, year: number, config: RunSettings, microdata: ColumnTable | undefined): ReturnType<typeof kwbIndicatorYear> {
   const level = config.level;
+  // K from lettings is attached later: KWB gives the inwoners and C
+  const spec: KSpec = config.indicators.K.source === 'verhuringen' ? { source: 'geen' } : config.indicators.K;
   const levels = new Set(kwb.table.columnNames().includes('level') ? (kwb.table.array('level') as unknown[]) : []);
   const finer = (['buurt', 'wijk'] as const).filter((l) => MAP_LEVELS.indexOf(l) < MAP_LEVELS.indexOf(level) && levels.has(l));
-  if (levels.has(level) || finer.length === 0) return kwbIndicatorYear(kwb, year, config.indicators.K, microdata, level);
+  if (levels.has(level) || finer.length === 0) return kwbIndicatorYear(kwb, year, spec, microdata, level);
   const from = finer[finer.length - 1];
-  const parts = kwbIndicatorYear(kwb, year, config.indicators.K, microdata, from);
+  const parts = kwbIndicatorYear(kwb, year, spec, microdata, from);
   const parent = (c: string) => (level === 'wijk' ? wijkOf(c) : gemeenteOf(c)) as string;
   const agg = sumUp(parts.year, parent, MISSING_SHARE_TOLERATED);
   const name = kwb.provenance.edition ?? kwb.provenance.file ?? `KWB ${year}`;
@@ -214,6 +238,30 @@ function kwbYearAtLevel(kwb: LoadedTable, year: number, config: RunSettings, mic
       (agg.incomplete > 0 ? `; bij ${agg.incomplete} ontbreekt K van meer dan dat, dus K ontbreekt` : ''),
   ];
   return { year: agg.year, warnings, ...(parts.kMatch ? { kMatch: parts.kMatch } : {}) };
+}
+
+/**
+ * All dwellings (KWB woningvoorraad) per region of the map level: the rows of that level, or
+ * (an edition with only finer rows) the buurten summed up; a region with a missing part is
+ * missing. Empty when the edition lacks the topic (then C from own stock is missing, and said).
+ */
+function woningvoorraad(kwb: LoadedTable, level: string): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  if (resolveConcept(kwb, 'woningvoorraad').status === 'absent') return out;
+  const v = conceptValues(kwb, 'woningvoorraad');
+  const code = kwb.table.array('code') as unknown[];
+  const lv = kwb.table.array('level') as unknown[];
+  const has = lv.some((l) => l === level);
+  const parent = (c: string) => (level === 'wijk' ? wijkOf(c) : level === 'gemeente' ? gemeenteOf(c) : c);
+  for (let i = 0; i < v.length; i++) {
+    if (code[i] === null || code[i] === undefined) continue;
+    if (has ? lv[i] !== level : lv[i] !== 'buurt') continue;
+    const k = has ? String(code[i]) : parent(String(code[i]));
+    if (k === null) continue;
+    const prev = out.has(k) ? out.get(k)! : 0;
+    out.set(k, prev === null || v[i] === null ? null : prev + (v[i] as number));
+  }
+  return out;
 }
 
 /**
@@ -287,7 +335,7 @@ export function computeSignals(tables: RunTables, config: RunSettings): SignalRe
   joins.push(matchCodes(kwbCodes1, [...codes1], { left: `KWB ${pK.t1} ${units}`, right: `grenzen ${t1}` }));
   const inKwb1 = new Set(kwbCodes1);
   const missing1 = b1.features.filter((f) => !inKwb1.has(f.properties.code)).map((f) => ({ code: f.properties.code, naam: f.properties.name }));
-  const year1 = addMissingRegions(kwbYear1, missing1);
+  let year1 = addMissingRegions(kwbYear1, missing1);
   stage('indicatoren');
 
   let year0: IndicatorYear = kwbYear0;
@@ -311,6 +359,57 @@ export function computeSignals(tables: RunTables, config: RunSettings): SignalRe
   }
   stage('crosswalk');
 
+  // the corporations' data: placed on the map's regions (t1 indeling, as the postcode table of
+  // the stock's year is), K from lettings replaces K of both years, C from own stock sits beside
+  const kSpec = config.indicators.K;
+  const corp = tables.corporatie;
+  const mapCodes = strings(year1.table, 'code') as string[];
+  const regionOf = (b: string): string | null => (level === 'buurt' ? b : level === 'wijk' ? wijkOf(b) : gemeenteOf(b));
+  const cs = corp
+    ? corporatieSignaal(
+        corp.corporaties,
+        corp.pc6,
+        mapCodes,
+        woningvoorraad(kwb1, level),
+        regionOf,
+        kSpec.source === 'verhuringen' ? { t0: pK.t0, t1: pK.t1, venster: kSpec.venster, minVerhuringen: kSpec.minVerhuringen, kwetsbaar: kSpec.kwetsbaar ?? DEFAULT_KWETSBAAR } : null,
+      )
+    : null;
+  if (kSpec.source === 'verhuringen' && (cs === null || cs.K === null)) {
+    throw new VeerkrachtError('K from lettings needs the corporation lettings lists', { column: 'inputs.corporatie.verhuringen', expected: 'one lettings list per stock list' });
+  }
+  if (cs) {
+    warnings.push(...cs.warnings);
+    // own dwellings and lettings placed in buurten off the map: counted, never drawn
+    const b = cs.bezit.buitenKaart;
+    if (b.aantal > 0) buiten.push({ invoer: 'corporatiebezit', eenheden: 'woningen', aantal: b.aantal, voorbeelden: b.voorbeelden });
+    const v = cs.K?.report.buitenKaart;
+    if (v && v.aantal > 0) buiten.push({ invoer: 'verhuringen', eenheden: 'verhuringen', aantal: v.aantal, voorbeelden: v.voorbeelden });
+    if (woningvoorraad(kwb1, level).size === 0) warnings.push(`KWB ${pK.t1}: geen woningvoorraad; het aandeel eigen bezit (C_eigen) ontbreekt`);
+  }
+  if (cs && cs.K) {
+    // K of both years from the lettings windows, on the map's own codes
+    const kt = cs.K.table;
+    const at = new Map((kt.array('code') as string[]).map((c, i) => [c, i]));
+    const K0 = kt.array('K0') as (number | null)[];
+    const K1 = kt.array('K1') as (number | null)[];
+    const n0 = kt.array('verhuringen_t0') as number[];
+    const n1 = kt.array('verhuringen_t1') as number[];
+    const setK = (y: IndicatorYear, K: (number | null)[], n: number[]): IndicatorYear => {
+      const codesY = strings(y.table, 'code') as string[];
+      return {
+        ...y,
+        table: y.table.assign({
+          K: codesY.map((c) => (at.has(c) ? K[at.get(c)!] : null)),
+          K_noemer: codesY.map((c) => (at.has(c) ? n[at.get(c)!] : null)),
+          K_geheim: codesY.map(() => false),
+        }),
+      };
+    };
+    year0 = setK(year0, K0, n0);
+    year1 = setK(year1, K1, n1);
+  }
+
   // O: the Leefbaarometer at the map level, or a coarser one through the code hierarchy
   const oLevel = config.indicators.O.level;
   const codeOf = oLevel === level ? undefined : oLevel === 'wijk' ? wijkOf : gemeenteOf;
@@ -322,6 +421,7 @@ export function computeSignals(tables: RunTables, config: RunSettings): SignalRe
   report(`Leefbaarometer ${pO.t1}`, withO1.match.onlyRight, plural[oLevel]);
   const withoutK = config.indicators.K.source === 'geen';
   const changes = buurtChanges(withO0.year, withO1.year, { minInwoners: config.indicators.minInwoners, withoutK });
+  const kRow = cs && cs.K ? new Map((cs.K.table.array('code') as string[]).map((c, i) => [c, i])) : null;
   if (changes.onlyT0.length > 0) warnings.push(`${changes.onlyT0.length} ${units} van ${t0} komen in ${t1} niet voor: ${changes.onlyT0.slice(0, 10).join(', ')}`);
 
   // names from the t1 boundaries where KWB has none; the reason for regions KWB lacks
@@ -332,12 +432,38 @@ export function computeSignals(tables: RunTables, config: RunSettings): SignalRe
   const reden0 = strings(changes.table, 'reden');
   const gmNames = new Map([...gemeenteNamen(kwb0), ...gemeenteNamen(kwb1)]);
   const gm = strings(changes.table, 'gemeente');
+  const kReden = cs && cs.K ? (cs.K.table.array('reden') as (string | null)[]) : null;
   let table = changes.table.assign({
     naam: codes.map((c, i) => kwbNames[i] ?? nameOf.get(c) ?? null),
     gemeentenaam: gm.map((g) => (g === null ? null : gmNames.get(g) ?? null)),
-    reden: codes.map((c, i) => (lacking.has(c) ? REDENEN_ONVOLDOENDE.kwb : reden0[i])),
+    // K from lettings missing because a window held too few: that reason, not "kwetsbaarheid ontbreekt"
+    reden: codes.map((c, i) =>
+      lacking.has(c) ? REDENEN_ONVOLDOENDE.kwb : reden0[i] === REDENEN_ONVOLDOENDE.K && kRow && kReden && kRow.has(c) && kReden[kRow.get(c)!] !== null ? REDEN_TE_WEINIG_VERHURINGEN : reden0[i],
+    ),
     O_niveau: codes.map(() => oLevel),
   });
+  if (cs) {
+    // C of KWB (all corporations) and of the own stock side by side; C drives corporatie_klasse
+    const at = new Map(mapCodes.map((c, i) => [c, i]));
+    const pick = <T>(arr: readonly T[], fill: T) => codes.map((c) => (at.has(c) ? arr[at.get(c)!] : fill));
+    const Ckwb = table.array('C') as (number | null)[];
+    const Ceigen = pick(cs.bezit.C_eigen, null);
+    const extra: Record<string, unknown[]> = {
+      C_kwb: Array.from(Ckwb),
+      C_eigen: Ceigen,
+      eigen_bezit: pick(cs.bezit.eigen_bezit, 0),
+      woningen: pick(cs.bezit.woningen, null),
+    };
+    if (config.indicators.C.source === 'bezit') extra.C = Ceigen;
+    if (cs.K && kRow) {
+      const kt = cs.K.table;
+      for (const name of ['verhuringen_t0', 'kwetsbaar_t0', 'K0_ci_laag', 'K0_ci_hoog', 'verhuringen_t1', 'kwetsbaar_t1', 'K1_ci_laag', 'K1_ci_hoog', 'dK_ci_laag', 'dK_ci_hoog']) {
+        const col = kt.array(name) as unknown[];
+        extra[name] = codes.map((c) => (kRow.has(c) ? col[kRow.get(c)!] : null));
+      }
+    }
+    table = table.assign(extra);
+  }
   if (missing1.length > 0) warnings.push(`${missing1.length} ${units} van de grenzen ${t1} ontbreken in KWB ${pK.t1}: ${missing1.slice(0, 10).map((m) => m.code).join(', ')}`);
 
   // the relatief reference: the other regions of the gemeente; a gemeente map: the rest of the area
@@ -385,13 +511,73 @@ export function computeSignals(tables: RunTables, config: RunSettings): SignalRe
   const usable = (table.array('reden') as (string | null)[]).map((r) => r === null);
   const inw = numbers(table, 'inwoners');
   const gebied = { dK: weightedMean(numbers(table, 'dK'), inw, usable), dO: weightedMean(numbers(table, 'dO'), inw, usable) };
+  // focus on the stock: map and summary restricted, everything outside counted and reported
+  let boundaries = b1;
+  let filterReport: StudyAreaReport['filter'];
+  const f = config.filter;
+  if (f) {
+    const klasse = table.array('corporatie_klasse') as (string | null)[];
+    const own = table.columnNames().includes('eigen_bezit') ? numbers(table, 'eigen_bezit') : null;
+    const keep = codes.map((_, i) => {
+      if (f.corporatieklasse && !(klasse[i] !== null && (f.corporatieklasse as string[]).includes(klasse[i] as string))) return false;
+      if (f.eigenBezitMin !== undefined && !(own !== null && own[i] >= f.eigenBezitMin)) return false;
+      return true;
+    });
+    const outside = codes.filter((_, i) => !keep[i]);
+    const label = [f.corporatieklasse ? `corporatieklasse ${f.corporatieklasse.join(' of ')}${config.indicators.C.source === 'bezit' ? ' (eigen bezit)' : ''}` : '', f.eigenBezitMin !== undefined ? `eigen bezit ≥ ${f.eigenBezitMin} woningen` : ''].filter((x) => x !== '').join(' en ');
+    report(`de kaart (filter: ${label})`, outside);
+    const catOut: Record<string, number> = {};
+    let inwOut = 0;
+    codes.forEach((_, i) => {
+      if (keep[i]) return;
+      catOut[cat[i]] = (catOut[cat[i]] ?? 0) + 1;
+      if (Number.isFinite(inw[i])) inwOut += inw[i];
+    });
+    const keepSet = new Set(codes.filter((_, i) => keep[i]));
+    if (keepSet.size === 0) {
+      throw new VeerkrachtError(`no ${units} pass the filter`, { column: 'filter', expected: `${units} with ${label}`, found: `${codes.length} ${units}, none of them` });
+    }
+    table = splitByCode(table, (c) => keepSet.has(c)).table;
+    boundaries = { ...b1, features: b1.features.filter((x) => keepSet.has(x.properties.code)) };
+    filterReport = {
+      spec: { ...(f.corporatieklasse ? { corporatieklasse: [...f.corporatieklasse] } : {}), ...(f.eigenBezitMin !== undefined ? { eigenBezitMin: f.eigenBezitMin } : {}) },
+      binnen: keepSet.size,
+      buiten: outside.length,
+      inwoners_buiten: inwOut,
+      categorieen_buiten: Object.fromEntries(Object.entries(catOut).sort(([a], [b]) => (a < b ? -1 : 1))),
+    };
+  }
+
+  let corporatie: CorporatieResult | null = null;
+  if (cs) {
+    const finalCodes = strings(table, 'code') as string[];
+    const finalCat = table.array('categorie') as string[];
+    const rowOf = new Map(finalCodes.map((c, i) => [c, i]));
+    corporatie = {
+      regel: kSpec.source === 'verhuringen' ? describeKwetsbaar(kSpec.kwetsbaar ?? DEFAULT_KWETSBAAR) : null,
+      standaardRegel: kSpec.source === 'verhuringen' ? kSpec.kwetsbaar === undefined : null,
+      C: config.indicators.C.source,
+      corporaties: cs.corporaties.map((t) => {
+        const signalen: Record<string, number> = {};
+        for (const i of cs.bezitPerCorporatie[t.naam] ?? []) {
+          const r = rowOf.get(mapCodes[i]);
+          if (r !== undefined) signalen[finalCat[r]] = (signalen[finalCat[r]] ?? 0) + 1;
+        }
+        return { ...t, signalen: Object.fromEntries(Object.entries(signalen).sort(([a], [b]) => (a < b ? -1 : 1))) };
+      }),
+    };
+  }
   stage('signalen');
 
+  const sourceC = config.indicators.C.source === 'bezit' ? `eigen bezit: % woningen van de corporatie${(corp?.corporaties.length ?? 0) > 1 ? 's' : ''} (bezitslijst / KWB ${pK.t1} woningvoorraad)` : built1.year.sources.C;
+  const sourceK = kSpec.source === 'verhuringen'
+    ? `verhuringen: % kwetsbare huishoudens onder nieuwe verhuringen (${kSpec.venster} jaar tot ${pK.t0} en tot ${pK.t1}; ${kSpec.kwetsbaar ? '' : 'standaardregel (onze keuze): '}${describeKwetsbaar(kSpec.kwetsbaar ?? DEFAULT_KWETSBAAR)})`
+    : built1.year.sources.K;
   return {
     config,
     signalen: table,
-    boundaries: b1,
-    sources: { K: built1.year.sources.K, O: withO1.year.sources.O + (codeOf ? ` per ${oLevel}` : ''), C: built1.year.sources.C },
+    boundaries,
+    sources: { K: sourceK, O: withO1.year.sources.O + (codeOf ? ` per ${oLevel}` : ''), C: sourceC },
     thresholds: { K: bands[variant].K, O: bands[variant].O, absoluut: bands.absoluut, relatief: bands.relatief, marginK, marginO },
     gebied,
     matrix,
@@ -402,8 +588,9 @@ export function computeSignals(tables: RunTables, config: RunSettings): SignalRe
       reindeling: reindelingReport,
       loads: tables.loads,
       warnings,
-      studiegebied: { niveau: level, area, eenheden: b1.features.length, buiten },
+      studiegebied: { niveau: level, area, eenheden: boundaries.features.length, buiten, ...(filterReport ? { filter: filterReport } : {}) },
     },
+    corporatie,
     timings,
   };
 }

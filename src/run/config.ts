@@ -37,6 +37,8 @@ import { MICRODATA_STATUSES, type MicrodataStatus } from '../sources/microdata/f
 import { LEEFBAAROMETER_YEARS } from '../sources/leefbaarometer/years.js';
 import type { AbsoluteReference } from '../signal/reference.js';
 import type { Variant } from '../signal/assign.js';
+import { VORIGE_SITUATIE_GROEPEN, type KwetsbaarRule, type VorigeSituatieGroep } from '../indicators/kwetsbaar.js';
+import { CORPORATIE_KLASSEN, type CorporatieKlasse } from '../indicators/corporation.js';
 
 /** A dead band or margin: a number, or a rule applied to the data (±c·sd, or a quantile band). */
 export type ThresholdSpec = number | { rule: 'sd'; c: number } | { rule: 'quantile'; outside: number };
@@ -61,6 +63,48 @@ export interface KwbInput {
   columns?: Record<string, string>;
   /** Sheet of an .xlsx file (default the first). */
   sheet?: string;
+}
+
+/**
+ * K from a corporation's lettings (`inputs.corporatie.verhuringen`): the share of vulnerable
+ * households among the new lettings in a window of `venster` years up to period.K.t0 and up to
+ * period.K.t1.
+ */
+export interface VerhuringenKSpec {
+  source: 'verhuringen';
+  /** Window length in years (3); at most period.K.t1 − period.K.t0, so the windows do not overlap. */
+  venster: number;
+  /** Fewer lettings (of known vulnerability) in a window → onvoldoende gegevens (10). */
+  minVerhuringen: number;
+  /** Who counts as vulnerable; absent: the documented default (ours), DEFAULT_KWETSBAAR. */
+  kwetsbaar?: KwetsbaarRule;
+}
+
+/** How K is defined in a run: KWB, microdata, none, or the corporation's lettings. */
+export type RunKSpec = KSpec | VerhuringenKSpec;
+
+/** Where C (the corporation share that drives corporatie_klasse) comes from. */
+export const C_SOURCES = ['kwb', 'bezit'] as const;
+export type CSource = (typeof C_SOURCES)[number];
+
+/**
+ * Restriction of the map and the summary to the corporation stock: buurten of these corporation
+ * classes (of C, see `indicators.C`) and/or with at least `eigenBezitMin` dwellings of the
+ * corporation(s) itself. Everything outside is counted and reported (reports.studiegebied).
+ */
+export interface RunFilter {
+  corporatieklasse?: CorporatieKlasse[];
+  eigenBezitMin?: number;
+}
+
+/** A housing corporation's own exports: stock lists and lettings lists (paired by position), and the postcode table. */
+export interface CorporatieInputs {
+  /** One stock list per corporation. */
+  bezit: string[];
+  /** One lettings list per corporation, in the order of `bezit` (may be empty: C only). */
+  verhuringen: string[];
+  /** CBS postcode-6 + huisnummer table that places the addresses (not needed when every VHE carries a buurt code). */
+  pc6?: string;
 }
 
 /** Names a KWB column mapping may use besides the registry's concepts. */
@@ -90,9 +134,13 @@ export interface RunConfig {
     microdata?: string;
     /** Own Matrix handelingskaders (JSON); default: the illustrative default. */
     matrix?: string;
+    /** A corporation's stock and lettings, for K from lettings, C from its own stock and the filter. */
+    corporatie?: CorporatieInputs;
   };
   indicators: {
-    K: KSpec;
+    K: RunKSpec;
+    /** Where C comes from (`kwb`: all corporations, KWB; `bezit`: the corporation's own stock). */
+    C: { source: CSource };
     /** The Leefbaarometer dimension and the level of its scores (the map level or coarser). */
     O: { dimension: LivabilityDimension; level: MapLevel };
     minInwoners: number;
@@ -100,13 +148,16 @@ export interface RunConfig {
   reference: { variant: Variant; absoluut: { K: AbsoluteReference; O: AbsoluteReference } };
   thresholds: { K: ThresholdSpec; O: ThresholdSpec };
   focus: { marginK: ThresholdSpec; marginO: ThresholdSpec };
+  /** Restrict map and summary to the corporation stock (null: no filter). */
+  filter: RunFilter | null;
 }
 
 /** Defaults for everything but inputs, period, title and synthetic. */
-export const DEFAULT_SETTINGS: Pick<RunConfig, 'level' | 'area' | 'indicators' | 'reference' | 'thresholds' | 'focus'> = {
+export const DEFAULT_SETTINGS: Pick<RunConfig, 'level' | 'area' | 'indicators' | 'reference' | 'thresholds' | 'focus' | 'filter'> = {
   level: 'buurt',
   area: null,
-  indicators: { K: DEFAULT_K, O: { dimension: 'onv', level: 'buurt' }, minInwoners: 100 },
+  filter: null,
+  indicators: { K: DEFAULT_K, C: { source: 'kwb' }, O: { dimension: 'onv', level: 'buurt' }, minInwoners: 100 },
   reference: { variant: 'relatief', absoluut: { K: 0, O: 0 } },
   thresholds: { K: { rule: 'sd', c: 0.5 }, O: { rule: 'sd', c: 0.5 } },
   focus: { marginK: { rule: 'sd', c: 0.5 }, marginO: { rule: 'sd', c: 0.5 } },
@@ -186,9 +237,47 @@ function absRef(c: Checker, v: Json, field: string): AbsoluteReference {
   return c.fail(field, 'a number or "landelijk"', v);
 }
 
-function kSpec(c: Checker, v: Json, field: string): KSpec {
+function kwetsbaarRule(c: Checker, v: Json, field: string): KwetsbaarRule {
   const o = c.object(v, field);
-  const source = c.oneOf(o.source, `${field}.source`, ['kwb', 'microdata', 'geen'] as const);
+  c.only(o, field, ['inkomensklasse', 'urgentie', 'statushouder', 'vorige_situatie']);
+  const rule: KwetsbaarRule = {};
+  const list = (x: Json, f: string, what: string): Json[] => {
+    if (!Array.isArray(x) || x.length === 0) c.fail(f, `a non-empty list of ${what}`, x);
+    return x as Json[];
+  };
+  if (o.inkomensklasse !== undefined) rule.inkomensklasse = list(o.inkomensklasse, `${field}.inkomensklasse`, 'income-class labels as in the file').map((x, i) => c.string(x, `${field}.inkomensklasse[${i}]`));
+  for (const k of ['urgentie', 'statushouder'] as const) {
+    if (o[k] === undefined) continue;
+    if (typeof o[k] !== 'boolean') c.fail(`${field}.${k}`, 'true or false', o[k]);
+    rule[k] = o[k] as boolean;
+  }
+  if (o.vorige_situatie !== undefined) {
+    rule.vorige_situatie = list(o.vorige_situatie, `${field}.vorige_situatie`, VORIGE_SITUATIE_GROEPEN.join(', ')).map((x, i) => c.oneOf(x, `${field}.vorige_situatie[${i}]`, VORIGE_SITUATIE_GROEPEN) as VorigeSituatieGroep);
+  }
+  if (!rule.inkomensklasse && !rule.urgentie && !rule.statushouder && !rule.vorige_situatie) {
+    c.fail(field, 'at least one criterion: inkomensklasse, urgentie: true, statushouder: true or vorige_situatie', v);
+  }
+  return rule;
+}
+
+function integer(c: Checker, v: Json, field: string, min: number): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) c.fail(field, `a whole number ≥ ${min}`, v);
+  return v as number;
+}
+
+function kSpec(c: Checker, v: Json, field: string): RunKSpec {
+  const o = c.object(v, field);
+  const source = c.oneOf(o.source, `${field}.source`, ['kwb', 'microdata', 'geen', 'verhuringen'] as const);
+  if (source === 'verhuringen') {
+    c.only(o, field, ['source', 'venster', 'minVerhuringen', 'kwetsbaar']);
+    const spec: VerhuringenKSpec = {
+      source,
+      venster: o.venster === undefined ? 3 : integer(c, o.venster, `${field}.venster`, 1),
+      minVerhuringen: o.minVerhuringen === undefined ? 10 : integer(c, o.minVerhuringen, `${field}.minVerhuringen`, 1),
+    };
+    if (o.kwetsbaar !== undefined) spec.kwetsbaar = kwetsbaarRule(c, o.kwetsbaar, `${field}.kwetsbaar`);
+    return spec;
+  }
   if (source === 'geen') {
     c.only(o, field, ['source']);
     return { source };
@@ -219,6 +308,40 @@ function path(c: Checker, v: Json, field: string, base: string): string {
     c.fail(field, 'an existing file or folder', s);
   }
   return p;
+}
+
+/** One path or a non-empty list of paths. */
+function paths(c: Checker, v: Json, field: string, base: string): string[] {
+  if (typeof v === 'string') return [path(c, v, field, base)];
+  if (!Array.isArray(v) || v.length === 0) c.fail(field, 'a file or a non-empty list of files', v);
+  return (v as Json[]).map((x, i) => path(c, x, `${field}[${i}]`, base));
+}
+
+/** `inputs.corporatie`: `{ "bezit": [...], "verhuringen": [...], "pc6": "..." }`. */
+function corporatieInputs(c: Checker, v: Json, field: string, base: string): CorporatieInputs {
+  const o = c.object(v, field);
+  c.only(o, field, ['bezit', 'verhuringen', 'pc6']);
+  const bezit = paths(c, o.bezit, `${field}.bezit`, base);
+  const verhuringen = o.verhuringen === undefined ? [] : paths(c, o.verhuringen, `${field}.verhuringen`, base);
+  if (verhuringen.length > 0 && verhuringen.length !== bezit.length) {
+    c.fail(`${field}.verhuringen`, `one lettings list per stock list, in the same order (${bezit.length}; the lettings are placed through the VHE of their corporation's stock)`, o.verhuringen);
+  }
+  const out: CorporatieInputs = { bezit, verhuringen };
+  if (o.pc6 !== undefined) out.pc6 = path(c, o.pc6, `${field}.pc6`, base);
+  return out;
+}
+
+function runFilter(c: Checker, v: Json, field: string): RunFilter {
+  const o = c.object(v, field);
+  c.only(o, field, ['corporatieklasse', 'eigenBezitMin']);
+  const out: RunFilter = {};
+  if (o.corporatieklasse !== undefined) {
+    if (!Array.isArray(o.corporatieklasse) || o.corporatieklasse.length === 0) c.fail(`${field}.corporatieklasse`, `a non-empty list of ${CORPORATIE_KLASSEN.map((k) => `"${k}"`).join(', ')}`, o.corporatieklasse);
+    out.corporatieklasse = (o.corporatieklasse as Json[]).map((k, i) => c.oneOf(k, `${field}.corporatieklasse[${i}]`, CORPORATIE_KLASSEN));
+  }
+  if (o.eigenBezitMin !== undefined) out.eigenBezitMin = c.number(o.eigenBezitMin, `${field}.eigenBezitMin`, 0);
+  if (out.corporatieklasse === undefined && out.eigenBezitMin === undefined) c.fail(field, '{ "corporatieklasse": [...] } or { "eigenBezitMin": N }', v);
+  return out;
 }
 
 function mapLevel(c: Checker, v: Json, field: string): MapLevel {
@@ -267,7 +390,7 @@ function kwbInput(c: Checker, v: Json, field: string, base: string): KwbInput {
 export function parseRunConfig(json: Json, file: string, base: string): RunConfig {
   const c = new Checker(file);
   const o = c.object(json, '(root)');
-  c.only(o, '', ['title', 'synthetic', 'level', 'area', 'period', 'inputs', 'indicators', 'reference', 'thresholds', 'focus']);
+  c.only(o, '', ['title', 'synthetic', 'level', 'area', 'period', 'inputs', 'indicators', 'reference', 'thresholds', 'focus', 'filter']);
   const level: MapLevel = o.level === undefined ? 'buurt' : mapLevel(c, o.level, 'level');
   let area: string[] | null = null;
   if (o.area !== undefined && o.area !== null) {
@@ -303,7 +426,7 @@ export function parseRunConfig(json: Json, file: string, base: string): RunConfi
   }
 
   const i = c.object(o.inputs, 'inputs');
-  c.only(i, 'inputs', ['kwb', 'leefbaarometer', 'boundaries', 'microdata', 'matrix']);
+  c.only(i, 'inputs', ['kwb', 'leefbaarometer', 'boundaries', 'microdata', 'matrix', 'corporatie']);
   const kwbIn = c.object(i.kwb, 'inputs.kwb');
   const kwb: Record<string, KwbInput> = {};
   for (const [y, f] of Object.entries(kwbIn)) {
@@ -318,6 +441,7 @@ export function parseRunConfig(json: Json, file: string, base: string): RunConfi
   const inputs: RunConfig['inputs'] = { kwb, leefbaarometer: path(c, i.leefbaarometer, 'inputs.leefbaarometer', base), boundaries };
   if (i.microdata !== undefined) inputs.microdata = path(c, i.microdata, 'inputs.microdata', base);
   if (i.matrix !== undefined) inputs.matrix = path(c, i.matrix, 'inputs.matrix', base);
+  if (i.corporatie !== undefined) inputs.corporatie = corporatieInputs(c, i.corporatie, 'inputs.corporatie', base);
 
   const d = structuredClone(DEFAULT_SETTINGS);
   const cfg: RunConfig = {
@@ -332,8 +456,13 @@ export function parseRunConfig(json: Json, file: string, base: string): RunConfi
   cfg.indicators.O.level = level;
   if (o.indicators !== undefined) {
     const ind = c.object(o.indicators, 'indicators');
-    c.only(ind, 'indicators', ['K', 'O', 'minInwoners']);
+    c.only(ind, 'indicators', ['K', 'C', 'O', 'minInwoners']);
     if (ind.K !== undefined) cfg.indicators.K = kSpec(c, ind.K, 'indicators.K');
+    if (ind.C !== undefined) {
+      const co = c.object(ind.C, 'indicators.C');
+      c.only(co, 'indicators.C', ['source']);
+      cfg.indicators.C = { source: co.source === undefined ? 'kwb' : c.oneOf(co.source, 'indicators.C.source', C_SOURCES) };
+    }
     if (ind.O !== undefined) cfg.indicators.O = oSpec(c, ind.O, 'indicators.O', level);
     if (ind.minInwoners !== undefined) cfg.indicators.minInwoners = c.number(ind.minInwoners, 'indicators.minInwoners', 0);
   }
@@ -342,6 +471,20 @@ export function parseRunConfig(json: Json, file: string, base: string): RunConfi
   }
   if (cfg.indicators.K.source === 'microdata' && inputs.microdata === undefined) {
     c.fail('inputs.microdata', 'a microdata file, since indicators.K.source is "microdata"', undefined);
+  }
+  const kSpecNow = cfg.indicators.K;
+  if (kSpecNow.source === 'verhuringen') {
+    if (!inputs.corporatie || inputs.corporatie.verhuringen.length === 0) {
+      c.fail('inputs.corporatie.verhuringen', 'the lettings list(s), since indicators.K.source is "verhuringen"', undefined);
+    }
+    if (kSpecNow.venster > K.t1 - K.t0) {
+      c.fail('indicators.K.venster', `at most ${K.t1 - K.t0} years (period.K.t1 − period.K.t0), so the windows up to t0 and up to t1 do not overlap`, kSpecNow.venster);
+    }
+  }
+  if (cfg.indicators.C.source === 'bezit' && !inputs.corporatie) c.fail('inputs.corporatie.bezit', 'the stock list(s), since indicators.C.source is "bezit"', undefined);
+  if (o.filter !== undefined && o.filter !== null) {
+    cfg.filter = runFilter(c, o.filter, 'filter');
+    if (cfg.filter.eigenBezitMin !== undefined && !inputs.corporatie) c.fail('inputs.corporatie.bezit', 'the stock list(s), since filter.eigenBezitMin counts the corporation\'s own dwellings', undefined);
   }
   if (o.reference !== undefined) {
     const r = c.object(o.reference, 'reference');

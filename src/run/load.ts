@@ -20,6 +20,9 @@ import { VeerkrachtError } from '../util/errors.js';
 import { DEFAULT_MATRIX, parseMatrix, type HandelingsMatrix } from '../signal/matrix.js';
 import { MAP_LEVELS, type KwbInput, type MapLevel, type RunConfig } from './config.js';
 import { mapKwbColumns } from '../sources/statline/mapped.js';
+import { loadBezit } from '../sources/corporatie/bezit.js';
+import { loadVerhuringen } from '../sources/corporatie/verhuringen.js';
+import { loadPc6Table } from '../sources/pc6/tables.js';
 
 /** One input file as it goes into the provenance of every output. */
 export interface InputRecord {
@@ -41,6 +44,21 @@ export interface LoadSummary {
   warnings: string[];
 }
 
+/** One corporation's exports as read: its stock list and (optionally) its lettings list. */
+export interface CorporatieTables {
+  /** Name in summaries: the stock list's file name without folder and extension. */
+  naam: string;
+  bezit: LoadedTable;
+  verhuringen?: LoadedTable;
+}
+
+/** The corporation inputs of a run (`inputs.corporatie`). */
+export interface CorporatieRunTables {
+  corporaties: CorporatieTables[];
+  /** The CBS postcode-huisnummer (or postcode-6) table that places the addresses. */
+  pc6?: LoadedTable;
+}
+
 /** Everything a run reads, in memory: the input of {@link computeSignals}. */
 export interface RunTables {
   /** KWB editions by year (the keys of `inputs.kwb`). */
@@ -50,6 +68,8 @@ export interface RunTables {
   /** Microdata shares (deriveMicrodataShares) when K comes from microdata. */
   microdata?: ColumnTable;
   matrix: HandelingsMatrix;
+  /** The corporation's stock and lettings, when the config names them. */
+  corporatie?: CorporatieRunTables;
   inputs: InputRecord[];
   loads: LoadSummary[];
   warnings: string[];
@@ -163,5 +183,32 @@ export async function loadRunTables(config: RunConfig, progress: Progress = () =
     matrix = parseMatrix(json, config.inputs.matrix);
     inputs.push({ role: 'matrix', file: config.inputs.matrix, kind: 'matrix-json', checksum: checksumOf(config.inputs.matrix) });
   }
-  return { kwb, leefbaarometer: lbm, boundaries: { t0: b0, t1: b1 }, ...(microdata ? { microdata } : {}), matrix, inputs, loads, warnings };
+  let corporatie: CorporatieRunTables | undefined;
+  const ci = config.inputs.corporatie;
+  if (ci) {
+    progress(`corporatiebestanden laden (${ci.bezit.length} bezit, ${ci.verhuringen.length} verhuringen)`);
+    const record = (role: string, file: string, t: LoadedTable) => {
+      loads.push(loadSummary(file, t.report));
+      const p = t.provenance;
+      inputs.push({ role, file, kind: p.kind, ...(p.edition ? { edition: p.edition } : {}), ...(p.year ? { year: p.year } : {}), checksum: checksumOf(file, p) });
+      warnings.push(...t.report.warnings.map((w) => `${basename(file)}: ${w}`));
+    };
+    const corporaties: CorporatieTables[] = ci.bezit.map((file, i) => {
+      const bezit = loadBezit(file);
+      record(`corporatie bezit`, file, bezit);
+      const out: CorporatieTables = { naam: basename(file).replace(/\.[^.]+$/, ''), bezit };
+      const vf = ci.verhuringen[i];
+      if (vf !== undefined) {
+        out.verhuringen = loadVerhuringen(vf);
+        record(`corporatie verhuringen`, vf, out.verhuringen);
+      }
+      return out;
+    });
+    corporatie = { corporaties };
+    if (ci.pc6) {
+      corporatie.pc6 = loadPc6Table(ci.pc6);
+      record('postcodetabel', ci.pc6, corporatie.pc6);
+    }
+  }
+  return { kwb, leefbaarometer: lbm, boundaries: { t0: b0, t1: b1 }, ...(microdata ? { microdata } : {}), matrix, ...(corporatie ? { corporatie } : {}), inputs, loads, warnings };
 }

@@ -8,13 +8,26 @@ import { VERSION } from '../version.js';
 import { SIGNAL_CATEGORIES, SIGNAL_LABELS, type SignalCategory } from '../signal/categories.js';
 import { FOCUS_CATEGORIES, FOCUS_LABELS, type FocusCategory } from '../signal/focus.js';
 import { countByCategory, countByFocus, countReasons, summariseCorporatie, summariseGemeenten } from '../signal/summary.js';
-import type { SignalResult } from './compute.js';
+import type { CorporatieResult, SignalResult } from './compute.js';
+import { newcombeDifference, wilsonInterval } from '../indicators/binomial.js';
 
 /** Columns of signalen.csv / the GeoJSON properties, in order. */
 export const SIGNAL_COLUMNS = [
   'code', 'naam', 'gemeente', 'gemeentenaam', 'inwoners', 'K0', 'K1', 'dK', 'O0', 'O1', 'dO', 'O_niveau', 'C', 'corporatie_klasse',
   'refK', 'refO', 'richting_K', 'richting_O', 'categorie', 'signaal', 'reden', 'focus', 'focus_label', 'handelingskader',
   'categorie_absoluut', 'categorie_relatief',
+] as const;
+
+/**
+ * Columns added after {@link SIGNAL_COLUMNS} when a run uses corporation data (only those the
+ * table has): C of KWB and of the own stock, own dwellings, KWB dwellings, and with K from
+ * lettings the counts per window and the 90 % bounds of K0, K1 (Wilson) and ΔK (Newcombe).
+ */
+export const CORPORATIE_COLUMNS = [
+  'C_kwb', 'C_eigen', 'eigen_bezit', 'woningen',
+  'verhuringen_t0', 'kwetsbaar_t0', 'K0_ci_laag', 'K0_ci_hoog',
+  'verhuringen_t1', 'kwetsbaar_t1', 'K1_ci_laag', 'K1_ci_hoog',
+  'dK_ci_laag', 'dK_ci_hoog',
 ] as const;
 
 /** Round to 6 decimals so outputs do not carry float noise (5.299999999999999 → 5.3). */
@@ -27,9 +40,11 @@ export function signalRows(signalen: ColumnTable): Record<string, unknown>[] {
   const cat = signalen.array('categorie') as SignalCategory[];
   const foc = signalen.array('focus') as FocusCategory[];
   const rows = signalen.objects() as Record<string, unknown>[];
+  const names = signalen.columnNames();
+  const columns = [...SIGNAL_COLUMNS, ...CORPORATIE_COLUMNS.filter((c) => names.includes(c))];
   return rows.map((r, i) => {
     const out: Record<string, unknown> = {};
-    for (const c of SIGNAL_COLUMNS) {
+    for (const c of columns) {
       if (c === 'signaal') out[c] = SIGNAL_LABELS[cat[i]];
       else if (c === 'focus_label') out[c] = FOCUS_LABELS[foc[i]];
       else out[c] = round6(r[c] ?? null);
@@ -50,6 +65,59 @@ function joinSummary(j: MatchReport) {
     duplicates_right: j.duplicatesRight.length,
     examples_only_left: few(j.onlyLeft),
     examples_only_right: few(j.onlyRight),
+  };
+}
+
+/** Per corporation and combined (samenvatting.json `corporaties`), rounded. */
+function corporatieSummary(c: CorporatieResult) {
+  const r = (x: number | null) => (x === null ? null : (round6(x) as number));
+  const pair = (x: [number, number] | null) => (x === null ? null : [r(x[0]), r(x[1])]);
+  const venster = (v: { jaren: [number, number]; verhuringen: number; kwetsbaar: number; K: number | null; K_ci: [number, number] | null } | null) =>
+    v === null ? null : { jaren: v.jaren, verhuringen: v.verhuringen, kwetsbaar: v.kwetsbaar, K: r(v.K), K_ci90: pair(v.K_ci) };
+  const per = c.corporaties.map((t) => ({
+    naam: t.naam,
+    bezit: t.bezit,
+    verhuringen: t.verhuringen === null ? null : { ...t.verhuringen, t0: venster(t.verhuringen.t0), t1: venster(t.verhuringen.t1), dK: r(t.verhuringen.dK), dK_ci: undefined, dK_ci90: pair(t.verhuringen.dK_ci) },
+    signalen_in_buurten_met_bezit: t.signalen,
+  }));
+  // combined: the corporations' counts added (the map is combined the same way)
+  const sum = (f: (t: CorporatieResult['corporaties'][number]) => number) => c.corporaties.reduce((s, t) => s + f(t), 0);
+  const win = (w: 't0' | 't1') => {
+    const first = c.corporaties.find((t) => t.verhuringen?.[w])?.verhuringen?.[w];
+    if (!first) return null;
+    const n = sum((t) => t.verhuringen?.[w]?.verhuringen ?? 0);
+    const k = sum((t) => t.verhuringen?.[w]?.kwetsbaar ?? 0);
+    const ci = wilsonInterval(k, n);
+    return { jaren: first.jaren, verhuringen: n, kwetsbaar: k, K: n > 0 ? r((100 * k) / n) : null, K_ci90: n > 0 ? [r(100 * ci.laag), r(100 * ci.hoog)] : null };
+  };
+  const w0 = win('t0');
+  const w1 = win('t1');
+  const d = w0 && w1 ? newcombeDifference(w0.kwetsbaar, w0.verhuringen, w1.kwetsbaar, w1.verhuringen) : null;
+  const gecombineerd = {
+    corporaties: c.corporaties.length,
+    bezit: { vhe: sum((t) => t.bezit.vhe), geplaatst: sum((t) => t.bezit.geplaatst), woningen: sum((t) => t.bezit.woningen), woningen_op_kaart: sum((t) => t.bezit.woningen_op_kaart) },
+    verhuringen: c.corporaties.some((t) => t.verhuringen)
+      ? {
+          gelezen: sum((t) => t.verhuringen?.gelezen ?? 0),
+          geplaatst: sum((t) => t.verhuringen?.geplaatst ?? 0),
+          kwetsbaar: sum((t) => t.verhuringen?.kwetsbaar ?? 0),
+          niet_kwetsbaar: sum((t) => t.verhuringen?.niet_kwetsbaar ?? 0),
+          onbekend: sum((t) => t.verhuringen?.onbekend ?? 0),
+          t0: w0,
+          t1: w1,
+          dK: w0 && w1 && w0.K !== null && w1.K !== null ? r(w1.K - w0.K) : null,
+          dK_ci90: d && !Number.isNaN(d.laag) ? [r(100 * d.laag), r(100 * d.hoog)] : null,
+        }
+      : null,
+  };
+  return {
+    C: c.C,
+    kwetsbaar_regel: c.regel,
+    standaardregel: c.standaardRegel,
+    ...(c.standaardRegel ? { toelichting: 'standaardregel is onze eigen operationalisatie (niet die van de studie): inkomensklasse Primaire doelgroep, urgentie/voorrang of statushouder' } : {}),
+    interval: '90 %: Wilson (aandelen), Newcombe hybrid score (verschil ΔK)',
+    corporaties: per,
+    gecombineerd,
   };
 }
 
@@ -100,9 +168,21 @@ export function buildSummary(r: SignalResult, outputs: string[]): Record<string,
         marginK: { value: round(r.thresholds.marginK.value), rule: r.thresholds.marginK.rule, spec: cfg.focus.marginK },
         marginO: { value: round(r.thresholds.marginO.value), rule: r.thresholds.marginO.rule, spec: cfg.focus.marginO },
       },
-      indicators: { K: r.sources.K, K_spec: cfg.indicators.K, O: r.sources.O, O_dimensie: cfg.indicators.O.dimension, O_niveau: cfg.indicators.O.level, C: r.sources.C, minInwoners: cfg.indicators.minInwoners },
+      indicators: {
+        K: r.sources.K,
+        K_spec: cfg.indicators.K,
+        O: r.sources.O,
+        O_dimensie: cfg.indicators.O.dimension,
+        O_niveau: cfg.indicators.O.level,
+        C: r.sources.C,
+        // only when not the default, so a run without corporation data keeps its summary
+        ...(cfg.indicators.C.source !== 'kwb' ? { C_bron: cfg.indicators.C.source } : {}),
+        minInwoners: cfg.indicators.minInwoners,
+      },
+      ...(cfg.filter ? { filter: cfg.filter } : {}),
       gebied: { dK: round(r.gebied.dK), dO: round(r.gebied.dO) },
     },
+    ...(r.corporatie ? { corporatie: corporatieSummary(r.corporatie) } : {}),
     inputs: r.inputs,
     reports: {
       joins: r.reports.joins.map(joinSummary),
