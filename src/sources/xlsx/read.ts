@@ -7,7 +7,7 @@
  */
 import { unzipSync } from 'fflate';
 import { VeerkrachtError } from '../../util/errors.js';
-import { stringItemText, xmlAttrs, xmlElements, xmlText } from './xml.js';
+import { stringItemText, xmlElements, xmlText } from './xml.js';
 
 /** A cell value: number, text, boolean, a date (as `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS` text) or null. */
 export type XlsxValue = number | string | boolean | null;
