@@ -3,6 +3,7 @@
  * Pure and seeded: the same options give byte-identical files.
  */
 import { corporatieFiles } from './write-corporatie.js';
+import { verhuringenPeriodeFiles } from './write-verhuringen.js';
 import { kwbFiles } from './write-kwb.js';
 import { kwbSymbolsCsv } from './write-kwb-symbols.js';
 import { ODATA_EDITION_YEAR } from './kwb-keys.js';
@@ -37,6 +38,7 @@ export function generateDemo(options: DemoOptions = demoOptions()): DemoOutput {
   files.set(LBM_FILE, lbm);
   for (const [k, v] of geoFiles(model)) files.set(k, v);
   for (const [k, v] of corporatieFiles(model)) files.set(k, v);
+  for (const [k, v] of verhuringenPeriodeFiles(model)) files.set(k, v);
   files.set(MICRODATA_FILE, microdataCsv(model));
   files.set(TRUTH_FILE, truthCsv(model));
   const stats = measure(model, new TextDecoder().decode(lbm));

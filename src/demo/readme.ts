@@ -11,6 +11,7 @@ import type { DemoStats } from './stats.js';
 import { TRAJECTORY_SHARES } from './trajectories.js';
 import { CORPORATIE_NAAM, corporatieGemeente, UNPLACED_EVERY } from './write-corporatie.js';
 import { LBM_MIN_INWONERS } from './write-leefbaarometer.js';
+import { EXTRA_SHARE, INSTROOM_RISE, MIN_STOCK, MUTATIEGRAAD, TRUTH_VERHUUR_FILE, VERHUUR_PERIODE } from './write-verhuringen.js';
 import { MICRODATA_MIN_CELL } from './write-microdata.js';
 
 const DESCRIPTIONS: Array<[RegExp, string]> = [
@@ -23,6 +24,7 @@ const DESCRIPTIONS: Array<[RegExp, string]> = [
   [/^leefbaarometer\//, 'Leefbaarometer 3.0 buurt scores, long format, all years on the latest indeling'],
   [/^geo\//, 'buurt boundaries of one indeling, GeoJSON in RD New (EPSG:28992)'],
   [/^corporatie\/.*bezit/, 'corporation stock list per verhuureenheid (Excel-Dutch: `;`, decimal comma, Windows-1252, CRLF)'],
+  [/^corporatie\/.*verhuringen.*2012-2022/, 'corporation lettings list 2012–2022 with a PLANTED rise of vulnerable instroom (truth in `synthetisch_truth_verhuringen.csv`)'],
   [/^corporatie\/.*verhuring/, 'corporation lettings list (same Excel-Dutch format)'],
   [/^pc6\//, 'CBS postcode-6 + huisnummer → buurt/wijk/gemeente table (`;`, codes without prefix)'],
   [/^microdata\//, 'microdata aggregates buurt × jaar × groep × status, small cells `x`'],
@@ -117,6 +119,17 @@ Columns: \`buurtcode\` (latest indeling), \`buurtcode_t0\` (first indeling, \`+\
 \`wijkcode\`, \`traject\`, \`verwacht_signaal\` (signal category id), \`cluster\` (−1 = stable),
 \`dk_laag_inkomen_pp\`, \`dk_kwetsbaar_pp\`, \`donv\` (latent changes before yearly noise),
 \`inwoners_2022\`, \`corporatie_pct_2022\`, \`inkomen_onderdrukt_2014\`, \`inkomen_onderdrukt_2022\` (1 = KWB value suppressed).
+
+## Planted instroom truth (\`${TRUTH_VERHUUR_FILE}\`)
+
+The lettings list ${VERHUUR_PERIODE[0]}–${VERHUUR_PERIODE[VERHUUR_PERIODE.length - 1]} lets each VHE with chance ${MUTATIEGRAAD} a year. A letting is vulnerable with
+probability p(year), linear per buurt; a vulnerable letting meets the default kwetsbaar rule (Primaire
+doelgroep, sometimes urgency, statushouder, a previous situation such as GGZ), a non-vulnerable one
+meets none of its criteria. \`stijging\`: p rises by ${INSTROOM_RISE[0]}–${INSTROOM_RISE[1]} from 2013 to 2021 (the centres of the windows
+2012–2014 and 2020–2022) in buurten with at least ${MIN_STOCK} own dwellings that follow a planted K-up trajectory, plus a
+seeded draw of ${EXTRA_SHARE * 100} % of the other such buurten; \`stabiel\`: p moves at most ±0.03. Columns: \`buurtcode\`,
+\`gemeentecode\`, \`eigen_woningen\`, \`instroom\` (stijging | stabiel), \`kwetsbaar_aandeel_2013\`, \`kwetsbaar_aandeel_2021\`
+(p), \`verwacht_K\` (toename | geen: the direction of K a run with \`indicators.K.source = "verhuringen"\` should find).
 
 ## Realism, measured on these files (target from issue 5 in brackets)
 

@@ -22,7 +22,8 @@ export const MARKTAANDEEL = 0.85;
 /** Every n-th address is left out of the postcode table (cannot be placed). */
 export const UNPLACED_EVERY = 173;
 
-interface Vhe {
+/** One verhuureenheid of the demo stock. */
+export interface Vhe {
   id: string;
   straat: string;
   nummer: number;
@@ -68,7 +69,8 @@ export function corporatieGemeente(model: DemoModel): number {
   return best;
 }
 
-function buildStock(model: DemoModel, gmIndex: number): Vhe[] {
+/** The corporation's stock in BEZIT_JAAR: one entry per VHE with its address and buurt (deterministic per seed). */
+export function buildStock(model: DemoModel, gmIndex: number): Vhe[] {
   const { region, options } = model;
   const gm = region.gemeenten[gmIndex];
   const yi = KWB_YEARS.indexOf(BEZIT_JAAR);
