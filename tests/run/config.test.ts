@@ -118,7 +118,7 @@ describe('parseRunConfig: the fields for real data (issue 15)', () => {
       period: { t0: 2014, t1: 2022, K: { t0: 2014 } },
       indicators: { O: { dimension: 'soc', level: 'wijk' } },
     };
-    (cfg.inputs as { kwb: Record<string, unknown> }).kwb['2022'] = { file: 'kwb/synthetisch_kwb2022_85318NED.csv', columns: { code: 'Codering_3', inwoners: 'AantalInwoners_5' } };
+    ((cfg as Record<string, unknown>).inputs as { kwb: Record<string, unknown> }).kwb['2022'] = { file: 'kwb/synthetisch_kwb2022_85318NED.csv', columns: { code: 'Codering_3', inwoners: 'AantalInwoners_5' } };
     const c = parseRunConfig(cfg, 'run.json', demo);
     expect(c.area).toEqual(['GM0344', 'WK036300']);
     expect(c.period.K).toEqual({ t0: 2014, t1: 2022 });
@@ -139,5 +139,93 @@ describe('parseRunConfig: the fields for real data (issue 15)', () => {
   it('indicators.O as a plain string keeps working and takes the map level', () => {
     const c = parseRunConfig({ ...base(), level: 'wijk', indicators: { O: 'onv' } }, 'run.json', demo);
     expect(c.indicators.O).toEqual({ dimension: 'onv', level: 'wijk' });
+  });
+});
+
+describe('parseRunConfig: corporation data (issue 18)', () => {
+  const corp = {
+    bezit: ['corporatie/synthetisch_bezit_vhe_2022_wooncooperatie-de-eendracht.csv'],
+    verhuringen: ['corporatie/synthetisch_verhuringen_wooncooperatie-de-eendracht_2012-2022.csv'],
+    pc6: 'pc6/synthetisch_pc6hnr20220801_gwb.csv',
+  };
+  const withCorp = (extra: Record<string, unknown>, corporatie: unknown = corp): Record<string, unknown> => {
+    const b = base();
+    return { ...b, inputs: { ...(b.inputs as Record<string, unknown>), corporatie }, ...extra };
+  };
+
+  it('reads the corporation inputs, K from lettings with its defaults, C from own stock and the filter', () => {
+    const c = parseRunConfig(
+      withCorp({ indicators: { K: { source: 'verhuringen' }, C: { source: 'bezit' } }, filter: { corporatieklasse: ['meer dan 2/3'] } }),
+      'run.json',
+      demo,
+    );
+    expect(c.inputs.corporatie).toEqual({ bezit: [join(demo, corp.bezit[0])], verhuringen: [join(demo, corp.verhuringen[0])], pc6: join(demo, corp.pc6) });
+    expect(c.indicators.K).toEqual({ source: 'verhuringen', venster: 3, minVerhuringen: 10 });
+    expect(c.indicators.C).toEqual({ source: 'bezit' });
+    expect(c.filter).toEqual({ corporatieklasse: ['meer dan 2/3'] });
+    // one file instead of a list; a kwetsbaar rule as given
+    const d = parseRunConfig(
+      withCorp({ indicators: { K: { source: 'verhuringen', venster: 2, minVerhuringen: 25, kwetsbaar: { inkomensklasse: ['Primaire doelgroep'], urgentie: true, vorige_situatie: ['uitstroom_ggz', 'beschermd_wonen'] } } }, filter: { eigenBezitMin: 10 } }, { bezit: corp.bezit[0], verhuringen: corp.verhuringen[0] }),
+      'run.json',
+      demo,
+    );
+    expect(d.inputs.corporatie?.bezit).toHaveLength(1);
+    expect(d.indicators.K).toEqual({ source: 'verhuringen', venster: 2, minVerhuringen: 25, kwetsbaar: { inkomensklasse: ['Primaire doelgroep'], urgentie: true, vorige_situatie: ['uitstroom_ggz', 'beschermd_wonen'] } });
+    expect(d.filter).toEqual({ eigenBezitMin: 10 });
+  });
+
+  it('without corporation fields the defaults are KWB for C and no filter', () => {
+    const c = parseRunConfig(base(), 'run.json', demo);
+    expect(c.indicators.C).toEqual({ source: 'kwb' });
+    expect(c.filter).toBeNull();
+  });
+
+  it.each([
+    [{ indicators: { K: { source: 'verhuringen', venster: 0 } } }, 'indicators.K.venster', 'a whole number ≥ 1'],
+    [{ indicators: { K: { source: 'verhuringen', venster: 9 } } }, 'indicators.K.venster', 'at most 8 years'],
+    [{ indicators: { K: { source: 'verhuringen', minVerhuringen: 2.5 } } }, 'indicators.K.minVerhuringen', 'a whole number ≥ 1'],
+    [{ indicators: { K: { source: 'verhuringen', drempel: 1 } } }, 'indicators.K.drempel', 'one of the fields source, venster, minVerhuringen, kwetsbaar'],
+    [{ indicators: { K: { source: 'verhuringen', kwetsbaar: {} } } }, 'indicators.K.kwetsbaar', 'at least one criterion'],
+    [{ indicators: { K: { source: 'verhuringen', kwetsbaar: { inkomensklasse: 'Primaire doelgroep' } } } }, 'indicators.K.kwetsbaar.inkomensklasse', 'a non-empty list'],
+    [{ indicators: { K: { source: 'verhuringen', kwetsbaar: { inkomensklasse: [''] } } } }, 'indicators.K.kwetsbaar.inkomensklasse[0]', 'a non-empty string'],
+    [{ indicators: { K: { source: 'verhuringen', kwetsbaar: { urgentie: 'ja' } } } }, 'indicators.K.kwetsbaar.urgentie', 'true or false'],
+    [{ indicators: { K: { source: 'verhuringen', kwetsbaar: { statushouder: 1 } } } }, 'indicators.K.kwetsbaar.statushouder', 'true or false'],
+    [{ indicators: { K: { source: 'verhuringen', kwetsbaar: { vorige_situatie: ['ggz'] } } } }, 'indicators.K.kwetsbaar.vorige_situatie[0]', 'one of uitstroom_ggz, beschermd_wonen'],
+    [{ indicators: { K: { source: 'verhuringen', kwetsbaar: { leeftijd: 23 } } } }, 'indicators.K.kwetsbaar.leeftijd', 'one of the fields inkomensklasse'],
+    [{ indicators: { C: { source: 'eigen' } } }, 'indicators.C.source', 'one of kwb, bezit'],
+    [{ indicators: { C: { bron: 'kwb' } } }, 'indicators.C.bron', 'one of the fields source'],
+    [{ filter: { corporatieklasse: ['> 2/3'] } }, 'filter.corporatieklasse[0]', 'one of minder dan 1/3, 1/3 tot 2/3, meer dan 2/3'],
+    [{ filter: { corporatieklasse: [] } }, 'filter.corporatieklasse', 'a non-empty list'],
+    [{ filter: { eigenBezitMin: -1 } }, 'filter.eigenBezitMin', 'a number ≥ 0'],
+    [{ filter: {} }, 'filter', '{ "corporatieklasse": [...] } or { "eigenBezitMin": N }'],
+    [{ filter: { buurten: 3 } }, 'filter.buurten', 'one of the fields corporatieklasse, eigenBezitMin'],
+  ])('corporation field %j → error at %s', (extra, field, expected) => {
+    const e = errorOf(withCorp(extra));
+    expect(e.location.column).toBe(field);
+    expect(e.location.expected).toContain(expected);
+    expect(e.location.file).toBe('run.json');
+  });
+
+  it.each([
+    [{ bezit: [] }, 'inputs.corporatie.bezit', 'a file or a non-empty list of files'],
+    [{ bezit: ['corporatie/bestaat-niet.csv'] }, 'inputs.corporatie.bezit[0]', 'an existing file'],
+    [{ bezit: corp.bezit, verhuringen: [corp.verhuringen[0], corp.verhuringen[0]] }, 'inputs.corporatie.verhuringen', 'one lettings list per stock list'],
+    [{ bezit: corp.bezit, pc6: 'pc6/geen.csv' }, 'inputs.corporatie.pc6', 'an existing file'],
+    [{ verhuringen: corp.verhuringen }, 'inputs.corporatie.bezit', 'a file or a non-empty list'],
+    [{ bezit: corp.bezit, lijst: 1 }, 'inputs.corporatie.lijst', 'one of the fields bezit, verhuringen, pc6'],
+  ])('inputs.corporatie %j → error at %s', (corporatie, field, expected) => {
+    const e = errorOf(withCorp({}, corporatie));
+    expect(e.location.column).toBe(field);
+    expect(e.location.expected).toContain(expected);
+  });
+
+  it('K from lettings, C from own stock and eigenBezitMin need the corporation files', () => {
+    const b = base();
+    expect(errorOf({ ...b, indicators: { K: { source: 'verhuringen' } } }).location.column).toBe('inputs.corporatie.verhuringen');
+    expect(errorOf(withCorp({ indicators: { K: { source: 'verhuringen' } } }, { bezit: corp.bezit })).location.column).toBe('inputs.corporatie.verhuringen');
+    expect(errorOf({ ...b, indicators: { C: { source: 'bezit' } } }).location.column).toBe('inputs.corporatie.bezit');
+    expect(errorOf({ ...b, filter: { eigenBezitMin: 5 } }).location.column).toBe('inputs.corporatie.bezit');
+    // the KWB corporation classes need no corporation files
+    expect(parseRunConfig({ ...b, filter: { corporatieklasse: ['meer dan 2/3'] } }, 'run.json', demo).filter).toEqual({ corporatieklasse: ['meer dan 2/3'] });
   });
 });
