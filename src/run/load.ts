@@ -196,7 +196,10 @@ export async function loadRunTables(config: RunConfig, progress: Progress = () =
     const corporaties: CorporatieTables[] = ci.bezit.map((file, i) => {
       const bezit = loadBezit(file);
       record(`corporatie bezit`, file, bezit);
-      const out: CorporatieTables = { naam: basename(file).replace(/\.[^.]+$/, ''), bezit };
+      // the file name names the corporation; the same name twice gets its position added
+      const stem = basename(file).replace(/\.[^.]+$/, '');
+      const naam = ci.bezit.filter((f) => basename(f).replace(/\.[^.]+$/, '') === stem).length > 1 ? `${stem} (${i + 1})` : stem;
+      const out: CorporatieTables = { naam, bezit };
       const vf = ci.verhuringen[i];
       if (vf !== undefined) {
         out.verhuringen = loadVerhuringen(vf);

@@ -74,12 +74,14 @@ function corporatieSummary(c: CorporatieResult) {
   const pair = (x: [number, number] | null) => (x === null ? null : [r(x[0]), r(x[1])]);
   const venster = (v: { jaren: [number, number]; verhuringen: number; kwetsbaar: number; K: number | null; K_ci: [number, number] | null } | null) =>
     v === null ? null : { jaren: v.jaren, verhuringen: v.verhuringen, kwetsbaar: v.kwetsbaar, K: r(v.K), K_ci90: pair(v.K_ci) };
-  const per = c.corporaties.map((t) => ({
-    naam: t.naam,
-    bezit: t.bezit,
-    verhuringen: t.verhuringen === null ? null : { ...t.verhuringen, t0: venster(t.verhuringen.t0), t1: venster(t.verhuringen.t1), dK: r(t.verhuringen.dK), dK_ci: undefined, dK_ci90: pair(t.verhuringen.dK_ci) },
-    signalen_in_buurten_met_bezit: t.signalen,
-  }));
+  const per = c.corporaties.map((t) => {
+    let verhuringen = null;
+    if (t.verhuringen !== null) {
+      const { dK_ci, ...rest } = t.verhuringen;
+      verhuringen = { ...rest, t0: venster(rest.t0), t1: venster(rest.t1), dK: r(rest.dK), dK_ci90: pair(dK_ci) };
+    }
+    return { naam: t.naam, bezit: t.bezit, verhuringen, signalen_in_buurten_met_bezit: t.signalen };
+  });
   // combined: the corporations' counts added (the map is combined the same way)
   const sum = (f: (t: CorporatieResult['corporaties'][number]) => number) => c.corporaties.reduce((s, t) => s + f(t), 0);
   const win = (w: 't0' | 't1') => {

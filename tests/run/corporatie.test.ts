@@ -191,3 +191,98 @@ describe('veerkracht run --config with K from the corporation lettings (issue 18
     expect(c.verhuringen.t0.verhuringen).toBe(sumT0);
   });
 });
+
+describe('several corporations, C from own stock and the filter (issue 18)', () => {
+  // the demo corporation split in two by VHE number: the combined map must equal the single one
+  const dir = mkdtempSync(join(tmpdir(), 'vk-corp2-'));
+  const bezitLines = readFileSync(join(demo, 'corporatie/synthetisch_bezit_vhe_2022_wooncooperatie-de-eendracht.csv'), 'latin1').split('\r\n');
+  const verhLines = readFileSync(join(demo, 'corporatie/synthetisch_verhuringen_wooncooperatie-de-eendracht_2012-2022.csv'), 'latin1').split('\r\n');
+  const half = (id: string) => Number(id) % 2;
+  for (const h of [0, 1]) {
+    const b = [bezitLines[0], ...bezitLines.slice(1).filter((l) => l !== '' && half(l.split(';')[0]) === h)];
+    const v = [verhLines[0], ...verhLines.slice(1).filter((l) => l !== '' && half(l.split(';')[1]) === h)];
+    writeFileSync(join(dir, `bezit_${h}.csv`), b.join('\r\n') + '\r\n', 'latin1');
+    writeFileSync(join(dir, `verhuringen_${h}.csv`), v.join('\r\n') + '\r\n', 'latin1');
+  }
+  const two = { bezit: [join(dir, 'bezit_0.csv'), join(dir, 'bezit_1.csv')], verhuringen: [join(dir, 'verhuringen_0.csv'), join(dir, 'verhuringen_1.csv')], pc6: join(demo, 'pc6/synthetisch_pc6hnr20220801_gwb.csv') };
+  const K = { source: 'verhuringen', venster: 3, minVerhuringen: 30 };
+  let one: Awaited<ReturnType<typeof run>>;
+  let split: Awaited<ReturnType<typeof run>>;
+  let filtered: Awaited<ReturnType<typeof run>>;
+  let byClass: Awaited<ReturnType<typeof run>>;
+  beforeAll(async () => {
+    one = await run({ indicators: { K, C: { source: 'bezit' } } });
+    const cfg = (extra: Record<string, unknown>) => {
+      const c = config(extra);
+      (c.inputs as Record<string, unknown>).corporatie = two;
+      return c;
+    };
+    const runWith = async (c: Record<string, unknown>) => {
+      const d = mkdtempSync(join(tmpdir(), 'vk-corp3-'));
+      const abs = JSON.parse(JSON.stringify(c), (_k, v) => (typeof v === 'string' && /\.(csv|geojson)$/.test(v) && !v.startsWith('/') ? join(demo, v) : v));
+      writeFileSync(join(d, 'run.json'), JSON.stringify(abs));
+      const r = await runCli(['run', '--config', join(d, 'run.json'), '--out', join(d, 'out')]);
+      expect(r.code, r.err).toBe(0);
+      return { dir: d, rows: plainRows(join(d, 'out', 'signalen-plain.csv')), summary: JSON.parse(readFileSync(join(d, 'out', 'samenvatting.json'), 'utf8')), code: r.code, err: r.err };
+    };
+    split = await runWith(cfg({ indicators: { K, C: { source: 'bezit' } } }));
+    filtered = await runWith(cfg({ indicators: { K, C: { source: 'bezit' } }, filter: { eigenBezitMin: 100 } }));
+    byClass = await runWith(cfg({ indicators: { K }, filter: { corporatieklasse: ['meer dan 2/3'] } }));
+  }, 120_000);
+
+  it('two corporations give the combined map of their stock and lettings', () => {
+    expect(split.rows.length).toBe(one.rows.length);
+    for (const [i, r] of split.rows.entries()) {
+      for (const c of ['eigen_bezit', 'C_eigen', 'C', 'verhuringen_t0', 'kwetsbaar_t0', 'verhuringen_t1', 'kwetsbaar_t1', 'dK', 'dK_ci_laag', 'categorie']) expect(r[c], `${r.code} ${c}`).toBe(one.rows[i][c]);
+    }
+  });
+
+  it('per-corporation summaries add up to the combined one', () => {
+    const s = split.summary.corporatie;
+    expect(s.corporaties.map((c: { naam: string }) => c.naam)).toEqual(['bezit_0', 'bezit_1']);
+    for (const k of ['vhe', 'geplaatst', 'woningen']) expect(s.corporaties[0].bezit[k] + s.corporaties[1].bezit[k]).toBe(s.gecombineerd.bezit[k]);
+    for (const w of ['t0', 't1']) {
+      expect(s.corporaties[0].verhuringen[w].verhuringen + s.corporaties[1].verhuringen[w].verhuringen).toBe(s.gecombineerd.verhuringen[w].verhuringen);
+      expect(s.gecombineerd.verhuringen[w].verhuringen).toBe(one.summary.corporatie.gecombineerd.verhuringen[w].verhuringen);
+    }
+  });
+
+  it('C from own stock is own dwellings / KWB dwellings and drives corporatie_klasse; C_kwb sits beside it', () => {
+    let checked = 0;
+    for (const r of one.rows) {
+      if (r.woningen === '' || Number(r.woningen) === 0) continue;
+      expect(Number(r.C_eigen)).toBeCloseTo((100 * Number(r.eigen_bezit)) / Number(r.woningen), 4);
+      expect(r.C).toBe(r.C_eigen);
+      const c = Number(r.C);
+      expect(r.corporatie_klasse).toBe(c < 100 / 3 ? 'minder dan 1/3' : c > 200 / 3 ? 'meer dan 2/3' : '1/3 tot 2/3');
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(150);
+    // the corporation owns 85 % of the corporation stock in its gemeente: its share stays below KWB's
+    const own = one.rows.filter((r) => Number(r.eigen_bezit) > 100);
+    for (const r of own) expect(Number(r.C_eigen)).toBeLessThan(Number(r.C_kwb) + 5);
+  });
+
+  it('filter eigenBezitMin keeps exactly the buurten with that many own dwellings; the rest is counted and reported', () => {
+    const want = split.rows.filter((r) => Number(r.eigen_bezit) >= 100).map((r) => r.code);
+    expect(filtered.rows.map((r) => r.code)).toEqual(want);
+    const f = filtered.summary.reports.studiegebied.filter;
+    expect(f.binnen).toBe(want.length);
+    expect(f.binnen + f.buiten).toBe(split.rows.length);
+    expect(filtered.summary.buurten).toBe(want.length);
+    expect(filtered.summary.reports.studiegebied.buiten.find((b: { invoer: string }) => /filter/.test(b.invoer)).aantal).toBe(f.buiten);
+    const geo = JSON.parse(readFileSync(join(filtered.dir, 'out', 'signalen.geojson'), 'utf8'));
+    expect(geo.features.length).toBe(want.length);
+    // signals are those of the whole area (references and dead bands before the filter)
+    const before = new Map(split.rows.map((r) => [r.code, r.categorie]));
+    for (const r of filtered.rows) expect(r.categorie).toBe(before.get(r.code));
+    expect(Object.values(f.categorieen_buiten as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(f.buiten);
+  });
+
+  it('filter corporatieklasse on the KWB share keeps the corporatiebuurten only', () => {
+    const want = split.rows.filter((r) => Number(r.C_kwb) > 200 / 3 && r.C_kwb !== '').map((r) => r.code);
+    expect(want.length).toBeGreaterThan(5);
+    expect(byClass.rows.map((r) => r.code)).toEqual(want);
+    expect(byClass.summary.corporatie.C).toBe('kwb');
+  });
+});
