@@ -150,10 +150,20 @@ export interface RunConfig {
   focus: { marginK: ThresholdSpec; marginO: ThresholdSpec };
   /** Restrict map and summary to the corporation stock (null: no filter). */
   filter: RunFilter | null;
+  /**
+   * Pages per gemeente: `true` HTML and PNG, `"html"` without PNG, `false` none; `"auto"`
+   * (default) HTML always and PNG up to {@link GEMEENTE_PNG_MAX} gemeenten (a PNG per gemeente
+   * costs about 0.1 s: minutes at national scale).
+   */
+  gemeentePaginas: boolean | 'html' | 'auto';
 }
 
+/** Up to this many gemeenten `gemeentePaginas: "auto"` also writes a PNG per gemeente. */
+export const GEMEENTE_PNG_MAX = 40;
+
 /** Defaults for everything but inputs, period, title and synthetic. */
-export const DEFAULT_SETTINGS: Pick<RunConfig, 'level' | 'area' | 'indicators' | 'reference' | 'thresholds' | 'focus' | 'filter'> = {
+export const DEFAULT_SETTINGS: Pick<RunConfig, 'level' | 'area' | 'indicators' | 'reference' | 'thresholds' | 'focus' | 'filter' | 'gemeentePaginas'> = {
+  gemeentePaginas: 'auto',
   level: 'buurt',
   area: null,
   filter: null,
@@ -390,7 +400,7 @@ function kwbInput(c: Checker, v: Json, field: string, base: string): KwbInput {
 export function parseRunConfig(json: Json, file: string, base: string): RunConfig {
   const c = new Checker(file);
   const o = c.object(json, '(root)');
-  c.only(o, '', ['title', 'synthetic', 'level', 'area', 'period', 'inputs', 'indicators', 'reference', 'thresholds', 'focus', 'filter']);
+  c.only(o, '', ['title', 'synthetic', 'level', 'area', 'period', 'inputs', 'indicators', 'reference', 'thresholds', 'focus', 'filter', 'gemeentePaginas']);
   const level: MapLevel = o.level === undefined ? 'buurt' : mapLevel(c, o.level, 'level');
   let area: string[] | null = null;
   if (o.area !== undefined && o.area !== null) {
@@ -502,6 +512,11 @@ export function parseRunConfig(json: Json, file: string, base: string): RunConfi
     c.only(t, 'thresholds', ['K', 'O']);
     if (t.K !== undefined) cfg.thresholds.K = threshold(c, t.K, 'thresholds.K');
     if (t.O !== undefined) cfg.thresholds.O = threshold(c, t.O, 'thresholds.O');
+  }
+  if (o.gemeentePaginas !== undefined) {
+    const g = o.gemeentePaginas;
+    if (!(typeof g === 'boolean' || g === 'html' || g === 'auto')) c.fail('gemeentePaginas', 'true, false, "html" or "auto"', g);
+    cfg.gemeentePaginas = g as RunConfig['gemeentePaginas'];
   }
   if (o.focus !== undefined) {
     const f = c.object(o.focus, 'focus');

@@ -16,6 +16,7 @@ import { formatNl } from '../classify/legend.js';
 import { gemeenteIndexHtml, gemeenteMapSvg, gemeentePageHtml, gemeentePageName, type GemeenteIndexEntry, type GemeentePageRegion } from '../viz/gemeente-page.js';
 import { FOCUS_CATEGORIES, FOCUS_COLOURS, FOCUS_LABELS, type FocusCategory } from '../signal/focus.js';
 import type { SignalResult } from './compute.js';
+import { GEMEENTE_PNG_MAX } from './config.js';
 
 /** One page per gemeente (see src/viz/gemeente-page.ts). */
 export interface GemeentePage {
@@ -37,7 +38,7 @@ export interface RunFigures {
   /** The threshold explorer and the page text around it. */
   explorer: { spec: VegaLiteSpec; page: OfflineHtmlOptions };
   /** A page per gemeente and the index page linking them (none on a gemeente-level map). */
-  gemeenten: { pages: GemeentePage[]; index: string } | null;
+  gemeenten: { pages: GemeentePage[]; index: string; png: boolean } | null;
 }
 
 /**
@@ -129,13 +130,16 @@ export function runFigures(r: SignalResult): RunFigures {
     title: r.config.title + (r.config.synthetic ? ' (synthetische gegevens)' : ''),
     description: `Signaleringskaart ${periodLabel(r)}: verschuif de drempels voor ΔK (${r.sources.K}) en ΔO (${r.sources.O}) en wissel tussen absoluut en relatief. Werkt zonder internet.`,
   };
-  return { signaleringskaart, focuskaart, explorer: { spec, page }, gemeenten: r.config.level === 'gemeente' ? null : gemeentePages(r) };
+  const g = r.config.gemeentePaginas;
+  const gemeenten = r.config.level === 'gemeente' || g === false ? null : gemeentePages(r);
+  if (gemeenten) gemeenten.png = g === true || (g === 'auto' && gemeenten.pages.length <= GEMEENTE_PNG_MAX);
+  return { signaleringskaart, focuskaart, explorer: { spec, page }, gemeenten };
 }
 
 const UNITS: Record<string, string> = { buurt: 'buurten', wijk: 'wijken', gemeente: 'gemeenten' };
 
 /** The pages per gemeente of a run, and their index. */
-export function gemeentePages(r: SignalResult): { pages: GemeentePage[]; index: string } {
+export function gemeentePages(r: SignalResult): { pages: GemeentePage[]; index: string; png: boolean } {
   const s = r.signalen;
   const col = <T>(name: string) => s.array(name) as ArrayLike<T>;
   const code = col<string>('code');
@@ -195,5 +199,5 @@ export function gemeentePages(r: SignalResult): { pages: GemeentePage[]; index: 
     const counts = Object.fromEntries(SIGNAL_CATEGORIES.map((c) => [c, regions.filter((x) => x.categorie === c).length])) as Record<SignalCategory, number>;
     entries.push({ code: g, naam: name, href: `${file}.html`, regions: regions.length, inwoners: regions.reduce((a, x) => a + (x.inwoners ?? 0), 0), counts });
   }
-  return { pages, index: gemeenteIndexHtml(cfg.title, period, cfg.synthetic, eenheden, entries) };
+  return { pages, index: gemeenteIndexHtml(cfg.title, period, cfg.synthetic, eenheden, entries), png: true };
 }

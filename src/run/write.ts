@@ -6,7 +6,8 @@
  * timestamps, sorted keys).
  */
 import { writeFileAtomic } from '../export/atomic.js';
-import { writeCsvFile, writeGeoJsonFile, writeHtmlFile, writePngFile, writeSummaryJson, writeSvgFile } from '../export/files.js';
+import { writeCsvFile, writeGeoJsonFile, writeSummaryJson } from '../export/files.js';
+import { writeHtmlFile, writePngFile, writeSvgFile } from '../viz/files.js';
 import { attributesByCode, toGeoJson } from '../export/geojson.js';
 import { writeXlsxFile } from '../export/xlsx.js';
 import { openOutputSet, type OutputSet } from '../util/output-set.js';
@@ -68,15 +69,18 @@ async function writeAll(r: SignalResult, figures: RunFigures, at: (name: string)
   written.push('signaleringskaart.html');
 
   if (figures.gemeenten) {
-    progress(`pagina per gemeente (${figures.gemeenten.pages.length})`);
-    writeFileAtomic(at('gemeenten/index.html'), figures.gemeenten.index);
+    const g = figures.gemeenten;
+    progress(`pagina per gemeente (${g.pages.length}${g.png ? ', met PNG' : ', zonder PNG: gemeentePaginas true maakt ze ook'})`);
+    writeFileAtomic(at('gemeenten/index.html'), g.index);
     written.push('gemeenten/index.html');
-    for (const p of figures.gemeenten.pages) {
+    for (const p of g.pages) {
       writeFileAtomic(at(`gemeenten/${p.name}.html`), p.html);
+      written.push(`gemeenten/${p.name}.html`);
+      if (!g.png) continue;
       const png = writePngFile(at(`gemeenten/${p.name}.png`), p.svg, { scale: 1.5 });
       png.catch(() => undefined);
       pngs.push(png);
-      written.push(`gemeenten/${p.name}.html`, `gemeenten/${p.name}.png`);
+      written.push(`gemeenten/${p.name}.png`);
     }
   }
 

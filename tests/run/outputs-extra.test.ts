@@ -90,3 +90,21 @@ describe('the output folder', () => {
     expect(existsSync(join(dir, 'samenvatting.json'))).toBe(true);
   }, 120_000);
 });
+
+describe('gemeentePaginas', () => {
+  it('"html" writes the pages without PNGs, false writes none, an odd value names the field', async () => {
+    const { existsSync } = await import('node:fs');
+    const { parseRunConfig } = await import('../../src/run/config.js');
+    const html = join(mkdtempSync(join(tmpdir(), 'vk-gp-')), 'out');
+    await runJob({ ...demoConfig(home), gemeentePaginas: 'html' }, html);
+    const files = readdirSync(join(html, 'gemeenten'));
+    expect(files.filter((f) => f.endsWith('.html'))).toHaveLength(5);
+    expect(files.filter((f) => f.endsWith('.png'))).toHaveLength(0);
+    const none = join(mkdtempSync(join(tmpdir(), 'vk-gp-')), 'out');
+    await runJob({ ...demoConfig(home), gemeentePaginas: false }, none);
+    expect(existsSync(join(none, 'gemeenten'))).toBe(false);
+    const d = demoConfig(home);
+    const json = { period: { t0: 2014, t1: 2022 }, inputs: { kwb: { '2014': d.inputs.kwb['2014'].file, '2022': d.inputs.kwb['2022'].file }, leefbaarometer: d.inputs.leefbaarometer, boundaries: d.inputs.boundaries }, gemeentePaginas: 'pdf' };
+    expect(() => parseRunConfig(json, 'run.json', home)).toThrow(/gemeentePaginas.*true, false, "html" or "auto"/);
+  }, 120_000);
+});
