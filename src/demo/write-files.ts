@@ -2,7 +2,7 @@
  * Write a generated region to a folder with atomic writes.
  */
 import { join } from 'node:path';
-import { writeFileAtomic } from '../export/atomic.js';
+import { writeFileAtomic } from '../util/fs.js';
 import type { DemoOutput } from './generate.js';
 
 /**

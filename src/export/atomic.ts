@@ -1,51 +1,5 @@
 /**
- * Atomic file writes: write to a temporary file in the same folder, flush, then rename over
- * the target. An interrupted run leaves the previous output intact, never a half-written file.
+ * Atomic file writes, kept under their old name: the helpers live in src/util/fs.ts (the lowest
+ * layer) so that sources/ and demo/ can use them without importing export/.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
-import { VeerkrachtError } from '../util/errors.js';
-
-let counter = 0;
-
-/** Write `data` to `path` atomically (creating the folder when needed). */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${counter++}.tmp`);
-  const fd = openSync(tmp, 'w');
-  try {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-    fsyncSync(fd);
-  } catch (e) {
-    closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-  closeSync(fd);
-  try {
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
-/**
- * Resolve an output file name inside the chosen output folder; a name that would escape it
- * (`../x`, an absolute path) is a user error.
- */
-export function outputPath(outDir: string, name: string): string {
-  const base = resolve(outDir);
-  const target = resolve(base, name);
-  const rel = relative(base, target);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
-    throw new VeerkrachtError(`output name escapes the output folder`, {
-      file: name,
-      expected: `a file name inside ${outDir}`,
-    });
-  }
-  return target;
-}
+export { outputPath, writeFileAtomic } from '../util/fs.js';

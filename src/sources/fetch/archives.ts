@@ -7,7 +7,7 @@
  */
 import { closeSync, copyFileSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
-import { outputPath, writeFileAtomic } from '../../export/atomic.js';
+import { outputPath, writeFileAtomic } from '../../util/fs.js';
 import { VeerkrachtError, showValue } from '../../util/errors.js';
 import { VERSION } from '../../version.js';
 import type { DiskCache } from './cache.js';

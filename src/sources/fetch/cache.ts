@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { writeFileAtomic } from '../../export/atomic.js';
+import { writeFileAtomic } from '../../util/fs.js';
 import { sha256Hex } from '../csv/checksum.js';
 import { VeerkrachtError } from '../../util/errors.js';
 

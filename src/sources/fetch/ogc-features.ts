@@ -6,7 +6,7 @@
  */
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync, fsyncSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { outputPath, writeFileAtomic } from '../../export/atomic.js';
+import { outputPath, writeFileAtomic } from '../../util/fs.js';
 import { VERSION } from '../../version.js';
 import { VeerkrachtError } from '../../util/errors.js';
 import type { DiskCache } from './cache.js';

@@ -7,7 +7,7 @@
  * arrays of all pages concatenated), `URLS.txt` (file → URL) and `fetch.json` (provenance).
  */
 import { readFileSync } from 'node:fs';
-import { outputPath, writeFileAtomic } from '../../export/atomic.js';
+import { outputPath, writeFileAtomic } from '../../util/fs.js';
 import { VeerkrachtError } from '../../util/errors.js';
 import { VERSION } from '../../version.js';
 import type { DiskCache } from './cache.js';
