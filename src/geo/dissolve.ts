@@ -6,7 +6,7 @@ import { topology } from 'topojson-server';
 import { merge } from 'topojson-client';
 import type { GeometryCollection, Polygon as TopoPolygon, MultiPolygon as TopoMultiPolygon } from 'topojson-specification';
 import type { FeatureCollection } from 'geojson';
-import type { RegionFeature } from '../sources/boundaries/types.js';
+import type { RegionFeature } from './types.js';
 
 /**
  * One feature per group (code = the group key, name = null), the union of its members.

@@ -3,7 +3,9 @@
  * after the prefix are the gemeente, a buurt's first 6 its wijk. Amsterdam uses letters in wijk
  * and buurt codes from 2022 on (`WK0363AA`, `BU0363AA01`), so the parts are not always digits.
  */
-import type { RegionLevel } from '../sources/types.js';
+
+/** Administrative level of a region code. */
+export type RegionLevel = 'land' | 'gemeente' | 'wijk' | 'buurt';
 
 const PREFIX: Record<Exclude<RegionLevel, 'land'>, string> = { gemeente: 'GM', wijk: 'WK', buurt: 'BU' };
 const LENGTH: Record<Exclude<RegionLevel, 'land'>, number> = { gemeente: 4, wijk: 6, buurt: 8 };

@@ -9,13 +9,11 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { planarArea } from '../geo/area.js';
+import { mapPositions, planarArea } from '../geo/area.js';
 import { bboxesOverlap, geometryBBox } from '../geo/bbox.js';
 import { intersectionArea } from '../geo/intersect.js';
 import { wgs84ToRd } from '../geo/projection.js';
-import type { BBox } from '../geo/types.js';
-import { boundariesToCrs } from '../sources/boundaries/convert.js';
-import type { Boundaries, Crs } from '../sources/boundaries/types.js';
+import type { BBox, Crs, RegionFeature, RegionGeometries } from '../geo/types.js';
 import { matchCodes, type MatchReport } from './match.js';
 
 /** How a source buurt relates to the target indeling. */
@@ -213,21 +211,28 @@ function gridIndex(boxes: readonly BBox[], cell = 2000): (q: BBox) => number[] {
   };
 }
 
+/** The features in RD New (a new array when converted; the input is not changed). */
+function featuresInRd(g: RegionGeometries): readonly RegionFeature[] {
+  if (g.crs === 'EPSG:28992') return g.features;
+  return g.features.map((f) => ({ ...f, geometry: mapPositions(f.geometry, wgs84ToRd) }));
+}
+
 /**
  * Build the crosswalk from one indeling to another.
  *
- * @param from boundaries of the source year (any CRS; overlap is computed in RD New)
+ * @param from boundaries of the source year (`Boundaries` from a reader, or any features with
+ *   their CRS; overlap is computed in RD New)
  * @param to boundaries of the target year
  * @example
  * const cw = buildCrosswalk(buurten2017, buurten2023);
  * cw.report.split; // [{ from: 'BU03440101', to: ['BU03440105', 'BU03440106'] }]
  */
-export function buildCrosswalk(from: Boundaries, to: Boundaries, options: CrosswalkOptions = {}): Crosswalk {
+export function buildCrosswalk(from: RegionGeometries, to: RegionGeometries, options: CrosswalkOptions = {}): Crosswalk {
   const minShare = options.minShare ?? 0.01;
   const same = options.sameAreaShare ?? 0.99;
   const labels = options.labels ?? { from: 'from', to: 'to' };
-  const A = boundariesToCrs(from, 'EPSG:28992').features;
-  const B = boundariesToCrs(to, 'EPSG:28992').features;
+  const A = featuresInRd(from);
+  const B = featuresInRd(to);
   const aBox = A.map((f) => geometryBBox(f.geometry));
   const bBox = B.map((f) => geometryBBox(f.geometry));
   const aArea = A.map((f) => planarArea(f.geometry));

@@ -2,7 +2,7 @@
  * The buurt → wijk → gemeente hierarchy of a set of region codes (from a loaded KWB table or any
  * code list), derived from the codes themselves, with a report of parents that are not in the set.
  */
-import type { RegionLevel } from '../sources/types.js';
+import type { RegionLevel } from './codes.js';
 import { gemeenteOf, normalizeRegionCode, regionLevel, wijkOf } from './codes.js';
 
 /** Number of distinct codes per level. */

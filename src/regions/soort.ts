@@ -2,7 +2,7 @@
  * StatLine's `SoortRegio` ("Land", "Gemeente", "Wijk", "Buurt", space padded) and its English
  * download variants ("Country", "Municipality", "District", "Neighbourhood") as region levels.
  */
-import type { RegionLevel } from '../sources/types.js';
+import type { RegionLevel } from './codes.js';
 
 const SOORT: Record<string, RegionLevel> = {
   land: 'land',

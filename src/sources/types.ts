@@ -5,8 +5,9 @@
  */
 import type { ColumnTable } from 'arquero';
 
-/** Administrative level of a region code. */
-export type RegionLevel = 'land' | 'gemeente' | 'wijk' | 'buurt';
+// The administrative level of a region code lives in src/regions/codes.ts (the layer below
+// sources); kept here under its old name so every existing importer works unchanged.
+export type { RegionLevel } from '../regions/codes.js';
 
 /** What we know about one column. Units live here, never implied by the column name alone. */
 export interface ColumnMeta {

@@ -2,22 +2,12 @@
  * What the boundary readers return: polygon features with a normalised region code, in one
  * known CRS, plus the same provenance and load report as tabular loaders.
  */
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Crs, RegionFeature } from '../../geo/types.js';
 import type { LoadReport, Provenance, RegionLevel } from '../types.js';
 
-/** Coordinate reference systems we read and write. */
-export type Crs = 'EPSG:28992' | 'EPSG:4326';
-
-/** Properties every boundary feature carries after loading (the source's own properties stay too). */
-export interface RegionProperties {
-  /** Normalised region code (`BU03440101`, `WK034401`, `GM0344`). */
-  code: string;
-  /** Region name when the file has one. */
-  name: string | null;
-  [key: string]: unknown;
-}
-
-export type RegionFeature = Feature<Polygon | MultiPolygon, RegionProperties>;
+// The feature and CRS types live in src/geo/types.ts (the lowest layer that needs them); kept
+// here under their old names so every existing importer works unchanged.
+export type { Crs, RegionFeature, RegionProperties } from '../../geo/types.js';
 
 export interface Boundaries {
   features: RegionFeature[];
