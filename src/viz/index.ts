@@ -19,4 +19,5 @@ export * from './maps/multiples.js';
 export * from './explorer.js';
 export * from './explorer-page.js';
 export * from './html.js';
+export * from './files.js';
 export * from './locale.js';

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeHtmlFile } from '../../src/export/files.js';
+import { writeHtmlFile } from '../../src/viz/files.js';
 import { SIGNAL_COLOURS } from '../../src/signal/categories.js';
 import { explorerSpec } from '../../src/viz/explorer.js';
 import type { RegionFeature } from '../../src/sources/boundaries/types.js';
