@@ -109,7 +109,12 @@ export function parseVerhuringen(input: string | Uint8Array, options: { file?: s
     const parts = [...unknown.entries()].map(([f, v]) => `${f}: ${v.slice(0, 5).map((x) => showValue(x)).join(', ')}`);
     warnings.push(`${unknownCount} cells not recognised as ja/nee or urgency status, taken as unknown (${parts.join('; ')})`);
   }
-  for (const f of VERHURING_FIELDS) if (!idx.has(f.field) && !f.required) warnings.push(`column ${f.field} absent: its groups are unknown (null)`);
+  for (const f of VERHURING_FIELDS) {
+    if (idx.has(f.field) || f.required) continue;
+    // without its own column the statushouder comes from the previous situation, when there is one
+    if (f.field === 'statushouder' && hasSit) warnings.push('column statushouder absent: taken from the previous situation (vorige_situatie)');
+    else warnings.push(`column ${f.field} absent: its values are unknown (null)`);
+  }
   const columns: ColumnMeta[] = Object.keys(cols).map((name) => ({
     name,
     missing: cols[name].filter((v) => v === null).length,

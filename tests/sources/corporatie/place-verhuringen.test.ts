@@ -16,3 +16,13 @@ describe('placeVerhuringen', () => {
     expect(r.read).toBe(r.placed + r.unplaced.reduce((s, d) => s + d.count, 0));
   });
 });
+
+describe('parseVerhuringen without a statushouder column', () => {
+  it('takes the statushouder from the previous situation and says so', () => {
+    const v = parseVerhuringen('Ingangsdatum;Eenheidnummer;Herkomst\n41248;1;Azc / statushouder\n41249;2;Zelfstandig\n41250;3;\n');
+    expect(v.table.array('statushouder')).toEqual([true, false, null]);
+    expect(v.table.array('datum')).toEqual(['2012-12-05', '2012-12-06', '2012-12-07']);
+    expect(v.report.warnings).toContain('column statushouder absent: taken from the previous situation (vorige_situatie)');
+    expect(v.report.warnings).toContain('column urgentie absent: its values are unknown (null)');
+  });
+});
