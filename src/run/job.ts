@@ -3,6 +3,7 @@
  */
 import type { RunConfig } from './config.js';
 import { computeSignals, type SignalResult } from './compute.js';
+import { MAX_DRAWN_TEXT } from '../viz/frame.js';
 import { runFigures } from './figures.js';
 import { loadRunTables, type Progress } from './load.js';
 import { openRunOutput, writeRunOutputs } from './write.js';
@@ -19,6 +20,7 @@ export async function runPipeline(config: RunConfig, progress: Progress = () => 
   progress('indicatoren, veranderingen en signalen');
   const result = computeSignals(tables, config);
   result.timings = { laden: loaded, ...result.timings };
+  if (config.title.length > MAX_DRAWN_TEXT) result.reports.warnings.push(`titel van ${config.title.length} tekens ingekort tot ${MAX_DRAWN_TEXT} op de kaarten`);
   return result;
 }
 

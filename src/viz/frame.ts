@@ -9,6 +9,20 @@ export const DEFAULT_ATTRIBUTION = 'Bron: CBS, Leefbaarometer 3.0';
 /** Label added when a figure shows the synthetic demo data (DESIGN.md, data policy). */
 export const SYNTHETIC_LABEL = 'synthetische gegevens';
 
+/** Longest title or subtitle line drawn on a figure; longer text is cut with "…" (a 6,000-character title made a 62,000 px wide SVG). */
+export const MAX_DRAWN_TEXT = 120;
+
+/**
+ * Text as it may be drawn: at most `max` characters, cut with "…", line breaks and control
+ * characters turned into spaces.
+ *
+ * @example drawable('x'.repeat(200)).length // 120
+ */
+export function drawable(text: string, max = MAX_DRAWN_TEXT): string {
+  const flat = text.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ');
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
 /** What every figure says about itself. */
 export interface FrameOptions {
   /** Main title. */
@@ -30,8 +44,8 @@ export interface FrameOptions {
  */
 export function frameTitle(o: FrameOptions): { text: string; subtitle: string[]; anchor: 'start' } {
   const subtitle: string[] = [];
-  if (o.period !== undefined && o.period !== '') subtitle.push(`Periode ${o.period}`);
+  if (o.period !== undefined && o.period !== '') subtitle.push(drawable(`Periode ${o.period}`));
   const source = o.source ?? DEFAULT_ATTRIBUTION;
-  subtitle.push(o.synthetic ? `${source} · ${SYNTHETIC_LABEL}` : source);
-  return { text: o.title, subtitle, anchor: 'start' };
+  subtitle.push(drawable(o.synthetic ? `${source} · ${SYNTHETIC_LABEL}` : source));
+  return { text: drawable(o.title), subtitle, anchor: 'start' };
 }

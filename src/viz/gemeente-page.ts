@@ -14,6 +14,7 @@ import { SIGNAL_CATEGORIES, SIGNAL_COLOURS, SIGNAL_LABELS, type SignalCategory }
 import { FOCUS_CATEGORIES, FOCUS_LABELS, type FocusCategory } from '../signal/focus.js';
 import type { HandelingsMatrix } from '../signal/matrix.js';
 import { formatNl } from '../classify/legend.js';
+import { drawable } from './frame.js';
 
 /** One region of the gemeente, as the page shows it. */
 export interface GemeentePageRegion {
@@ -109,7 +110,7 @@ export function gemeenteMapSvg(
   const labels = regions.map((r) => {
     const c = toRd(geometryCentroid(r.geometry));
     const [x, y] = px(c).split(',');
-    const name = (r.naam ?? r.code).slice(0, 28);
+    const name = drawable(r.naam ?? r.code, 28);
     return `<text x="${x}" y="${y}" text-anchor="middle" font-size="${fontSize}" fill="#111" stroke="#fff" stroke-width="2.5" stroke-linejoin="round" paint-order="stroke">${esc(name)}</text>`;
   });
   const legend = SIGNAL_CATEGORIES.map((c, i) => {
@@ -119,8 +120,8 @@ export function gemeenteMapSvg(
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${Math.ceil(height)}" viewBox="0 0 ${width} ${Math.ceil(height)}" font-family="DejaVu Sans, Verdana, sans-serif">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="10" y="20" font-size="15" font-weight="bold">${esc(text.title)}</text>`,
-    `<text x="10" y="38" font-size="11" fill="#333">${esc(text.subtitle)}</text>`,
+    `<text x="10" y="20" font-size="15" font-weight="bold">${esc(drawable(text.title, 80))}</text>`,
+    `<text x="10" y="38" font-size="11" fill="#333">${esc(drawable(text.subtitle))}</text>`,
     ...paths,
     ...labels,
     ...legend,

@@ -91,7 +91,7 @@ export function parseBezit(input: string | Uint8Array, options: { file?: string;
     cols.buurtcode.push(bu);
     cols.regel.push(line);
   }
-  const warnings = dialectWarnings(d.dialect, { padded: true });
+  const warnings = dialectWarnings(d.dialect, { padded: true, header: d.header });
   if (badBuurt > 0) warnings.push(`${badBuurt} own buurt codes are not valid buurt codes and are ignored, e.g. ${badBuurtEx.join('; ')}`);
   if (negHuur > 0) warnings.push(`${negHuur} negative rents (kept as given; a rent is ≥ 0), e.g. ${negHuurEx.join('; ')}`);
   if (idx.has('type') && noType > 0) warnings.push(`${noType} VHE without type are counted as dwellings`);

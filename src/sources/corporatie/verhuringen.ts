@@ -104,7 +104,7 @@ export function parseVerhuringen(input: string | Uint8Array, options: { file?: s
     cols.statushouder.push(statushouder);
     cols.regel.push(line);
   }
-  const warnings = dialectWarnings(d.dialect, { padded: true });
+  const warnings = dialectWarnings(d.dialect, { padded: true, header: d.header });
   if (unknownCount > 0) {
     const parts = [...unknown.entries()].map(([f, v]) => `${f}: ${v.slice(0, 5).map((x) => showValue(x)).join(', ')}`);
     warnings.push(`${unknownCount} cells not recognised as ja/nee or urgency status, taken as unknown (${parts.join('; ')})`);

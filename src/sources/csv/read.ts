@@ -8,6 +8,7 @@ import { VeerkrachtError } from '../../util/errors.js';
 import { decodeText, type TextEncodingName } from './decode.js';
 import { DELIMITERS, sniffDelimiter } from './dialect.js';
 import { splitRecords } from './records.js';
+import { cleanInvisible, hasInvisible, type InvisibleReport } from './invisible.js';
 import { isLegacyXls, isZip, legacyXlsError } from '../xlsx/read.js';
 import { xlsxDelimited, type SheetLayout } from '../xlsx/table.js';
 
@@ -24,6 +25,8 @@ export interface Dialect {
   paddedLines?: number[];
   /** For an `.xlsx` workbook: the sheet read and the title/note rows left out (lines are Excel rows). */
   sheet?: SheetLayout;
+  /** Fields from which control or invisible characters were removed (see ./invisible.ts). */
+  invisible?: InvisibleReport;
 }
 
 /** Options of {@link readDelimited} / {@link parseDelimited}. */
@@ -97,6 +100,8 @@ export function parseDelimited(input: string | Uint8Array, options: DelimitedOpt
   if (records.length <= skip) {
     throw new VeerkrachtError('no header line', { file, expected: 'a header line with column names', found: 'an empty file' });
   }
+  // input hygiene: invisible characters out of codes and names before anyone reads them
+  const invisible = hasInvisible(text) ? cleanInvisible(records, lines) : null;
   const header = records[skip];
   const rows = records.slice(skip + 1);
   const rowLines = lines.slice(skip + 1);
@@ -128,7 +133,7 @@ export function parseDelimited(input: string | Uint8Array, options: DelimitedOpt
     header,
     rows,
     lines: rowLines,
-    dialect: { delimiter, encoding, bom, headerLine: lines[skip], blankLines, ...(paddedLines.length > 0 ? { paddedLines } : {}) },
+    dialect: { delimiter, encoding, bom, headerLine: lines[skip], blankLines, ...(paddedLines.length > 0 ? { paddedLines } : {}), ...(invisible && invisible.cells > 0 ? { invisible } : {}) },
   };
 }
 

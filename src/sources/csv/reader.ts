@@ -70,7 +70,7 @@ export async function loadDelimitedTable(
     columns.push({ name: c.name, missing: c.missing });
   }
   const warnings: string[] = [];
-  warnings.push(...dialectWarnings(d.dialect));
+  warnings.push(...dialectWarnings(d.dialect, { header: d.header }));
   const moji = mojibakeWarning([d.header, ...d.rows], [d.dialect.headerLine, ...d.lines]);
   if (moji) warnings.push(moji);
   const missingSet = new Set(options.missing ?? DEFAULT_MISSING_SYMBOLS);

@@ -2,6 +2,7 @@
  * Warnings every delimited-text loader gives about how the file was read, worded once.
  */
 import type { Dialect } from './read.js';
+import { duplicateHeaderWarnings, invisibleWarning } from './invisible.js';
 
 /**
  * The encoding warning (a file that is not valid UTF-8 was decoded as Windows-1252), and — with
@@ -10,8 +11,16 @@ import type { Dialect } from './read.js';
  *
  * @example dialectWarnings({ ...dialect, encoding: 'windows-1252' }) // ['file is not valid UTF-8: decoded as Windows-1252']
  */
-export function dialectWarnings(dialect: Pick<Dialect, 'encoding' | 'paddedLines' | 'sheet'>, options: { padded?: boolean } = {}): string[] {
+export function dialectWarnings(
+  dialect: Pick<Dialect, 'encoding' | 'paddedLines' | 'sheet' | 'invisible'>,
+  options: { padded?: boolean; header?: readonly string[] } = {},
+): string[] {
   const warnings: string[] = [];
+  if (options.header) warnings.push(...duplicateHeaderWarnings(options.header));
+  if (dialect.invisible) {
+    const w = invisibleWarning(dialect.invisible, options.header ?? []);
+    if (w) warnings.push(w);
+  }
   const sheet = dialect.sheet;
   if (sheet !== undefined) {
     if (sheet.sheetNames.length > 1) {

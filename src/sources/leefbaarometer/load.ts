@@ -197,7 +197,7 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
   const odd = years.filter((y) => !LEEFBAAROMETER_YEARS.includes(y));
   if (odd.length > 0) warnings.push(`years that are not Leefbaarometer years: ${odd.join(', ')}`);
   if (wide) warnings.push(`wide layout: ${d.rows.length} areas turned into ${rows.length} area-year rows`);
-  warnings.push(...dialectWarnings(d.dialect));
+  warnings.push(...dialectWarnings(d.dialect, { header: d.header }));
 
   const columns: ColumnMeta[] = Object.keys(cols).map((name) => {
     const missing = cols[name].filter((v) => v === null).length;

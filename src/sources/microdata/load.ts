@@ -88,7 +88,7 @@ export function parseMicrodata(input: string | Uint8Array, options: { file?: str
     cols.markering.push(marker);
     cols.regel.push(line);
   }
-  const warnings = dialectWarnings(d.dialect);
+  const warnings = dialectWarnings(d.dialect, { header: d.header });
   // consistency with the totaal rows
   const totals = new Map<string, number | null>();
   const n = cols.code.length;

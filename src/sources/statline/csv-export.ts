@@ -12,6 +12,7 @@ import { delimitedText, xlsxDelimited } from '../xlsx/table.js';
 import { mojibakeWarning } from '../csv/mojibake.js';
 import { sniffDelimiter } from '../csv/dialect.js';
 import { splitRecords } from '../csv/records.js';
+import { cleanInvisible, duplicateHeaderWarnings, hasInvisible, invisibleWarning } from '../csv/invisible.js';
 import { sha256Hex } from '../csv/checksum.js';
 import { readFileBytes } from '../csv/reader.js';
 import type { LoadedTable } from '../types.js';
@@ -89,6 +90,7 @@ export function parseStatlineCsv(bytes: Uint8Array, file: string, options: Statl
   const { text, encoding } = isZip(bytes) ? { text: delimitedText(xlsxDelimited(bytes, { file, sheet: options.sheet }), { alignLines: true }), encoding: 'utf-8' } : decodeText(bytes);
   const delimiter = sniffDelimiter(text);
   const { records, lines } = splitRecords(text, { delimiter, file });
+  const invisible = hasInvisible(text) ? cleanInvisible(records, lines) : null;
   const layout = statlineCsvLayout(records);
   if (layout === null) {
     throw new VeerkrachtError('not a StatLine CSV export', {
@@ -102,6 +104,11 @@ export function parseStatlineCsv(bytes: Uint8Array, file: string, options: Statl
   if (encoding === 'windows-1252') warnings.push('file is not valid UTF-8: decoded as Windows-1252');
   const moji = mojibakeWarning(records, lines);
   if (moji) warnings.push(moji);
+  if (invisible) {
+    const w = invisibleWarning(invisible, records[0] ?? []);
+    if (w) warnings.push(w);
+  }
+  if (layout === 'keys') warnings.push(...duplicateHeaderWarnings(records[0]));
   let infos: TopicInfo[];
   let dataStart: number;
   let roles: RegionRoles;
