@@ -31,7 +31,7 @@ import type { KSpec } from '../indicators/build.js';
 import { conceptValues, resolveConcept } from '../sources/statline/concepts.js';
 import { corporatieSignaal, type CorporatieTotalen } from '../indicators/corporatie-signaal.js';
 import { DEFAULT_KWETSBAAR, describeKwetsbaar } from '../indicators/kwetsbaar.js';
-import { REDEN_TE_WEINIG_VERHURINGEN } from '../indicators/verhuringen.js';
+import { REDEN_TE_WEINIG_VERHURINGEN, type VerhuringenKReport } from '../indicators/verhuringen.js';
 
 /** The settings computeSignals uses: a run configuration without its file names. */
 export type RunSettings = Omit<RunConfig, 'inputs'>;
@@ -61,6 +61,8 @@ export interface CorporatieResult {
   /** Where C (and so corporatie_klasse) comes from. */
   C: 'kwb' | 'bezit';
   corporaties: (CorporatieTotalen & { signalen: Record<string, number> })[];
+  /** K from lettings: what the windows counted and what they did not (outside both windows, unknown, off the map). */
+  telling: VerhuringenKReport | null;
 }
 
 /** A resolved dead band or margin: the number used and how it was obtained. */
@@ -557,6 +559,7 @@ export function computeSignals(tables: RunTables, config: RunSettings): SignalRe
       regel: kSpec.source === 'verhuringen' ? describeKwetsbaar(kSpec.kwetsbaar ?? DEFAULT_KWETSBAAR) : null,
       standaardRegel: kSpec.source === 'verhuringen' ? kSpec.kwetsbaar === undefined : null,
       C: config.indicators.C.source,
+      telling: cs.K ? cs.K.report : null,
       corporaties: cs.corporaties.map((t) => {
         const signalen: Record<string, number> = {};
         for (const i of cs.bezitPerCorporatie[t.naam] ?? []) {

@@ -118,6 +118,17 @@ function corporatieSummary(c: CorporatieResult) {
     standaardregel: c.standaardRegel,
     ...(c.standaardRegel ? { toelichting: 'standaardregel is onze eigen operationalisatie (niet die van de studie): inkomensklasse Primaire doelgroep, urgentie/voorrang of statushouder' } : {}),
     interval: '90 %: Wilson (aandelen), Newcombe hybrid score (verschil ΔK)',
+    ...(c.telling
+      ? {
+          verhuringen_telling: {
+            geteld: c.telling.geteld,
+            buiten_vensters: c.telling.buitenVensters,
+            onbekend_in_venster: c.telling.onbekend,
+            buiten_kaart: c.telling.buitenKaart.aantal,
+            gebieden_te_weinig: c.telling.teWeinig,
+          },
+        }
+      : {}),
     corporaties: per,
     gecombineerd,
   };

@@ -189,6 +189,10 @@ describe('veerkracht run --config with K from the corporation lettings (issue 18
     expect(c.verhuringen.kwetsbaar + c.verhuringen.niet_kwetsbaar + c.verhuringen.onbekend).toBe(c.verhuringen.geplaatst);
     const sumT0 = main.rows.reduce((s, r) => s + Number(r.verhuringen_t0), 0);
     expect(c.verhuringen.t0.verhuringen).toBe(sumT0);
+    // every placed letting is in a window count, outside both windows, unknown or off the map
+    const t = main.summary.corporatie.verhuringen_telling;
+    expect(t.geteld + t.buiten_vensters + t.onbekend_in_venster + t.buiten_kaart).toBe(c.verhuringen.geplaatst);
+    expect(t.geteld).toBe(sumT0 + main.rows.reduce((s, r) => s + Number(r.verhuringen_t1), 0));
   });
 });
 
