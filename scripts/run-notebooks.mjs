@@ -7,6 +7,10 @@
 //   node scripts/run-notebooks.mjs --test   (part of `npm test`) executed copies go to a temp dir;
 //       without Jupyter it prints one SKIPPED line, unless VEERKRACHT_REQUIRE_NOTEBOOKS=1.
 //   node scripts/run-notebooks.mjs --check-kernel   only check (and repair) the kernel registration
+// Every executed notebook is then exported with `jupyter nbconvert --to html` (beside the executed
+// copy) and checked: each figure cell must have an <img> per displayed figure in the HTML
+// (scripts/notebook-tools/html-check.mjs), so a shared copy keeps its charts and maps. Without
+// nbconvert that check fails, or prints SKIPPED under --test unless VEERKRACHT_REQUIRE_NOTEBOOKS=1.
 // The kernel is `veerkracht-tslab` (never a user's own `tslab`). When it points at another clone's
 // tools/tslab (or at nothing), it is re-registered for this checkout first, and that is said.
 import { spawnSync } from 'node:child_process';
@@ -14,6 +18,7 @@ import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { exportAndCheck, hasNbconvert } from './notebook-tools/html-check.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const args = process.argv.slice(2);
@@ -82,6 +87,15 @@ if (notebooks.length === 0) {
 const outDir = testMode ? mkdtempSync(join(tmpdir(), 'veerkracht-nb-')) : join(root, 'out', 'notebooks');
 mkdirSync(outDir, { recursive: true });
 
+const canExport = hasNbconvert(python);
+if (!canExport) {
+  if (testMode && !required) console.log(`SKIPPED HTML export check: jupyter nbconvert is not installed; ${INSTALL}`);
+  else {
+    console.error(`notebooks: jupyter nbconvert is not installed (needed for the HTML export check); install it with: ${INSTALL}`);
+    process.exit(1);
+  }
+}
+
 let passed = 0;
 let failed = 0;
 for (const nb of notebooks) {
@@ -99,9 +113,14 @@ for (const nb of notebooks) {
     { cwd: notebookDir, stdio: ['ignore', 'inherit', 'pipe'] },
   );
   const secs = ((Date.now() - started) / 1000).toFixed(1);
-  if (r.ok) {
+  const exported = r.ok && canExport ? exportAndCheck(python, join(outDir, basename(nb)), outDir) : null;
+  if (r.ok && exported !== null && exported.problems.length > 0) {
+    failed++;
+    console.log(`FAIL ${nb} (${secs} s): figures lost in the HTML export ${exported.html}`);
+    for (const p of exported.problems) console.log(`  ${p}`);
+  } else if (r.ok) {
     passed++;
-    console.log(`ok   ${nb} (${secs} s)`);
+    console.log(`ok   ${nb} (${secs} s)${exported ? ', HTML export keeps every figure' : ''}`);
   } else {
     failed++;
     console.log(`FAIL ${nb} (${secs} s)`);

@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const KERNEL = {
-  kernelspec: { display_name: 'TypeScript (tslab, veerkracht)', language: 'typescript', name: 'tslab' },
+  kernelspec: { display_name: 'TypeScript (tslab, veerkracht)', language: 'typescript', name: 'veerkracht-tslab' },
   language_info: { name: 'typescript' },
 };
 
@@ -56,7 +56,7 @@ function clear(nb) {
     }
     c.metadata = {};
   }
-  nb.metadata = { ...KERNEL, ...nb.metadata, language_info: KERNEL.language_info };
+  nb.metadata = { ...nb.metadata, kernelspec: KERNEL.kernelspec, language_info: KERNEL.language_info };
   return nb;
 }
 
