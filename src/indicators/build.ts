@@ -84,6 +84,24 @@ export function kwbIndicatorYear(
   }
   const codeAll = kwb.table.array('code') as unknown[];
   const gmAll = kwb.table.array('gemeente') as unknown[];
+  // one row per region: a repeated code is ambiguous (which values count?), so it stops the run
+  const firstRow = new Map<string, number>();
+  for (const i of rows) {
+    const c = String(codeAll[i]);
+    const f = firstRow.get(c);
+    if (f === undefined) {
+      firstRow.set(c, i);
+      continue;
+    }
+    const where = (r: number) => (kwb.lines ? `line ${kwb.lines[r]}` : `table row ${r + 1}`);
+    throw new VeerkrachtError(`${unit} ${c} occurs twice`, {
+      file: kwb.provenance.file,
+      ...(kwb.lines ? { line: kwb.lines[i] } : {}),
+      column: 'code',
+      expected: 'one row per region (remove or merge the repeated row)',
+      found: `${c} on ${where(f)} and ${where(i)}`,
+    });
+  }
   const nameColumn = ['naam', 'WijkenEnBuurten'].find((c) => kwb.table.columnNames().includes(c));
   const names = nameColumn ? (kwb.table.array(nameColumn) as unknown[]) : null;
   const code = rows.map((i) => String(codeAll[i]));

@@ -68,4 +68,6 @@ export interface LoadedTable {
   columns: ColumnMeta[];
   provenance: Provenance;
   report: LoadReport;
+  /** The 1-based line (or Excel row) of each table row in the file, where the loader knows it. */
+  lines?: readonly number[];
 }

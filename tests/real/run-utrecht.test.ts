@@ -159,3 +159,22 @@ describe('veerkracht run on the real Utrecht data (KWB 2017 → 2021, Leefbaarom
     expect(stderr).toContain('waarschuwing: KWB 2017: geen corporatiebezit in deze editie');
   });
 });
+
+describe('a repeated region row in a mapped KWB table', () => {
+  it('stops the run with the file, both lines and the code (not "line 2" after the whole pipeline)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vk-real-dup-'));
+    const src = readFileSync(sharedData('kwb/kwb2021_10gemeenten_buurten_translated.csv'), 'utf8').split('\n');
+    const first = src.findIndex((l) => l.includes('"BU03440111"'));
+    src.splice(first + 3, 0, src[first]);
+    const table = join(dir, 'kwb2021.csv');
+    writeFileSync(table, src.join('\n'));
+    const c = structuredClone(config) as typeof config;
+    (c.inputs.kwb['2021'] as { file: string }).file = table;
+    writeFileSync(join(dir, 'run.json'), JSON.stringify(c));
+    const r = await runCli(['run', '--config', join(dir, 'run.json'), '--out', join(dir, 'out')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${table}, line ${first + 4}, column "code": buurt BU03440111 occurs twice`);
+    expect(r.err).toContain(`on line ${first + 1} and line ${first + 4}`);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  }, 60_000);
+});

@@ -84,6 +84,7 @@ export async function loadDelimitedTable(
     columns,
     provenance: { kind: options.kind ?? 'csv', file: path, checksum: sha256Hex(bytes) },
     report: { rowsRead: d.rows.length, rowsKept: d.rows.length, dropped: [], warnings },
+    lines: d.lines,
   };
 }
 

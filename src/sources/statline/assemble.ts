@@ -245,5 +245,6 @@ export function assembleStatline(input: AssembleInput): LoadedTable {
     columns,
     provenance,
     report: { rowsRead: n, rowsKept, dropped, warnings },
+    ...(input.lines ? { lines: pick(Array.from(input.lines)) } : {}),
   };
 }

@@ -119,5 +119,6 @@ export function mapKwbColumns(loaded: LoadedTable, columns: Readonly<Record<stri
     columns: meta,
     provenance: { ...loaded.provenance, kind: 'kwb-kolommen', year, edition: `KWB ${year} (eigen tabel, kolommen toegewezen)`, attribution: 'Bron: CBS' },
     report: { ...loaded.report, rowsKept: keep.length, dropped, warnings: loaded.report.warnings },
+    ...(loaded.lines ? { lines: keep.map((i) => loaded.lines![i]) } : {}),
   };
 }
