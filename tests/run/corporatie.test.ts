@@ -290,3 +290,15 @@ describe('several corporations, C from own stock and the filter (issue 18)', () 
     expect(byClass.summary.corporatie.C).toBe('kwb');
   });
 });
+
+describe('unusable corporation files (issue 18)', () => {
+  it('a lettings list given as stock list: one line naming the file and what was expected, exit 1', async () => {
+    const r = await run({ indicators: { K: { source: 'verhuringen' } }, inputs: { ...(config({}).inputs as Record<string, unknown>), corporatie: { bezit: ['corporatie/synthetisch_verhuringen_wooncooperatie-de-eendracht_2012-2022.csv'], verhuringen: ['corporatie/synthetisch_verhuringen_wooncooperatie-de-eendracht_2012-2022.csv'] } } });
+    expect(r.code).toBe(1);
+    const lines = r.err.trim().split('\n').filter((l) => !/^veerkracht run: (invoer|corporatiebestanden|geen)/.test(l));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/synthetisch_verhuringen_wooncooperatie-de-eendracht_2012-2022\.csv, line 1/);
+    expect(lines[0]).toMatch(/postcode/i);
+    expect(lines[0]).not.toMatch(/\n\s+at /);
+  });
+});
