@@ -3,6 +3,10 @@
  * are valid UTF-8 and Windows-1252 otherwise (Excel's "CSV" on Dutch Windows), UTF-16 when a
  * UTF-16 BOM says so (Excel's "Unicode text").
  */
+import { VeerkrachtError } from '../../util/errors.js';
+
+/** The largest file read as one text (below V8's string limit of 2^29 − 24 characters). */
+export const MAX_TEXT_BYTES = 500 * 2 ** 20;
 
 /** Text encodings {@link decodeText} can return. */
 export type TextEncodingName = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
@@ -54,8 +58,16 @@ export function decodeWindows1252(bytes: Uint8Array): string {
  */
 export function decodeText(
   bytes: Uint8Array,
-  options: { encoding?: TextEncodingName; partial?: boolean } = {},
+  options: { encoding?: TextEncodingName; partial?: boolean; file?: string } = {},
 ): DecodedText {
+  if (bytes.length > MAX_TEXT_BYTES) {
+    // V8 strings hold at most 2^29 − 24 characters: past that a read fails with "Invalid string length"
+    throw new VeerkrachtError('file too large to read as one text', {
+      file: options.file,
+      expected: `at most ${MAX_TEXT_BYTES / 2 ** 20} MiB: split it (per gemeente or per year), or aggregate it first (CBS microdata: DuckDB)`,
+      found: `${Math.round(bytes.length / 2 ** 20)} MiB`,
+    });
+  }
   let bom = false;
   let body = bytes;
   let enc: TextEncodingName | undefined = options.encoding;

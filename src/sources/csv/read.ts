@@ -82,7 +82,7 @@ export function parseDelimited(input: string | Uint8Array, options: DelimitedOpt
   } else if (isLegacyXls(input)) {
     throw legacyXlsError(file);
   } else {
-    const d = decodeText(input, { encoding: options.encoding });
+    const d = decodeText(input, { encoding: options.encoding, file });
     ({ text, encoding, bom } = d);
   }
   // Excel writes a `sep=;` first line when asked to: it names the delimiter and is not a record

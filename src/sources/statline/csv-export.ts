@@ -87,7 +87,7 @@ export interface StatlineCsvOptions {
 export function parseStatlineCsv(bytes: Uint8Array, file: string, options: StatlineCsvOptions = {}): LoadedTable {
   if (isLegacyXls(bytes)) throw legacyXlsError(file);
   // an .xlsx export is read as its first sheet, header first, lines = Excel rows
-  const { text, encoding } = isZip(bytes) ? { text: delimitedText(xlsxDelimited(bytes, { file, sheet: options.sheet }), { alignLines: true }), encoding: 'utf-8' } : decodeText(bytes);
+  const { text, encoding } = isZip(bytes) ? { text: delimitedText(xlsxDelimited(bytes, { file, sheet: options.sheet }), { alignLines: true }), encoding: 'utf-8' } : decodeText(bytes, { file });
   const delimiter = sniffDelimiter(text);
   const { records, lines } = splitRecords(text, { delimiter, file });
   const invisible = hasInvisible(text) ? cleanInvisible(records, lines) : null;
