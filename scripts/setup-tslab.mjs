@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// postinstall: install tslab in its own package (tools/tslab) and register it as a Jupyter
+// prepare (this repository's own `npm ci` / `npm install`, never a consumer's install of the
+// published package): install tslab in its own package (tools/tslab) and register it as a Jupyter
 // kernel when Jupyter is present, under the project's own name `veerkracht-tslab` (a user's own
 // `tslab` kernel is never replaced), pointing at this checkout's tools/tslab.
 //   node scripts/setup-tslab.mjs [--register-only]   (--register-only: no npm ci in tools/tslab) tslab bundles TypeScript 5.0.4; keeping it apart stops its
@@ -9,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -26,6 +27,16 @@ function run(cmd, args, opts = {}) {
 
 if (process.env.VEERKRACHT_SKIP_TSLAB === '1') {
   console.error('veerkracht: VEERKRACHT_SKIP_TSLAB=1, tslab not installed');
+  process.exit(0);
+}
+// npm also runs `prepare` before `npm pack` / `npm publish`: no tslab there. An install started
+// from another folder (INIT_CWD outside this checkout, e.g. a consumer's project) leaves tslab
+// alone too; a consumer installing the packed tarball never runs `prepare` at all.
+const npmCommand = process.env.npm_command;
+if (npmCommand === 'pack' || npmCommand === 'publish') process.exit(0);
+const initCwd = process.env.INIT_CWD;
+if (initCwd !== undefined && initCwd !== root && !initCwd.startsWith(root + sep)) {
+  console.error(`veerkracht: installed from ${initCwd}, not this checkout: tslab is set up only by the repository's own npm ci`);
   process.exit(0);
 }
 
