@@ -213,6 +213,9 @@ export function assembleBoundaries(raw: RawBoundaries, options: BoundaryReadOpti
     warnings.push(`${selfCount} feature${selfCount === 1 ? '' : 's'} with a self-intersecting ring (kept): ${selfIntersecting.join('; ')}`);
   }
   if (readCrs !== crs) warnings.push(`converted from ${readCrs} to ${crs}`);
+  if (raw.provenance.kind === 'boundaries-geojson' && raw.crsLabel === undefined && readCrs === 'EPSG:28992') {
+    warnings.push('GeoJSON without a "crs" member holds RD New coordinates (RFC 7946 expects WGS84): read as RD New (EPSG:28992)');
+  }
   const report: LoadReport = {
     rowsRead: raw.features.length,
     rowsKept: features.length,
