@@ -21,3 +21,4 @@ export * from './explorer-page.js';
 export * from './html.js';
 export * from './files.js';
 export * from './locale.js';
+export * from './tables.js';
