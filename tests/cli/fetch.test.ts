@@ -109,6 +109,19 @@ describe('veerkracht fetch', () => {
     expect(JSON.parse(ok.out)).toMatchObject({ source: 'boundaries', year: 2023, zip: true });
   });
 
+  it('fetch boundaries --source cbs unpacks the archive and says which file to use', async () => {
+    const zip = makeZip([
+      { name: 'WijkBuurtkaart_2023_v1/leesmij.pdf', data: '%PDF-1.4' },
+      { name: 'WijkBuurtkaart_2023_v1/wijkenbuurten_2023_v1.gpkg', data: 'SQLite format 3\u0000' },
+    ]);
+    server = await startReplayServer(() => ({ body: zip }));
+    const out = tmp();
+    const r = await runCli(['fetch', 'boundaries', '--year', '2023', '--url', `${server.origin}/wbk.zip`, '--out', out, '--cache', tmp()]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/use in a run configuration: "inputs\.boundaries\.t1": ".*wijkenbuurten_2023_v1\.gpkg"/);
+    expect(r.out).not.toContain('leesmij.pdf"');
+  });
+
   it('fetch boundaries --source pdok writes one GeoJSON per level from the OGC API', async () => {
     server = await startReplayServer(ogcReplay(() => server!.origin, 30));
     const out = tmp();

@@ -3,6 +3,7 @@
  * boundary files of a year into the read-through cache, and unpack them into an output folder.
  * Orchestration only: the client, cache, OData paging and unzip live in src/sources/fetch.
  */
+import { usableFiles } from '../../sources/fetch/usable.js';
 import { join } from 'node:path';
 import type { CliIO, Command } from '../command.js';
 import { intFlag, parseFlags } from '../command.js';
@@ -211,9 +212,14 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const outDir = str(values.out) ?? join('out', 'fetch', source, String(year));
   log(`fetch ${source} ${year}: ${url} → ${outDir}`);
   const r = await fetchArchive(url, { cache, client, outDir, offline, refresh, kind: source, year, log });
-  const summary = { source, year, url, out: outDir, cache: cache.dir, sha256: r.sha256, bytes: r.bytes, zip: r.zip, files: r.files };
+  const use = usableFiles(source, r.files);
+  const summary = { source, year, url, out: outDir, cache: cache.dir, sha256: r.sha256, bytes: r.bytes, zip: r.zip, files: r.files, use };
   if (values.json === true) io.out(`${JSON.stringify(summary, null, 2)}\n`);
-  else io.out(`${source} ${year}: ${r.files.length} file(s) written to ${outDir}\n`);
+  else {
+    io.out(`${source} ${year}: ${r.files.length} file(s) written to ${outDir}\n`);
+    if (use.length === 0) io.out(`no file here that veerkracht run reads (${source === 'boundaries' ? '.gpkg, .geojson, .topojson or .shp' : 'a Leefbaarometer score file, .csv or .xlsx'}); see the files above\n`);
+    for (const u of use.slice(0, 4)) io.out(`use in a run configuration: "${u.field}": ${JSON.stringify(u.path)}  (${u.note})\n`);
+  }
   return 0;
 }
 
