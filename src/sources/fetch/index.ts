@@ -9,3 +9,4 @@ export * from './statline.js';
 export * from './unzip.js';
 export * from './archives.js';
 export * from './ogc-features.js';
+export * from './usable.js';
