@@ -22,3 +22,4 @@ export * from './html.js';
 export * from './files.js';
 export * from './locale.js';
 export * from './tables.js';
+export * from './diverging.js';
