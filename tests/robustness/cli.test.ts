@@ -55,8 +55,8 @@ describe('classify on bad tables', () => {
 });
 
 describe('moran and inspect on files of the wrong kind', () => {
-  it('a CSV given to moran: invalid JSON, one line', async () => {
-    expect(await cliError(['moran', t, '--column', 'v'])).toMatch(/^veerkracht moran: .*t\.csv: invalid JSON; expected GeoJSON or TopoJSON, found Unexpected token/);
+  it('a CSV given to moran: one line saying to pass boundaries and --table', async () => {
+    expect(await cliError(['moran', t, '--column', 'v'])).toMatch(/^veerkracht moran: .*t\.csv, line 1: this is a table, not a boundary file; expected boundaries .* as FILE; pass a table with --table TABLE/);
   });
   it('a directory and a missing file', async () => {
     expect(await cliError(['inspect', '/nonexistent/x.csv'])).toBe('veerkracht inspect: /nonexistent/x.csv: file not found');

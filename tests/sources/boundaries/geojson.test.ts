@@ -48,6 +48,8 @@ describe('GeoJSON boundaries: bad features are counted by reason, index and code
     expect(ex('code of another level')).toEqual(['feature 7 (WK034401): a wijk code, expected buurt']);
     expect(b.report.warnings).toEqual([
       '1 feature with a self-intersecting ring (kept): feature 6 (BU03440107) ring 0: ring touches or crosses itself near segment 0',
+      // the fixture is RD New without a crs member
+      'GeoJSON without a "crs" member holds RD New coordinates (RFC 7946 expects WGS84): read as RD New (EPSG:28992)',
     ]);
   });
 
