@@ -39,7 +39,11 @@ Run configuration fields (only period and inputs are required):
   inputs.boundaries         { "t1", "t0" }: boundaries at the map level (t0 only when the
                             indeling changed: then a crosswalk is built)
   inputs.microdata, inputs.matrix   microdata aggregates; own Matrix handelingskaders (JSON)
-  indicators.K              { "source": "kwb", "concepts": [...] } or microdata
+  inputs.corporatie         { "bezit": [...], "verhuringen": [...], "pc6" }: a corporation's own
+                            stock and lettings exports and the CBS postcode table
+  indicators.K              { "source": "kwb", "concepts": [...] }, microdata, "geen" (ΔO alone)
+                            or { "source": "verhuringen", "venster", "minVerhuringen", "kwetsbaar" }
+  indicators.C              { "source": "kwb" | "bezit" }: which corporation share drives the classes
   indicators.O              "onv" or { "dimension": "onv", "level": "wijk" } (a coarser level:
                             each region takes the ΔO of its wijk/gemeente)
   indicators.minInwoners    fewer inwoners at t0 or t1 → onvoldoende gegevens (default 100)
@@ -47,6 +51,9 @@ Run configuration fields (only period and inputs are required):
   thresholds.K, thresholds.O   dead bands: a number, { "rule": "sd", "c" } or
                             { "rule": "quantile", "outside" }; each variant resolves its own
   focus.marginK, focus.marginO  margins of the focuskaart, same forms
+  filter                    { "corporatieklasse": [...] } or { "eigenBezitMin": N }: map and
+                            summary restricted to the stock, the rest counted
+  gemeentePaginas           true, "html", false or "auto" (default: PNGs up to 40 gemeenten)
 
 Writes signaleringskaart.svg/.png/.html (offline threshold explorer), focuskaart.svg/.png,
 gemeenten/index.html with a page (.html, .png) per gemeente, signalen.geojson, signalen.csv
