@@ -8,7 +8,9 @@
  * What a consumer gets without this repository's `overrides`:
  *   - `@uwdata/flechette` 2.6.0 (a direct dependency, so npm dedupes arquero's `^2.0.0` to it);
  *   - the real `vega-canvas`: fine for ESM `import`; for CommonJS `require()` (tslab) the consumer
- *     adds the shipped shim through their own overrides, which the second install checks.
+ *     adds the shipped shim through their own overrides, which the second install checks, from
+ *     Node and from a tslab notebook (with Jupyter and tools/tslab present; skipped otherwise,
+ *     failing under VEERKRACHT_REQUIRE_NOTEBOOKS=1 like the notebooks of `npm test`).
  *
  * Packs from dist/ as built (`npm test` builds first). When the npm cache lacks a package the
  * install needs, the test is skipped with the missing package named, and fails under `CI`
@@ -20,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoConfig } from '../../src/run/config.js';
-import { runJob } from '../../src/run/job.js';
+import { runJob, runPipeline } from '../../src/run/job.js';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
@@ -207,4 +209,65 @@ describe('a consumer using CommonJS require() (as tslab does), with the shim thr
     // three well separated groups: Fisher-Jenks puts the class bounds at each group's maximum
     expect(got.bins).toEqual([3, 12, 32]);
   });
+});
+
+/** Python with nbclient (Jupyter), or null. */
+function jupyterPython(): string | null {
+  return ['/usr/bin/python3', 'python3'].find((p) => sh(p, ['-c', 'import nbclient, nbformat'], root).status === 0) ?? null;
+}
+
+describe('a tslab notebook in the consumer folder (CommonJS, the shim through their overrides)', () => {
+  const dir = join(work, 'consumer-cjs');
+  const tslab = join(root, 'tools', 'tslab', 'node_modules', '.bin', 'tslab');
+
+  it('imports the package, runs the demo pipeline on its data and classifies', async (ctx) => {
+    const python = jupyterPython();
+    const why = !existsSync(join(dir, 'node_modules', pkg.name))
+      ? 'the consumer install above was skipped'
+      : python === null
+        ? 'Jupyter (nbclient) is not installed'
+        : !existsSync(tslab)
+          ? 'tools/tslab is not installed (npm ci sets it up)'
+          : null;
+    if (why) {
+      if (process.env.VEERKRACHT_REQUIRE_NOTEBOOKS === '1') throw new Error(`tslab pack-install: ${why}`);
+      console.warn(`SKIPPED tslab pack-install: ${why}`);
+      ctx.skip();
+    }
+    // a kernel spec of our own in a temporary JUPYTER_PATH: no registration on the machine changes
+    const jupyterPath = join(work, 'jupyter');
+    mkdirSync(join(jupyterPath, 'kernels', 'veerkracht-pack-tslab'), { recursive: true });
+    writeFileSync(
+      join(jupyterPath, 'kernels', 'veerkracht-pack-tslab', 'kernel.json'),
+      JSON.stringify({ argv: [tslab, 'kernel', '--config-path', '{connection_file}'], display_name: 'tslab (pack test)', language: 'typescript' }),
+    );
+    // tslab turns a cell's top-level declarations into exports, so globals go through globalThis
+    const cells = [
+      `import { VERSION, classify, demoConfig, runPipeline } from '${pkg.name}';\nconst g = globalThis as any;\ng.console.log('version', VERSION);`,
+      `const home = g.process.cwd() + '/node_modules/${pkg.name}';\nconst r = await runPipeline(demoConfig(home));\ng.console.log('rows', r.signalen.numRows());`,
+      `const c = classify(Float64Array.from([1, 2, 3, 10, 11, 12, 30, 31, 32]), { scheme: 'fisher_jenks', k: 3 });\ng.console.log('bins', JSON.stringify(c.bins));`,
+    ];
+    const nbPath = join(dir, 'probe.ipynb');
+    writeFileSync(
+      nbPath,
+      JSON.stringify({
+        nbformat: 4,
+        nbformat_minor: 5,
+        metadata: { kernelspec: { name: 'veerkracht-pack-tslab', display_name: 'tslab (pack test)', language: 'typescript' } },
+        cells: cells.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, execution_count: null, outputs: [], source })),
+      }),
+    );
+    const code = [
+      'import sys, nbformat, nbclient',
+      'nb = nbformat.read(sys.argv[1], 4)',
+      "nbclient.NotebookClient(nb, timeout=300, kernel_name='veerkracht-pack-tslab', resources={'metadata': {'path': sys.argv[2]}}).execute()",
+      "print('\\n'.join(o.get('text', '') for c in nb.cells for o in c.get('outputs', [])))",
+    ].join('\n');
+    const r = sh(python!, ['-c', code, nbPath, dir], dir, { JUPYTER_PATH: jupyterPath });
+    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+    expect(r.stdout).toContain(`version ${pkg.version}`);
+    expect(r.stdout).toContain('bins [3,12,32]');
+    const rows = /rows (\d+)/.exec(r.stdout)?.[1];
+    expect(Number(rows)).toBe((await runPipeline(demoConfig(root))).signalen.numRows());
+  }, LONG);
 });
