@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { CACHE, ensureNational, ensureWideKwb, ROOT } from './lib/data.mjs';
 import { CASES } from './lib/cases.mjs';
 import { e2eCase } from './lib/e2e.mjs';
+import { explorerCase } from './lib/explorer.mjs';
 
 const args = process.argv.slice(2);
 const flag = (f) => args.includes(f);
@@ -143,6 +144,12 @@ if (svg?.medianMs && png?.medianMs) {
 if (!only || only.has('e2e')) {
   log('bench: e2e (veerkracht run) …');
   const e = await e2eCase({ quick, nationalDir: nat.dir, log });
+  results.push(e.entry);
+  targets.push(...e.targets);
+}
+if (!only || only.has('explorer')) {
+  log('bench: explorer (headless Chromium) …');
+  const e = await explorerCase({ quick, nationalDir: nat.dir, log });
   results.push(e.entry);
   targets.push(...e.targets);
 }

@@ -11,7 +11,7 @@ const TARGET_MS = 5000;
 const TARGET_MB = 1536;
 
 /** The run configuration for the national region: the embedded demo configuration's files and defaults, in the national folder. */
-function nationalConfig(nationalDir) {
+export function nationalConfig(nationalDir) {
   const p = `${nationalDir}-run.json`;
   const f = (sub, re) => nationalFile(nationalDir, sub, re);
   const config = {
