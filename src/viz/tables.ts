@@ -14,9 +14,9 @@ import { formatNumberNl } from './classes.js';
 /** Options for {@link formatTableNl} and {@link markdownNl}. */
 export interface NlTableOptions {
   /**
-   * Decimals: one number for every column or one per column name. Default per column: 0 for a
-   * column of whole numbers, else by the largest absolute value (≥ 100: 0, ≥ 10: 1, ≥ 1: 2,
-   * ≥ 0,1: 3, smaller: 4).
+   * Decimals: one number for every column or one per column name. Default per value, by its
+   * size (whole numbers: 0; else ≥ 100: 0, ≥ 10: 1, ≥ 1: 2, ≥ 0,1: 3, smaller: 4), so a column
+   * that mixes indicators (a `describe` table: K in %, O in score points) stays readable.
    */
   digits?: number | Readonly<Record<string, number>>;
   /** Columns printed as they are, without thousands dots (years, codes). Default: jaar, editie, year, tabel, code. */
@@ -29,7 +29,7 @@ export interface NlTableOptions {
 
 const PLAIN = ['jaar', 'editie', 'year', 'tabel', 'code'];
 
-/** The default number of decimals for a column's finite values (see {@link NlTableOptions.digits}). */
+/** The default number of decimals for finite values (see {@link NlTableOptions.digits}): 0 when all are whole, else by the largest. */
 export function defaultDigits(values: readonly number[]): number {
   if (values.every((v) => Number.isInteger(v))) return 0;
   let m = 0;
@@ -51,11 +51,10 @@ export function formatTableNl(table: ColumnTable, options: NlTableOptions = {}):
   const cols: Record<string, string[]> = {};
   for (const name of table.columnNames()) {
     const values = rows.map((r) => r[name]);
-    const finite = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-    const d = typeof options.digits === 'number' ? options.digits : options.digits?.[name] ?? defaultDigits(finite);
+    const d = typeof options.digits === 'number' ? options.digits : options.digits?.[name];
     cols[name] = values.map((v) => {
       if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) return missing;
-      if (typeof v === 'number') return plain.has(name) ? String(v) : formatNumberNl(v, d);
+      if (typeof v === 'number') return plain.has(name) ? String(v) : formatNumberNl(v, d ?? defaultDigits([v]));
       if (typeof v === 'boolean') return v ? 'ja' : 'nee';
       if (Array.isArray(v)) return v.join(', ');
       if (typeof v === 'object') return JSON.stringify(v);

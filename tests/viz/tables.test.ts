@@ -32,6 +32,9 @@ describe('formatTableNl', () => {
   it('chooses decimals by magnitude, none for whole numbers', () => {
     expect([defaultDigits([1, 2000]), defaultDigits([150.5]), defaultDigits([12.5]), defaultDigits([1.5]), defaultDigits([0.5]), defaultDigits([0.012])]).toEqual([0, 0, 1, 2, 3, 4]);
   });
+  it('a column that mixes K (%) and O (score) keeps both readable', () => {
+    expect(formatTableNl(aq.table({ mean: [12.3456, 0.012345, 1500.2] })).array('mean')).toEqual(['12,3', '0,0123', '1.500']);
+  });
   it('never prints six English decimals: a describe-like row', () => {
     const row = formatTableNl(aq.table({ mean: [3.141592653589793], sd: [0.004321987] })).objects()[0] as Record<string, string>;
     expect(row).toEqual({ mean: '3,14', sd: '0,0043' });
