@@ -117,6 +117,31 @@ function loadSummary(file: string, r: LoadedTable['report']): LoadSummary {
 }
 
 /**
+ * Boundaries of the map level; a file of another level says which level it holds (instead of
+ * "no usable boundary feature … code of another level").
+ */
+async function boundariesAtLevel(path: string, level: MapLevel): Promise<Boundaries> {
+  try {
+    return await readBoundaries(path, { level });
+  } catch (e) {
+    if (!(e instanceof VeerkrachtError) || !/no usable boundary feature/.test(e.message)) throw e;
+    let found: Boundaries;
+    try {
+      found = await readBoundaries(path);
+    } catch {
+      throw e;
+    }
+    if (found.level === level) throw e;
+    throw new VeerkrachtError(`boundaries of ${found.level} level, not ${level}`, {
+      file: path,
+      column: 'level',
+      expected: `${level} boundaries (levels supported: ${MAP_LEVELS.join(', ')}), or "level": "${found.level}" in the run configuration`,
+      found: `${found.features.length} ${found.level} features`,
+    });
+  }
+}
+
+/**
  * Read every input of a validated run configuration.
  *
  * @param progress receives one line per long step (the CLI prints them on stderr)
@@ -156,12 +181,12 @@ export async function loadRunTables(config: RunConfig, progress: Progress = () =
       found: lbm.level,
     });
   }
-  const b1 = await readBoundaries(config.inputs.boundaries.t1, { level: config.level });
+  const b1 = await boundariesAtLevel(config.inputs.boundaries.t1, config.level);
   inputs.push({ role: `grenzen ${t1}`, file: config.inputs.boundaries.t1, kind: b1.provenance.kind, checksum: checksumOf(config.inputs.boundaries.t1, b1.provenance) });
   loads.push(loadSummary(config.inputs.boundaries.t1, b1.report));
   let b0: Boundaries | null = null;
   if (config.inputs.boundaries.t0 !== undefined) {
-    b0 = await readBoundaries(config.inputs.boundaries.t0, { level: config.level });
+    b0 = await boundariesAtLevel(config.inputs.boundaries.t0, config.level);
     inputs.push({ role: `grenzen ${t0}`, file: config.inputs.boundaries.t0, kind: b0.provenance.kind, checksum: checksumOf(config.inputs.boundaries.t0, b0.provenance) });
     loads.push(loadSummary(config.inputs.boundaries.t0, b0.report));
   }
