@@ -9,7 +9,7 @@ import * as vega from 'vega';
 export interface DivergingOptions {
   /** Which direction is worse: `hoger` (ΔK: a rising vulnerable share) or `lager` (ΔO: a falling score). */
   worse: 'hoger' | 'lager';
-  /** Classes on each side of zero (default 3). */
+  /** Classes on each side of zero before empty outer classes are dropped (default 4). */
   perSide?: number;
   /** Class width (default: a round number so that perSide classes reach the largest |value|). */
   step?: number;
@@ -41,17 +41,26 @@ function toHex(c: string): string {
 
 /**
  * Zero-centred diverging classes for change values: `perSide` classes of width `step` below zero
- * and as many above (the outer classes take everything beyond), red on the worse side.
+ * and as many above (the outer classes take everything beyond), red on the worse side; outer
+ * classes that no value falls in are left out, so the legend does not promise values that are not
+ * there.
  *
  * @example
  * const c = divergingClasses(dK, { worse: 'hoger' });
  * choroplethSpec(grenzen, dKPerBuurt, { ...c, title: 'ΔK', synthetic: true }) // bins + colours
  */
 export function divergingClasses(values: Iterable<number | null>, options: DivergingOptions): DivergingClasses {
-  const perSide = options.perSide ?? 3;
+  const perSide = options.perSide ?? 4;
   if (!(Number.isInteger(perSide) && perSide >= 1)) throw new RangeError(`divergingClasses: perSide must be a whole number ≥ 1, got ${perSide}`);
   let max = 0;
-  for (const v of values) if (v !== null && Number.isFinite(v)) max = Math.max(max, Math.abs(v));
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v === null || !Number.isFinite(v)) continue;
+    max = Math.max(max, Math.abs(v));
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
   const step = options.step ?? niceStep(max / perSide);
   if (!(step > 0)) throw new RangeError(`divergingClasses: step must be > 0, got ${step}`);
   const bins: number[] = [];
@@ -68,5 +77,15 @@ export function divergingClasses(values: Iterable<number | null>, options: Diver
     below.push(options.worse === 'hoger' ? blue : red);
     above.push(options.worse === 'hoger' ? red : blue);
   }
-  return { bins, colours: [...below.reverse(), ...above], step };
+  const colours = [...below.reverse(), ...above];
+  // drop outer classes no value falls in (the classes next to zero always stay)
+  while (bins[0] < -step / 2 && lo > bins[0]) {
+    bins.shift();
+    colours.shift();
+  }
+  while (bins.length > 2 && bins[bins.length - 2] > step / 2 && hi <= bins[bins.length - 2]) {
+    bins.pop();
+    colours.pop();
+  }
+  return { bins, colours, step };
 }

@@ -15,7 +15,8 @@ describe('divergingClasses', () => {
     const inner = c.bins.slice(0, -1);
     expect(inner.map((b) => -b + 0).reverse()).toEqual(inner);
     expect(c.bins[c.bins.length - 1]).toBeGreaterThanOrEqual(9.9);
-    expect(c.step).toBe(5); // 9,9 / 3 = 3,3 → 5
+    expect(c.step).toBe(2.5); // 9,9 / 4 = 2,475 → 2,5
+    expect(c.bins).toEqual([-7.5, -5, -2.5, 0, 2.5, 5, 7.5, 10]);
     expect(c.colours).toHaveLength(c.bins.length);
   });
   it('ΔK: every fall is blue, every rise red (a buurt whose share fell 7,6 points is not red)', () => {
@@ -38,8 +39,17 @@ describe('divergingClasses', () => {
     }
   });
   it('takes a given step and number of classes', () => {
-    expect(divergingClasses([1], { worse: 'hoger', step: 0.5, perSide: 2 }).bins).toEqual([-0.5, 0, 0.5, 1]);
+    expect(divergingClasses([-0.7, 1], { worse: 'hoger', step: 0.5, perSide: 2 }).bins).toEqual([-0.5, 0, 0.5, 1]);
     expect(() => divergingClasses([1], { worse: 'hoger', perSide: 0 })).toThrow(RangeError);
+  });
+  it('leaves out outer classes no value falls in, with their colours', () => {
+    const full = divergingClasses([-8, 8], { worse: 'hoger' });
+    const few = divergingClasses([-1, 8], { worse: 'hoger', step: full.step });
+    expect(few.bins).toEqual([0, 2, 4, 6, 8]); // −1 falls in the class next to zero
+    expect(few.colours).toEqual(full.colours.slice(3));
+    const top = divergingClasses([-8, 1], { worse: 'hoger', step: full.step });
+    expect(top.bins).toEqual([-6, -4, -2, 0, 2]);
+    expect(top.colours).toEqual(full.colours.slice(0, 5));
   });
   it('round steps', () => {
     expect([niceStep(3.3), niceStep(0.013), niceStep(2), niceStep(0.21), niceStep(0)]).toEqual([5, 0.02, 2, 0.25, 1]);
