@@ -3,7 +3,8 @@
 // in name order. A failing cell stops that notebook and is printed with its source and stderr.
 //
 //   npm run notebooks [-- NAME…]   executed copies go to out/notebooks/
-//   node scripts/run-notebooks.mjs --dir DIR   runs the notebooks of another folder
+//   node scripts/run-notebooks.mjs --dir DIR [--out OUT]   runs the notebooks of another folder
+//       (executed copies and HTML into OUT, default out/notebooks)
 //   node scripts/run-notebooks.mjs --test   (part of `npm test`) executed copies go to a temp dir;
 //       without Jupyter it prints one SKIPPED line, unless VEERKRACHT_REQUIRE_NOTEBOOKS=1.
 //   node scripts/run-notebooks.mjs --check-kernel   only check (and repair) the kernel registration
@@ -28,7 +29,8 @@ const KERNEL_NAME = 'veerkracht-tslab';
 const tslabBin = join(root, 'tools', 'tslab', 'node_modules', '.bin', 'tslab');
 const dirFlag = args.indexOf('--dir');
 const notebookDir = dirFlag >= 0 ? resolve(args[dirFlag + 1]) : join(root, 'notebooks');
-const only = args.filter((a, i) => !a.startsWith('--') && (dirFlag < 0 || i !== dirFlag + 1));
+const outFlag = args.indexOf('--out');
+const only = args.filter((a, i) => !a.startsWith('--') && (dirFlag < 0 || i !== dirFlag + 1) && (outFlag < 0 || i !== outFlag + 1));
 const required = process.env.VEERKRACHT_REQUIRE_NOTEBOOKS === '1';
 const timeoutPerCell = Number(process.env.VEERKRACHT_CELL_TIMEOUT ?? 300);
 const INSTALL =
@@ -84,7 +86,7 @@ if (notebooks.length === 0) {
   console.error(`notebooks: no notebook matches ${only.join(', ') || '*.ipynb'} in notebooks/`);
   process.exit(1);
 }
-const outDir = testMode ? mkdtempSync(join(tmpdir(), 'veerkracht-nb-')) : join(root, 'out', 'notebooks');
+const outDir = outFlag >= 0 ? resolve(args[outFlag + 1]) : testMode ? mkdtempSync(join(tmpdir(), 'veerkracht-nb-')) : join(root, 'out', 'notebooks');
 mkdirSync(outDir, { recursive: true });
 
 const canExport = hasNbconvert(python);
