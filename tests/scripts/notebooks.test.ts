@@ -42,3 +42,19 @@ it.runIf(hasJupyter || required)('a type error is reported with its TypeScript m
   expect(r.status).toBe(1);
   expect(r.stderr).toMatch(/not assignable to type 'number'/);
 });
+
+it.runIf(hasJupyter || required)('a figure shown only as SVG fails the HTML export check; as PNG it passes', () => {
+  const dir = mkdtempSync(join(scratch, 'nb-test-'));
+  const out = mkdtempSync(join(scratch, 'nb-out-'));
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>';
+  // a 1×1 PNG
+  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+  writeFileSync(join(dir, 'a-svg.ipynb'), notebook(["import * as tslab from 'tslab';", `tslab.display.svg('${svg}');`]));
+  writeFileSync(join(dir, 'b-png.ipynb'), notebook(["import * as tslab from 'tslab';", `tslab.display.png(Buffer.from('${png}', 'base64'));`]));
+  const r = spawnSync(process.execPath, [runner, '--dir', dir, '--out', out], { encoding: 'utf8' });
+  expect(r.status).toBe(1);
+  expect(r.stdout).toMatch(/FAIL a-svg\.ipynb .*figures lost in the HTML export/);
+  expect(r.stdout).toContain('a-svg.ipynb cell 2 (c1): displays a figure but the HTML export has no <img> (1 image output(s): image/svg+xml)');
+  expect(r.stdout).toMatch(/ok {3}b-png\.ipynb .*HTML export keeps every figure/);
+  expect(r.stdout).toContain('notebooks: 1 passed, 1 failed');
+});
