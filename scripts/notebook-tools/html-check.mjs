@@ -18,8 +18,9 @@ import { fileURLToPath } from 'node:url';
 const DISPLAY = /tslab\s*\.\s*display\s*\.\s*(png|svg|jpeg)\s*\(/;
 const IMAGE_MIME = /^image\/(png|svg\+xml|jpeg|gif)$/;
 
+/** The cell's source with '…' and "…" string literals blanked (code written into a string is not a display). */
 function sourceOf(cell) {
-  return [].concat(cell.source ?? []).join('');
+  return [].concat(cell.source ?? []).join('').replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g, "''");
 }
 
 /** Names of one-line helpers that display an image, found in any cell of the notebook. */

@@ -40,11 +40,12 @@ describe('figure cells', () => {
     { source: 'tslab.display.svg(await vk.renderSvg(spec));' },
     { source: 'const ontoon = 3;\nconsole.log(ontoon);' },
     { source: '# kop met toon(x)', md: true },
+    { source: "const regels = ['tslab.display.png(await vk.renderPng(spec));', \"toon(x)\"];" },
   ]);
   it('finds one-line helpers and their calls, not their definition or look-alike names', () => {
     const h = figureHelpers(book);
     expect([...h]).toEqual(['toon']);
-    expect(book.cells.map((c) => isFigureCell(c, h))).toEqual([false, true, true, false, false]);
+    expect(book.cells.map((c) => isFigureCell(c, h))).toEqual([false, true, true, false, false, false]);
   });
 });
 
