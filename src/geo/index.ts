@@ -11,3 +11,4 @@ export * from './validate.js';
 export * from './halfplane.js';
 export * from './intersect.js';
 export * from './dissolve.js';
+export * from './simplify.js';

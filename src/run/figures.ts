@@ -9,6 +9,8 @@ import { signalMapSpec } from '../viz/maps/signal.js';
 import { mapSpec } from '../viz/maps/base.js';
 import { explorerSpec, type ExplorerBuurt } from '../viz/explorer.js';
 import { dissolve } from '../geo/dissolve.js';
+import { simplifyForDrawing } from '../geo/simplify.js';
+import type { RegionFeature } from '../geo/types.js';
 import { gemeenteOf } from '../regions/codes.js';
 import { numbers, strings } from '../indicators/columns.js';
 import { SIGNAL_CATEGORIES, type SignalCategory } from '../signal/categories.js';
@@ -63,6 +65,23 @@ function focusYears(r: SignalResult): string {
 
 const nn = (x: number) => (Number.isNaN(x) ? null : x);
 
+const drawnCache = new WeakMap<readonly RegionFeature[], readonly RegionFeature[]>();
+
+/**
+ * The features the maps and pages are drawn from: the boundaries themselves, or, above the
+ * vertex budget of src/geo/simplify.ts (full-resolution files), a topology-preserving
+ * simplification of them (computed once per features array). Areas, crosswalks and exports keep
+ * using `r.boundaries`.
+ */
+function drawnFeatures(r: SignalResult): readonly RegionFeature[] {
+  const exact = r.boundaries.features;
+  const hit = drawnCache.get(exact);
+  if (hit !== undefined) return hit;
+  const drawn = simplifyForDrawing(exact).features;
+  drawnCache.set(exact, drawn);
+  return drawn;
+}
+
 /**
  * Build the figure specs of a signal result.
  *
@@ -73,8 +92,10 @@ export function runFigures(r: SignalResult): RunFigures {
   const codes = strings(s, 'code') as string[];
   const cat = s.array('categorie') as SignalCategory[];
   const foc = s.array('focus') as FocusCategory[];
-  const geo = { features: r.boundaries.features, crs: r.boundaries.crs };
-  const outlines = { features: dissolve(r.boundaries.features, (f) => gemeenteOf(f.properties.code)), crs: r.boundaries.crs };
+  // drawn from the simplified geometry when the boundaries are full resolution (exact otherwise)
+  const drawn = drawnFeatures(r);
+  const geo = { features: drawn, crs: r.boundaries.crs };
+  const outlines = { features: dissolve(drawn, (f) => gemeenteOf(f.properties.code)), crs: r.boundaries.crs };
   const frame = {
     title: r.config.title,
     period: `${periodLabel(r)} · ${r.config.reference.variant}`,
@@ -155,7 +176,8 @@ export function gemeentePages(r: SignalResult): { pages: GemeentePage[]; index: 
   const inw = numbers(s, 'inwoners');
   const kader = col<string>('handelingskader');
   const reden = col<string | null>('reden');
-  const geometry = new Map(r.boundaries.features.map((f) => [f.properties.code, f.geometry]));
+  // the page maps draw the same (possibly simplified) geometry as the national maps
+  const geometry = new Map(drawnFeatures(r).map((f) => [f.properties.code, f.geometry]));
   const byGm = new Map<string, number[]>();
   for (let i = 0; i < s.numRows(); i++) {
     const g = gm[i];
