@@ -1,6 +1,14 @@
 /**
  * Segment intersection tests with orientation signs (Cormen et al., Introduction to Algorithms,
  * §33.1), used to find self-intersecting rings.
+ *
+ * Candidate pairs come from a sweep over x for ordinary rings. A full-resolution ring with long
+ * runs of (nearly) collinear points along a north–south edge puts thousands of segments at the
+ * same x, where the sweep compares them all with each other (quadratic: ≈ 25 s for a
+ * 100,000-vertex square). Rings above {@link GRID_SEGMENTS} segments therefore take their
+ * candidates from a uniform grid (cells twice the mean segment length; each segment registered
+ * in the cells it passes through, after Amanatides & Woo, "A fast voxel traversal algorithm for
+ * ray tracing", Eurographics 1987): only segments sharing a cell are compared.
  */
 import type { Position } from 'geojson';
 
@@ -43,6 +51,18 @@ export function segmentsIntersect(a: Position, b: Position, c: Position, d: Posi
  * @example ringSelfIntersections([[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]) // [0] (a bow tie)
  */
 export function ringSelfIntersections(ring: readonly Position[], limit = 10): number[] {
+  const pts = closedDistinct(ring);
+  const n = pts.length - 1; // number of segments
+  if (n < 3) return [];
+  if (n > GRID_SEGMENTS) return gridSelfIntersections(pts, limit);
+  return sweepSelfIntersections(pts, limit);
+}
+
+/** Rings with more segments than this find candidate pairs on a grid instead of an x sweep. */
+export const GRID_SEGMENTS = 2048;
+
+/** Consecutive repeats removed, closed. */
+function closedDistinct(ring: readonly Position[]): Position[] {
   const pts: Position[] = [];
   for (const p of ring) {
     const q = pts[pts.length - 1];
@@ -53,8 +73,25 @@ export function ringSelfIntersections(ring: readonly Position[], limit = 10): nu
     const l = pts[pts.length - 1];
     if (f[0] !== l[0] || f[1] !== l[1]) pts.push(f);
   }
-  const n = pts.length - 1; // number of segments
-  if (n < 3) return [];
+  return pts;
+}
+
+/** Whether segments i and j of a closed ring (n segments) meet beyond a shared end. */
+function pairIntersects(pts: readonly Position[], n: number, i: number, j: number): boolean {
+  const adjacent = Math.abs(i - j) === 1 || Math.abs(i - j) === n - 1;
+  if (adjacent) {
+    // neighbours share one end; they intersect more only when they fold back on each other
+    const [s, t] = (i + 1) % n === j ? [i, j] : [j, i];
+    const a = pts[s];
+    const b = pts[s + 1];
+    const c = pts[t + 1];
+    return orientation(a, b, c) === 0 && (onSegment(a, b, c) || onSegment(b, c, a));
+  }
+  return segmentsIntersect(pts[i], pts[i + 1], pts[j], pts[j + 1]);
+}
+
+function sweepSelfIntersections(pts: readonly Position[], limit: number): number[] {
+  const n = pts.length - 1;
   const order = Array.from({ length: n }, (_, i) => i).sort(
     (i, j) => Math.min(pts[i][0], pts[i + 1][0]) - Math.min(pts[j][0], pts[j + 1][0]),
   );
@@ -68,22 +105,103 @@ export function ringSelfIntersections(ring: readonly Position[], limit = 10): nu
         active.splice(k, 1);
         continue;
       }
-      const adjacent = Math.abs(i - j) === 1 || Math.abs(i - j) === n - 1;
-      if (adjacent) {
-        // neighbours share one end; they intersect more only when they fold back on each other
-        const [s, t] = (i + 1) % n === j ? [i, j] : [j, i];
-        const a = pts[s];
-        const b = pts[s + 1];
-        const c = pts[t + 1];
-        if (orientation(a, b, c) === 0 && (onSegment(a, b, c) || onSegment(b, c, a))) found.push(Math.min(i, j));
-      } else if (segmentsIntersect(pts[i], pts[i + 1], pts[j], pts[j + 1])) {
-        found.push(Math.min(i, j));
-      }
+      if (pairIntersects(pts, n, i, j)) found.push(Math.min(i, j));
       if (found.length >= limit) return found.sort((x, y) => x - y);
     }
     active.push(i);
   }
   return found.sort((x, y) => x - y);
+}
+
+function gridSelfIntersections(pts: readonly Position[], limit: number): number[] {
+  const n = pts.length - 1;
+  const found: number[] = [];
+  forEachCandidatePair(pts, n, (i, j) => {
+    if (pairIntersects(pts, n, i, j)) found.push(Math.min(i, j));
+    return found.length >= limit;
+  });
+  return found.sort((x, y) => x - y);
+}
+
+/**
+ * Call `visit(i, j)` (i < j) once for every pair of segments `pts[i]–pts[i+1]` (i < count) whose
+ * grid cells meet; stops when `visit` returns true. Every pair of segments that share a point
+ * shares a cell, so no intersection is missed.
+ */
+function forEachCandidatePair(pts: readonly Position[], count: number, visit: (i: number, j: number) => boolean): void {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let length = 0;
+  for (let i = 0; i < count; i++) {
+    const a = pts[i];
+    const b = pts[i + 1];
+    x0 = Math.min(x0, a[0], b[0]);
+    y0 = Math.min(y0, a[1], b[1]);
+    length += Math.hypot(b[0] - a[0], b[1] - a[1]);
+  }
+  const size = (2 * length) / count;
+  const cells = new Map<number, number[]>();
+  const STRIDE = 2 ** 26; // cells per row of the key; rows beyond it only share keys, never miss pairs
+  const add = (cx: number, cy: number, i: number) => {
+    const key = cx * STRIDE + (cy % STRIDE);
+    const list = cells.get(key);
+    if (list === undefined) cells.set(key, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  const cellOf = (v: number, v0: number) => (size > 0 ? Math.floor((v - v0) / size) : 0);
+  for (let i = 0; i < count; i++) {
+    const a = pts[i];
+    const b = pts[i + 1];
+    let cx = cellOf(a[0], x0);
+    let cy = cellOf(a[1], y0);
+    const ex = cellOf(b[0], x0);
+    const ey = cellOf(b[1], y0);
+    add(cx, cy, i);
+    if (cx === ex && cy === ey) continue;
+    // voxel traversal from a to b; on a tie (through a corner) both side cells are added
+    const dx = b[0] - a[0];
+    const dy = b[1] - a[1];
+    const stepX = Math.sign(ex - cx);
+    const stepY = Math.sign(ey - cy);
+    const tDeltaX = stepX !== 0 ? size / Math.abs(dx) : Infinity;
+    const tDeltaY = stepY !== 0 ? size / Math.abs(dy) : Infinity;
+    let tMaxX = stepX > 0 ? (x0 + (cx + 1) * size - a[0]) / dx : stepX < 0 ? (x0 + cx * size - a[0]) / dx : Infinity;
+    let tMaxY = stepY > 0 ? (y0 + (cy + 1) * size - a[1]) / dy : stepY < 0 ? (y0 + cy * size - a[1]) / dy : Infinity;
+    let guard = Math.abs(ex - cx) + Math.abs(ey - cy) + 2;
+    while ((cx !== ex || cy !== ey) && guard-- > 0) {
+      if (tMaxX < tMaxY) {
+        cx += stepX;
+        tMaxX += tDeltaX;
+      } else if (tMaxY < tMaxX) {
+        cy += stepY;
+        tMaxY += tDeltaY;
+      } else {
+        add(cx + stepX, cy, i);
+        add(cx, cy + stepY, i);
+        cx += stepX;
+        cy += stepY;
+        tMaxX += tDeltaX;
+        tMaxY += tDeltaY;
+      }
+      add(cx, cy, i);
+    }
+    // rounding may end the walk early: the end cell always holds the segment
+    if (cx !== ex || cy !== ey) add(ex, ey, i);
+  }
+  const seen = new Set<number>();
+  for (const list of cells.values()) {
+    for (let p = 0; p < list.length; p++) {
+      for (let q = p + 1; q < list.length; q++) {
+        const i = Math.min(list[p], list[q]);
+        const j = Math.max(list[p], list[q]);
+        if (i === j) continue;
+        const key = i * count + j;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (visit(i, j)) return;
+      }
+    }
+  }
 }
 
 /**
