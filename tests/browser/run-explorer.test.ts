@@ -356,6 +356,27 @@ describe.skipIf(!available && !required)('explorer of the real run output in hea
       };
       expect(await counts()).toEqual(expectedCounts(buurten, cat));
     }
+    // `veerkracht run` with the saved fragment in its configuration gives the counts on screen
+    const onScreen = await counts();
+    const demo = join(ROOT, 'data/demo');
+    const work = mkdtempSync(join(tmpdir(), 'vk-saved-'));
+    const cfg = {
+      title: 'Demoregio met bewaarde drempels',
+      synthetic: true,
+      period: { t0: 2014, t1: 2022 },
+      inputs: {
+        kwb: { '2014': join(demo, 'kwb/synthetisch_kwb2014_82931NED.csv'), '2022': join(demo, 'kwb/synthetisch_kwb2022_85318NED.csv') },
+        leefbaarometer: join(demo, 'leefbaarometer/synthetisch_leefbaarometer-scores-buurten-2014-2022.csv'),
+        boundaries: { t0: join(demo, 'geo/synthetisch_buurten_2014-2018_rd.geojson'), t1: join(demo, 'geo/synthetisch_buurten_2019-2022_rd.geojson') },
+      },
+      ...JSON.parse(readFileSync(file, 'utf8')),
+    };
+    writeFileSync(join(work, 'run.json'), JSON.stringify(cfg));
+    execFileSync(process.execPath, [join(ROOT, 'bin/veerkracht.js'), 'run', '--config', join(work, 'run.json'), '--out', join(work, 'out')], { cwd: ROOT, stdio: 'pipe' });
+    const rerun = JSON.parse(readFileSync(join(work, 'out', 'samenvatting.json'), 'utf8')) as { categories: Record<string, { label: string; buurten: number; inwoners: number }> };
+    const fromRun: Record<string, [number, number]> = {};
+    for (const c of Object.values(rerun.categories)) fromRun[c.label] = [c.buurten, c.inwoners];
+    expect(fromRun).toEqual(onScreen);
   });
 
   it('logged no error and requested nothing but the page itself', () => {
