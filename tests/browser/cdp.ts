@@ -81,6 +81,26 @@ export class Browser {
     return (r.result as { value?: unknown }).value;
   }
 
+  /** What the page threw or logged as an error (exceptions, console.error, log entries). */
+  pageErrors(): string[] {
+    return this.events
+      .filter(
+        (e) =>
+          e.method === 'Runtime.exceptionThrown' ||
+          (e.method === 'Runtime.consoleAPICalled' && (e.params as { type: string }).type === 'error') ||
+          (e.method === 'Log.entryAdded' && (e.params as { entry: { level: string } }).entry.level === 'error'),
+      )
+      .map((e) => JSON.stringify(e.params).slice(0, 300));
+  }
+
+  /** URLs the page requested besides `page` itself and inline data (an offline page has none). */
+  requestsBeyond(page: string): string[] {
+    return this.events
+      .filter((e) => e.method === 'Network.requestWillBeSent')
+      .map((e) => (e.params as { request: { url: string } }).request.url)
+      .filter((u) => u !== page && !u.startsWith('data:') && !u.startsWith('about:') && !u.startsWith('blob:'));
+  }
+
   /** Close the browser and remove its profile. */
   async close(): Promise<void> {
     try {

@@ -201,17 +201,7 @@ describe.skipIf(!available && !required).each(['svg', 'canvas'] as const)('thres
   });
 
   it('logged no error and requested nothing but the page itself', () => {
-    const errors = browser.events.filter(
-      (e) =>
-        e.method === 'Runtime.exceptionThrown' ||
-        (e.method === 'Runtime.consoleAPICalled' && (e.params as { type: string }).type === 'error') ||
-        (e.method === 'Log.entryAdded' && (e.params as { entry: { level: string } }).entry.level === 'error'),
-    );
-    expect(errors.map((e) => JSON.stringify(e.params).slice(0, 300))).toEqual([]);
-    const requests = browser.events
-      .filter((e) => e.method === 'Network.requestWillBeSent')
-      .map((e) => ((e.params as { request: { url: string } }).request.url))
-      .filter((u) => u !== url && !u.startsWith('data:') && !u.startsWith('about:'));
-    expect(requests).toEqual([]);
+    expect(browser.pageErrors()).toEqual([]);
+    expect(browser.requestsBeyond(url)).toEqual([]);
   });
 });

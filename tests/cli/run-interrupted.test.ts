@@ -8,11 +8,13 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { Rng } from '../../src/util/rng.js';
+import { openOutputSet } from '../../src/util/output-set.js';
+import { demoInputs } from '../helpers/demo-inputs.js';
 
 const home = new URL('../..', import.meta.url).pathname;
 const bin = join(home, 'bin/veerkracht.js');
 const built = existsSync(join(home, 'dist/cli/main.js'));
-const demo = join(home, 'data/demo');
 
 /** sha256 of every file under `dir` (recursively), keyed by relative path; hidden entries skipped. */
 function hashes(dir: string, prefix = ''): Map<string, string> {
@@ -35,26 +37,10 @@ function absoluutConfig(dir: string): string {
     title: 'Demoregio absoluut',
     synthetic: true,
     period: { t0: 2014, t1: 2022 },
-    inputs: {
-      kwb: { '2014': join(demo, 'kwb/synthetisch_kwb2014_82931NED.csv'), '2022': join(demo, 'kwb/synthetisch_kwb2022_85318NED.csv') },
-      leefbaarometer: join(demo, 'leefbaarometer/synthetisch_leefbaarometer-scores-buurten-2014-2022.csv'),
-      boundaries: { t0: join(demo, 'geo/synthetisch_buurten_2014-2018_rd.geojson'), t1: join(demo, 'geo/synthetisch_buurten_2019-2022_rd.geojson') },
-    },
+    inputs: demoInputs(),
     reference: { variant: 'absoluut' },
   }));
   return file;
-}
-
-/** mulberry32: kill points reproducible from a seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 it.runIf(built)('a run killed at any point leaves the whole output set old or completely new', async () => {
@@ -74,7 +60,8 @@ it.runIf(built)('a run killed at any point leaves the whole output set old or co
   expect(spawnSync(process.execPath, [bin, 'run', '--config', cfg, '--out', join(work, 'timing')], { encoding: 'utf8' }).status).toBe(0);
   const duration = Date.now() - t0;
 
-  const random = rng(process.env.CI ? 20261207 : Date.now());
+  const rng = new Rng(process.env.CI ? 20261207 : Date.now() % 2 ** 31);
+  const random = () => rng.uniform();
   const outcomes = { old: 0, new: 0 };
   let current = before;
   for (let k = 0; k < 6; k++) {
@@ -105,22 +92,19 @@ it.runIf(built)('a run killed at any point leaves the whole output set old or co
 it.runIf(built)('a second run into the same folder while one runs is refused with a clear message', async () => {
   const work = mkdtempSync(join(tmpdir(), 'vk-lock-'));
   const out = join(work, 'out');
-  const first = spawn(process.execPath, [bin, 'run', '--out', out], { stdio: 'ignore' });
-  // wait until the first run holds the lock
-  const lockSeen = await new Promise<boolean>((resolve) => {
-    const started = Date.now();
-    const poll = setInterval(() => {
-      const held = readdirSync(work).some((f) => f.includes('lock'));
-      if (held || Date.now() - started > 10_000) {
-        clearInterval(poll);
-        resolve(held);
-      }
-    }, 5);
-  });
-  expect(lockSeen).toBe(true);
-  const second = spawnSync(process.execPath, [bin, 'run', '--out', out], { encoding: 'utf8' });
-  await new Promise<void>((resolve) => first.on('exit', () => resolve()));
-  expect(second.status).toBe(1);
-  expect(second.stderr).toContain(out);
-  expect(second.stderr).not.toMatch(/\n\s+at /);
+  // another run holds the folder (this process, alive, through the same output-set lock)
+  const held = openOutputSet(out);
+  try {
+    const second = spawnSync(process.execPath, [bin, 'run', '--out', out], { encoding: 'utf8' });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain(out);
+    expect(second.stderr).toMatch(/lock/);
+    expect(second.stderr).not.toMatch(/\n\s+at /);
+    // refused before the pipeline ran: no progress line of loading
+    expect(second.stderr).not.toContain('invoer laden');
+  } finally {
+    held.abort();
+  }
+  // once the lock is released a run goes through
+  expect(spawnSync(process.execPath, [bin, 'run', '--out', out], { encoding: 'utf8' }).status).toBe(0);
 }, 60_000);
