@@ -132,7 +132,10 @@ export function simplifyForDrawing(features: readonly RegionFeature[], options: 
   const withGeometry = features.filter((f) => f.geometry);
   if (withGeometry.length === 0) return unchanged;
 
-  const fc = { type: 'FeatureCollection' as const, features: withGeometry as unknown as Feature[] };
+  // consecutive repeats (full-resolution files rounded to the centimetre have them) would each
+  // become an arc junction that is never simplified: drop them first (the same in both neighbours)
+  const distinct = withGeometry.map((f) => ({ type: 'Feature' as const, properties: {}, geometry: withoutRepeats(f.geometry) }));
+  const fc = { type: 'FeatureCollection' as const, features: distinct as unknown as Feature[] };
   const topo = topology({ d: fc }) as Topology<Objects>;
   const pre = presimplify(topo) as unknown as { arcs: WPoint[][]; objects: Objects; bbox?: number[] };
 
@@ -199,6 +202,21 @@ export function simplifyForDrawing(features: readonly RegionFeature[], options: 
   let g = 0;
   const out = features.map((f) => (f.geometry ? { ...f, geometry: geoms[g++] } : f)) as RegionFeature[];
   return { features: out, simplified: true, verticesBefore: before.vertices, verticesAfter: vertexStats(out).vertices, maxRingBefore: before.maxRing, minWeight };
+}
+
+function ringWithoutRepeats(r: Position[]): Position[] {
+  const out: Position[] = [];
+  for (const p of r) {
+    const q = out[out.length - 1];
+    if (q === undefined || q[0] !== p[0] || q[1] !== p[1]) out.push(p);
+  }
+  return out;
+}
+
+function withoutRepeats(g: Geom): Geom {
+  return g.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: g.coordinates.map(ringWithoutRepeats) }
+    : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(ringWithoutRepeats)) };
 }
 
 /** Keep the `count` interior points of an arc with the largest weights (all when Infinity). */

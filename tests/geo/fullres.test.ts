@@ -123,6 +123,19 @@ describe('simplifyForDrawing', () => {
     expect(drawn.features.map((f) => f.properties.code)).toEqual(exact.map((f) => f.properties.code));
   });
 
+  it('simplifies a ring whose points repeat (a 100 m edge with 25,000 points rounded to the centimetre, jitter below the resolution)', () => {
+    const small = densifyFeatures(lattice(3, 3, 100), { perEdge: 20, amp: 0.005, longCode: 'BU00010101', longVertices: 100_000 });
+    const long = small[4].geometry as Polygon;
+    const ring = long.coordinates[0];
+    expect(ring.length).toBeGreaterThan(100_000);
+    expect(ring.some((p, i) => i > 0 && p[0] === ring[i - 1][0] && p[1] === ring[i - 1][1])).toBe(true);
+    const d = simplifyForDrawing(small);
+    expect(d.simplified).toBe(true);
+    expect(vertexStats(d.features).maxRing).toBeLessThan(1000);
+    const [one] = dissolve(d.features, () => 'GM0001');
+    expect(rings(one.geometry)).toHaveLength(1);
+  });
+
   it('holds a tighter budget when asked, with a margin of one point per arc', () => {
     const tight = simplifyForDrawing(exact, { maxVertices: 2000 });
     expect(tight.verticesAfter).toBeLessThanOrEqual(2000);
