@@ -16,6 +16,7 @@ import { CACHE, ensureNational, ensureWideKwb, ROOT } from './lib/data.mjs';
 import { CASES } from './lib/cases.mjs';
 import { e2eCase } from './lib/e2e.mjs';
 import { explorerCase } from './lib/explorer.mjs';
+import { fullresCase } from './lib/fullres.mjs';
 
 const args = process.argv.slice(2);
 const flag = (f) => args.includes(f);
@@ -150,6 +151,13 @@ if (!only || only.has('e2e')) {
 if (!only || only.has('explorer')) {
   log('bench: explorer (headless Chromium) …');
   const e = await explorerCase({ quick, nationalDir: nat.dir, log });
+  results.push(e.entry);
+  targets.push(...e.targets);
+}
+
+if (!only || only.has('fullres')) {
+  log('bench: fullres (veerkracht run on full-resolution boundaries vs simplified) …');
+  const e = await fullresCase({ quick, nationalDir: nat.dir, log });
   results.push(e.entry);
   targets.push(...e.targets);
 }
