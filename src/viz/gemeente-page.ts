@@ -10,6 +10,7 @@ import type { Polygon, MultiPolygon, Position } from 'geojson';
 import type { GeoCrs } from '../geo/types.js';
 import { wgs84ToRd } from '../geo/projection.js';
 import { geometryCentroid } from '../geo/centroid.js';
+import { simplifyForDrawing } from '../geo/simplify.js';
 import { SIGNAL_CATEGORIES, SIGNAL_COLOURS, SIGNAL_LABELS, type SignalCategory } from '../signal/categories.js';
 import { FOCUS_CATEGORIES, FOCUS_LABELS, type FocusCategory } from '../signal/focus.js';
 import type { HandelingsMatrix } from '../signal/matrix.js';
@@ -89,7 +90,10 @@ export function gemeenteMapSvg(
   width = 760,
 ): string {
   const toRd = crs === 'EPSG:4326' ? wgs84ToRd : (p: Position) => p;
-  const projected = regions.map((r) => rings(r.geometry).map((ring) => ring.map(toRd)));
+  // full-resolution outlines (above the drawing budget of src/geo/simplify.ts) are drawn
+  // simplified, shared edges kept; smaller ones exactly
+  const drawn = simplifyForDrawing(regions.map((r) => ({ type: 'Feature' as const, geometry: r.geometry, properties: { code: r.code, name: r.naam } })));
+  const projected = drawn.features.map((f) => rings(f.geometry).map((ring) => ring.map(toRd)));
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;

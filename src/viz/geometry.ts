@@ -16,6 +16,7 @@ import { feature as topoFeature } from 'topojson-client';
 import type { Objects, Topology } from 'topojson-specification';
 import type { Crs, RegionFeature } from '../sources/boundaries/types.js';
 import { wgs84ToRd } from '../geo/projection.js';
+import { simplifyForDrawing } from '../geo/simplify.js';
 
 /** Polygons with a code (and name) in a known CRS: what the map functions draw. */
 export interface MapGeometry {
@@ -94,12 +95,17 @@ export function prepareGeometry(geo: MapGeometry, options: PrepareOptions = {}):
   return { features: out, crs: 'EPSG:28992', prepared: true };
 }
 
-/** Prepared geometry with default options, computed once per features array. */
+/**
+ * Prepared geometry with default options, computed once per features array. Full-resolution
+ * features (above the vertex budget of src/geo/simplify.ts: 250,000 vertices or a 10,000-vertex
+ * ring) are first simplified for drawing with their shared edges kept; smaller ones are drawn
+ * exactly.
+ */
 export function displayGeometry(geo: MapGeometry): DisplayGeometry {
   if ((geo as Partial<DisplayGeometry>).prepared === true) return geo as DisplayGeometry;
   const hit = cache.get(geo.features);
   if (hit !== undefined && hit.crs === geo.crs) return hit.geometry;
-  const g = prepareGeometry(geo);
+  const g = prepareGeometry({ features: simplifyForDrawing(geo.features).features, crs: geo.crs });
   cache.set(geo.features, { crs: geo.crs, geometry: g });
   return g;
 }
