@@ -6,9 +6,9 @@
  * runs of (nearly) collinear points along a north–south edge puts thousands of segments at the
  * same x, where the sweep compares them all with each other (quadratic: ≈ 25 s for a
  * 100,000-vertex square). Rings above {@link GRID_SEGMENTS} segments therefore take their
- * candidates from a uniform grid (cells twice the mean segment length; each segment registered
- * in the cells it passes through, after Amanatides & Woo, "A fast voxel traversal algorithm for
- * ray tracing", Eurographics 1987): only segments sharing a cell are compared.
+ * candidates from a recursive subdivision of their box (a kd-tree over segment boxes, split at
+ * the median until a few segments remain): only segments in one leaf are compared. A uniform
+ * grid is not enough: full-resolution rings mix millimetre and 60-metre segments.
  */
 import type { Position } from 'geojson';
 
@@ -58,7 +58,7 @@ export function ringSelfIntersections(ring: readonly Position[], limit = 10): nu
   return sweepSelfIntersections(pts, limit);
 }
 
-/** Rings with more segments than this find candidate pairs on a grid instead of an x sweep. */
+/** Rings with more segments than this take candidate pairs from a subdivision instead of an x sweep. */
 export const GRID_SEGMENTS = 2048;
 
 /** Consecutive repeats removed, closed. */
@@ -92,19 +92,32 @@ function pairIntersects(pts: readonly Position[], n: number, i: number, j: numbe
 
 function sweepSelfIntersections(pts: readonly Position[], limit: number): number[] {
   const n = pts.length - 1;
-  const order = Array.from({ length: n }, (_, i) => i).sort(
-    (i, j) => Math.min(pts[i][0], pts[i + 1][0]) - Math.min(pts[j][0], pts[j + 1][0]),
-  );
+  // segment extents once (the sort and the active list read them many times)
+  const x0 = new Float64Array(n);
+  const x1 = new Float64Array(n);
+  const y0 = new Float64Array(n);
+  const y1 = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = pts[i];
+    const b = pts[i + 1];
+    x0[i] = Math.min(a[0], b[0]);
+    x1[i] = Math.max(a[0], b[0]);
+    y0[i] = Math.min(a[1], b[1]);
+    y1[i] = Math.max(a[1], b[1]);
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => x0[i] - x0[j]);
   const found: number[] = [];
   const active: number[] = [];
   for (const i of order) {
-    const minX = Math.min(pts[i][0], pts[i + 1][0]);
+    const minX = x0[i];
     for (let k = active.length - 1; k >= 0; k--) {
       const j = active[k];
-      if (Math.max(pts[j][0], pts[j + 1][0]) < minX) {
+      if (x1[j] < minX) {
         active.splice(k, 1);
         continue;
       }
+      // segments that share a point overlap in y too (adjacent ones share an end)
+      if (y1[j] < y0[i] || y1[i] < y0[j]) continue;
       if (pairIntersects(pts, n, i, j)) found.push(Math.min(i, j));
       if (found.length >= limit) return found.sort((x, y) => x - y);
     }
@@ -125,84 +138,96 @@ function gridSelfIntersections(pts: readonly Position[], limit: number): number[
 
 /**
  * Call `visit(i, j)` (i < j) once for every pair of segments `pts[i]–pts[i+1]` (i < count) whose
- * grid cells meet; stops when `visit` returns true. Every pair of segments that share a point
- * shares a cell, so no intersection is missed.
+ * boxes can meet; stops when `visit` returns true. The segments are split recursively at the
+ * median of their centres along the longer side of their common box (a segment across the split
+ * goes to both halves) until at most {@link LEAF} remain, which are compared with each other. Two segments that
+ * share a point stay together on the side of that point, so no intersection is missed; dense
+ * clusters are split deeper than sparse parts, whatever the spread of segment lengths.
  */
 function forEachCandidatePair(pts: readonly Position[], count: number, visit: (i: number, j: number) => boolean): void {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let length = 0;
+  const x0 = new Float64Array(count);
+  const x1 = new Float64Array(count);
+  const y0 = new Float64Array(count);
+  const y1 = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const a = pts[i];
     const b = pts[i + 1];
-    x0 = Math.min(x0, a[0], b[0]);
-    y0 = Math.min(y0, a[1], b[1]);
-    length += Math.hypot(b[0] - a[0], b[1] - a[1]);
-  }
-  const size = (2 * length) / count;
-  const cells = new Map<number, number[]>();
-  const STRIDE = 2 ** 26; // cells per row of the key; rows beyond it only share keys, never miss pairs
-  const add = (cx: number, cy: number, i: number) => {
-    const key = cx * STRIDE + (cy % STRIDE);
-    const list = cells.get(key);
-    if (list === undefined) cells.set(key, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
-  };
-  const cellOf = (v: number, v0: number) => (size > 0 ? Math.floor((v - v0) / size) : 0);
-  for (let i = 0; i < count; i++) {
-    const a = pts[i];
-    const b = pts[i + 1];
-    let cx = cellOf(a[0], x0);
-    let cy = cellOf(a[1], y0);
-    const ex = cellOf(b[0], x0);
-    const ey = cellOf(b[1], y0);
-    add(cx, cy, i);
-    if (cx === ex && cy === ey) continue;
-    // voxel traversal from a to b; on a tie (through a corner) both side cells are added
-    const dx = b[0] - a[0];
-    const dy = b[1] - a[1];
-    const stepX = Math.sign(ex - cx);
-    const stepY = Math.sign(ey - cy);
-    const tDeltaX = stepX !== 0 ? size / Math.abs(dx) : Infinity;
-    const tDeltaY = stepY !== 0 ? size / Math.abs(dy) : Infinity;
-    let tMaxX = stepX > 0 ? (x0 + (cx + 1) * size - a[0]) / dx : stepX < 0 ? (x0 + cx * size - a[0]) / dx : Infinity;
-    let tMaxY = stepY > 0 ? (y0 + (cy + 1) * size - a[1]) / dy : stepY < 0 ? (y0 + cy * size - a[1]) / dy : Infinity;
-    let guard = Math.abs(ex - cx) + Math.abs(ey - cy) + 2;
-    while ((cx !== ex || cy !== ey) && guard-- > 0) {
-      if (tMaxX < tMaxY) {
-        cx += stepX;
-        tMaxX += tDeltaX;
-      } else if (tMaxY < tMaxX) {
-        cy += stepY;
-        tMaxY += tDeltaY;
-      } else {
-        add(cx + stepX, cy, i);
-        add(cx, cy + stepY, i);
-        cx += stepX;
-        cy += stepY;
-        tMaxX += tDeltaX;
-        tMaxY += tDeltaY;
-      }
-      add(cx, cy, i);
-    }
-    // rounding may end the walk early: the end cell always holds the segment
-    if (cx !== ex || cy !== ey) add(ex, ey, i);
+    x0[i] = Math.min(a[0], b[0]);
+    x1[i] = Math.max(a[0], b[0]);
+    y0[i] = Math.min(a[1], b[1]);
+    y1[i] = Math.max(a[1], b[1]);
   }
   const seen = new Set<number>();
-  for (const list of cells.values()) {
-    for (let p = 0; p < list.length; p++) {
-      for (let q = p + 1; q < list.length; q++) {
-        const i = Math.min(list[p], list[q]);
-        const j = Math.max(list[p], list[q]);
-        if (i === j) continue;
+  let stopped = false;
+  const leaf = (ids: readonly number[]) => {
+    for (let p = 0; p < ids.length && !stopped; p++) {
+      for (let q = p + 1; q < ids.length; q++) {
+        const i = Math.min(ids[p], ids[q]);
+        const j = Math.max(ids[p], ids[q]);
+        if (y1[j] < y0[i] || y1[i] < y0[j] || x1[j] < x0[i] || x1[i] < x0[j]) continue;
         const key = i * count + j;
         if (seen.has(key)) continue;
         seen.add(key);
-        if (visit(i, j)) return;
+        if (visit(i, j)) {
+          stopped = true;
+          return;
+        }
       }
     }
+  };
+  const split = (ids: number[], byX: boolean, mid: number): [number[], number[]] => {
+    const lo: number[] = [];
+    const hi: number[] = [];
+    const min = byX ? x0 : y0;
+    const max = byX ? x1 : y1;
+    for (const i of ids) {
+      if (min[i] <= mid) lo.push(i);
+      if (max[i] >= mid) hi.push(i);
+    }
+    return [lo, hi];
+  };
+  // an explicit stack instead of recursion: depth is unbounded for clustered points
+  const stack: number[][] = [Array.from({ length: count }, (_, i) => i)];
+  while (stack.length > 0 && !stopped) {
+    const ids = stack.pop()!;
+    if (ids.length <= LEAF) {
+      leaf(ids);
+      continue;
+    }
+    let bx0 = Infinity;
+    let by0 = Infinity;
+    let bx1 = -Infinity;
+    let by1 = -Infinity;
+    for (const i of ids) {
+      if (x0[i] < bx0) bx0 = x0[i];
+      if (x1[i] > bx1) bx1 = x1[i];
+      if (y0[i] < by0) by0 = y0[i];
+      if (y1[i] > by1) by1 = y1[i];
+    }
+    const wide = bx1 - bx0 >= by1 - by0;
+    let parts: [number[], number[]] | null = null;
+    for (const byX of wide ? [true, false] : [false, true]) {
+      // split at the median of the segment centres, so long segments across the box do not
+      // keep everything on one side
+      const min = byX ? x0 : y0;
+      const max = byX ? x1 : y1;
+      const centres = new Float64Array(ids.length);
+      for (let k = 0; k < ids.length; k++) centres[k] = min[ids[k]] + max[ids[k]];
+      centres.sort();
+      const [lo, hi] = split(ids, byX, centres[centres.length >> 1] / 2);
+      // both sides must shrink, or the other axis is tried (then the rest is compared as is)
+      if (lo.length < ids.length && hi.length < ids.length) {
+        parts = [lo, hi];
+        break;
+      }
+    }
+    if (parts === null) leaf(ids);
+    else stack.push(parts[1], parts[0]);
   }
 }
+
+/** Segments compared all with all at the bottom of {@link forEachCandidatePair}. */
+const LEAF = 16;
 
 /**
  * True when two rings properly cross (a segment of one passes through a segment of the other at

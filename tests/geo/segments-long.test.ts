@@ -1,6 +1,7 @@
 // Self-intersection search on full-resolution rings (issue 17): above GRID_SEGMENTS segments the
-// candidates come from a grid, so long collinear runs (a straight north–south edge with thousands
-// of points) are not compared all with all. Checked against a brute-force O(n²) search.
+// candidates come from a subdivision of the ring's box, so long collinear runs (a straight
+// north–south edge with thousands of points) and millimetre-dense edges beside 60-metre segments
+// are not compared all with all. Checked against a brute-force O(n²) search.
 import { describe, expect, it } from 'vitest';
 import type { Position } from 'geojson';
 import { GRID_SEGMENTS, ringSelfIntersections, segmentsIntersect } from '../../src/geo/segments.js';
@@ -40,7 +41,7 @@ function star(n: number, seed: number): Position[] {
   return ring;
 }
 
-describe('ringSelfIntersections on long rings (grid candidates)', () => {
+describe('ringSelfIntersections on long rings (subdivision candidates)', () => {
   it('finds nothing in a simple 100,000-vertex square with long collinear runs on every side', () => {
     const ring = densifyRing([[0, 0], [1000, 0], [1000, 1000], [0, 1000], [0, 0]], () => 25_000, 0.3);
     expect(ring.length).toBeGreaterThan(100_000);
@@ -70,6 +71,28 @@ describe('ringSelfIntersections on long rings (grid candidates)', () => {
       expect(want.length).toBeGreaterThan(0);
       expect(ringSelfIntersections(bad, Infinity)).toEqual(want);
     }
+  });
+
+  it('agrees with brute force on a ring mixing a millimetre-dense 5 m edge with 1 km edges', () => {
+    // a notch of 5 m in a 1 km square, its diagonal densified with 5,000 points (1 mm apart)
+    const base: Position[] = [[0, 0], [1000, 0], [1000, 1000], [503, 1000], [500, 996], [497, 1000], [0, 1000], [0, 0]];
+    const ring: Position[] = [];
+    for (let e = 0; e + 1 < base.length; e++) {
+      const [a, b] = [base[e], base[e + 1]];
+      const k = Math.hypot(b[0] - a[0], b[1] - a[1]) < 10 ? 2500 : 3; // unrounded: no repeats
+      for (let i = 0; i <= k; i++) ring.push([a[0] + ((b[0] - a[0]) * i) / (k + 1), a[1] + ((b[1] - a[1]) * i) / (k + 1)]);
+    }
+    ring.push(base[0]);
+    expect(ring.length).toBeGreaterThan(GRID_SEGMENTS);
+    expect(ringSelfIntersections(ring, Infinity)).toEqual(bruteForce(ring));
+    expect(ringSelfIntersections(ring)).toEqual([]);
+    // a point of the dense edge pulled across the other side of the notch
+    const bad = ring.map((p) => p.slice());
+    const k = bad.findIndex((p) => p[0] > 501 && p[0] < 502);
+    bad[k] = [497.5, 997];
+    const want = bruteForce(bad);
+    expect(want.length).toBeGreaterThan(0);
+    expect(ringSelfIntersections(bad, Infinity)).toEqual(want);
   });
 
   it('gives the sweep\'s answer on rings below the threshold (unchanged behaviour)', () => {
