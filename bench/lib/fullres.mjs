@@ -20,7 +20,7 @@ const SPREAD = 40;
 /** Vertices of the ring of the one very long buurt (and of the edges it shares). */
 const LONG_RING = 120_000;
 /** Generator version: part of the cache folder name, so a change regenerates. */
-const VERSION = 2;
+const VERSION = 3;
 
 /** 32-bit FNV-1a of a string. */
 function hash(s) {
@@ -105,8 +105,11 @@ function densifyCollection(text, longCode) {
   if (long) {
     const polys = long.geometry.type === 'Polygon' ? [long.geometry.coordinates] : long.geometry.coordinates;
     const ring = polys[0][0];
-    const per = Math.ceil(LONG_RING / (ring.length - 1));
-    for (let i = 0; i + 1 < ring.length; i++) longEdges.set(edgeKey(ring[i], ring[i + 1]), per);
+    // points in proportion to the edge length (the same spacing, a few centimetres, everywhere)
+    const len = (i) => Math.hypot(ring[i + 1][0] - ring[i][0], ring[i + 1][1] - ring[i][1]);
+    let perimeter = 0;
+    for (let i = 0; i + 1 < ring.length; i++) perimeter += len(i);
+    for (let i = 0; i + 1 < ring.length; i++) longEdges.set(edgeKey(ring[i], ring[i + 1]), Math.ceil((LONG_RING * len(i)) / perimeter));
   }
   const override = (a, b) => longEdges.get(edgeKey(a, b));
   let vertices = 0;
