@@ -302,3 +302,24 @@ export function gemeenteNamen(kwb: LoadedTable): Map<string, string> {
   }
   return out;
 }
+
+/**
+ * Names of the regions of one level in a KWB table (rows of that level with a name that is not
+ * just the code), e.g. the wijk names to show beside a buurt's wijk.
+ *
+ * @example regionNamen(kwb2017, 'wijk').get('WK034401') // 'West'
+ */
+export function regionNamen(kwb: LoadedTable, level: 'gemeente' | 'wijk' | 'buurt'): Map<string, string> {
+  const out = new Map<string, string>();
+  const cols = kwb.table.columnNames();
+  const nameCol = ['naam', 'WijkenEnBuurten'].find((c) => cols.includes(c));
+  if (!nameCol || !cols.includes('level') || !cols.includes('code')) return out;
+  const lv = kwb.table.array('level') as unknown[];
+  const code = kwb.table.array('code') as unknown[];
+  const v = kwb.table.array(nameCol) as unknown[];
+  lv.forEach((l, i) => {
+    const name = v[i] === null || v[i] === undefined ? '' : String(v[i]).trim();
+    if (l === level && name !== '' && name !== String(code[i]) && !out.has(String(code[i]))) out.set(String(code[i]), name);
+  });
+  return out;
+}

@@ -9,7 +9,7 @@ import type { ColumnTable } from 'arquero';
 import type { Boundaries } from '../sources/boundaries/types.js';
 import { buildCrosswalk, type CrosswalkReport } from '../regions/crosswalk.js';
 import { matchCodes, type MatchReport } from '../regions/match.js';
-import { attachLivability, gemeenteNamen, kwbIndicatorYear } from '../indicators/build.js';
+import { attachLivability, gemeenteNamen, kwbIndicatorYear, regionNamen } from '../indicators/build.js';
 import { reindel, type ReindelingReport } from '../indicators/reindeling.js';
 import { REDENEN_ONVOLDOENDE, buurtChanges } from '../indicators/change.js';
 import { gemeenteOf, wijkOf } from '../regions/codes.js';
@@ -433,11 +433,24 @@ export function computeSignals(tables: RunTables, config: RunSettings): SignalRe
   const lacking = new Set(missing1.map((m) => m.code));
   const reden0 = strings(changes.table, 'reden');
   const gmNames = new Map([...gemeenteNamen(kwb0), ...gemeenteNamen(kwb1)]);
+  const wijkNames = new Map([...regionNamen(kwb0, 'wijk'), ...regionNamen(kwb1, 'wijk')]);
+  if (lbm.level === 'wijk' && lbm.table.columnNames().includes('naam')) {
+    // the Leefbaarometer wijk file names its wijken (wk_naam) where KWB has only codes
+    const lc = strings(lbm.table, 'code');
+    const ln = strings(lbm.table, 'naam');
+    lc.forEach((c, i) => c !== null && ln[i] !== null && ln[i] !== '' && !wijkNames.has(c) && wijkNames.set(c, ln[i] as string));
+  }
   const gm = strings(changes.table, 'gemeente');
   const kReden = cs && cs.K ? (cs.K.table.array('reden') as (string | null)[]) : null;
   let table = changes.table.assign({
     naam: codes.map((c, i) => kwbNames[i] ?? nameOf.get(c) ?? null),
     gemeentenaam: gm.map((g) => (g === null ? null : gmNames.get(g) ?? null)),
+    // on a buurt map the wijk each buurt lies in, with its name (KWB wijk rows)
+    wijk: codes.map((c) => (level === 'buurt' ? wijkOf(c) : null)),
+    wijknaam: codes.map((c) => {
+      const w = level === 'buurt' ? wijkOf(c) : null;
+      return w === null ? null : wijkNames.get(w) ?? null;
+    }),
     // K from lettings missing because a window held too few: that reason, not "kwetsbaarheid ontbreekt"
     reden: codes.map((c, i) =>
       lacking.has(c) ? REDENEN_ONVOLDOENDE.kwb : reden0[i] === REDENEN_ONVOLDOENDE.K && kRow && kReden && kRow.has(c) && kReden[kRow.get(c)!] !== null ? REDEN_TE_WEINIG_VERHURINGEN : reden0[i],

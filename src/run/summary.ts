@@ -13,7 +13,7 @@ import { newcombeDifference, wilsonInterval } from '../indicators/binomial.js';
 
 /** Columns of signalen.csv / the GeoJSON properties, in order. */
 export const SIGNAL_COLUMNS = [
-  'code', 'naam', 'gemeente', 'gemeentenaam', 'inwoners', 'K0', 'K1', 'dK', 'O0', 'O1', 'dO', 'O_niveau', 'C', 'corporatie_klasse',
+  'code', 'naam', 'wijk', 'wijknaam', 'gemeente', 'gemeentenaam', 'inwoners', 'K0', 'K1', 'dK', 'O0', 'O1', 'dO', 'O_niveau', 'C', 'corporatie_klasse',
   'refK', 'refO', 'richting_K', 'richting_O', 'categorie', 'signaal', 'reden', 'focus', 'focus_label', 'handelingskader',
   'categorie_absoluut', 'categorie_relatief',
 ] as const;

@@ -153,6 +153,12 @@ describe('veerkracht run on the real Utrecht data (KWB 2017 → 2021, Leefbaarom
     expect(new Set(csv.map((r) => r.gemeentenaam))).toEqual(new Set(['Utrecht']));
     expect(csv.find((r) => r.code === 'BU03440111')?.naam).toBe('Welgelegen, Den Hommel');
     expect(summary.gemeenten.map((g: { code: string; naam: string }) => [g.code, g.naam])).toEqual([['GM0344', 'Utrecht']]);
+    // each buurt's wijk, named as the Leefbaarometer wijk file names it (the KWB export has codes only)
+    const wijkNaam = new Map(rows(sharedData('leefbaarometer/Leefbaarometer-scores wijken 2002-2022.csv')).map((r) => [r.wk_code, r.wk_naam]));
+    for (const r of csv) {
+      expect(r.wijk).toBe(`WK${r.code.slice(2, 8)}`);
+      expect(r.wijknaam, r.code).toBe(wijkNaam.get(r.wijk));
+    }
   });
 
   it('prints the warnings on stderr as well', () => {
