@@ -90,14 +90,13 @@ function pairIntersects(pts: readonly Position[], n: number, i: number, j: numbe
   return segmentsIntersect(pts[i], pts[i + 1], pts[j], pts[j + 1]);
 }
 
-function sweepSelfIntersections(pts: readonly Position[], limit: number): number[] {
-  const n = pts.length - 1;
-  // segment extents once (the sort and the active list read them many times)
-  const x0 = new Float64Array(n);
-  const x1 = new Float64Array(n);
-  const y0 = new Float64Array(n);
-  const y1 = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+/** The bounding box of each segment `pts[i]–pts[i+1]` (i < count), as four typed arrays. */
+function segmentBoxes(pts: readonly Position[], count: number): { x0: Float64Array; x1: Float64Array; y0: Float64Array; y1: Float64Array } {
+  const x0 = new Float64Array(count);
+  const x1 = new Float64Array(count);
+  const y0 = new Float64Array(count);
+  const y1 = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
     const a = pts[i];
     const b = pts[i + 1];
     x0[i] = Math.min(a[0], b[0]);
@@ -105,6 +104,13 @@ function sweepSelfIntersections(pts: readonly Position[], limit: number): number
     y0[i] = Math.min(a[1], b[1]);
     y1[i] = Math.max(a[1], b[1]);
   }
+  return { x0, x1, y0, y1 };
+}
+
+function sweepSelfIntersections(pts: readonly Position[], limit: number): number[] {
+  const n = pts.length - 1;
+  // segment extents once (the sort and the active list read them many times)
+  const { x0, x1, y0, y1 } = segmentBoxes(pts, n);
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => x0[i] - x0[j]);
   const found: number[] = [];
   const active: number[] = [];
@@ -145,18 +151,7 @@ function gridSelfIntersections(pts: readonly Position[], limit: number): number[
  * clusters are split deeper than sparse parts, whatever the spread of segment lengths.
  */
 function forEachCandidatePair(pts: readonly Position[], count: number, visit: (i: number, j: number) => boolean): void {
-  const x0 = new Float64Array(count);
-  const x1 = new Float64Array(count);
-  const y0 = new Float64Array(count);
-  const y1 = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const a = pts[i];
-    const b = pts[i + 1];
-    x0[i] = Math.min(a[0], b[0]);
-    x1[i] = Math.max(a[0], b[0]);
-    y0[i] = Math.min(a[1], b[1]);
-    y1[i] = Math.max(a[1], b[1]);
-  }
+  const { x0, x1, y0, y1 } = segmentBoxes(pts, count);
   const seen = new Set<number>();
   let stopped = false;
   const leaf = (ids: readonly number[]) => {

@@ -20,20 +20,13 @@ import { VeerkrachtError } from '../util/errors.js';
 import { DEFAULT_MATRIX, parseMatrix, type HandelingsMatrix } from '../signal/matrix.js';
 import { MAP_LEVELS, type KwbInput, type MapLevel, type RunConfig } from './config.js';
 import { mapKwbColumns } from '../sources/statline/mapped.js';
+import type { InputLike } from '../viz/tables.js';
 import { loadBezit } from '../sources/corporatie/bezit.js';
 import { loadVerhuringen } from '../sources/corporatie/verhuringen.js';
 import { loadPc6Table } from '../sources/pc6/tables.js';
 
-/** One input file as it goes into the provenance of every output. */
-export interface InputRecord {
-  role: string;
-  file: string;
-  kind: string;
-  edition?: string;
-  year?: number;
-  tableId?: string;
-  checksum: string;
-}
+/** One input file as it goes into the provenance of every output (the shape viz/tables shows). */
+export type InputRecord = InputLike;
 
 /** What a loader reported, as it goes into samenvatting.json. */
 export interface LoadSummary {
