@@ -76,13 +76,4 @@ export function balance(report: { rowsRead: number; rowsKept: number; dropped: {
   return dropped;
 }
 
-/** The VeerkrachtError that `f` throws; anything else (or nothing) fails the test. */
-export function thrown(f: () => unknown): VeerkrachtError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof VeerkrachtError) return e;
-    throw e;
-  }
-  throw new Error('expected a VeerkrachtError');
-}
+export { thrown } from '../helpers/thrown.js';

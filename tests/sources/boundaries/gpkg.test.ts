@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { thrownAsync as thrown } from '../../helpers/thrown.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 /// <reference path="../../../src/sources/boundaries/sqljs-ambient.d.ts" />
@@ -58,15 +59,6 @@ function droppedCount(b: { report: { dropped: { reason: string; count: number }[
   return b.report.dropped.filter((d) => re.test(d.reason)).reduce((s, d) => s + d.count, 0);
 }
 
-async function thrown(p: Promise<unknown>): Promise<VeerkrachtError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(VeerkrachtError);
-    return e as VeerkrachtError;
-  }
-  throw new Error('expected a VeerkrachtError');
-}
 
 describe('GeoPackage boundaries (CBS wijk- en buurtkaart layout)', () => {
   it('reads the buurten layer by level with codes, names, attributes and exact coordinates', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thrown, thrownAsync } from '../../helpers/thrown.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,25 +19,7 @@ const put = (name: string, bytes: Uint8Array) => {
   return p;
 };
 
-function thrown(f: () => unknown): VeerkrachtError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(VeerkrachtError);
-    return e as VeerkrachtError;
-  }
-  throw new Error('expected a VeerkrachtError');
-}
 
-async function thrownAsync(p: Promise<unknown>): Promise<VeerkrachtError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(VeerkrachtError);
-    return e as VeerkrachtError;
-  }
-  throw new Error('expected a VeerkrachtError');
-}
 
 // A Leefbaarometer score sheet as handed out in Excel: a merged title over the table, the
 // header on row 3, a duplicate row, and a source note after an empty row.
