@@ -9,6 +9,14 @@ import { VeerkrachtError } from './errors.js';
 
 let counter = 0;
 
+/** Write all of `data` to an open file and flush it to disk (a short write is continued). */
+export function writeAllSync(fd: number, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  let off = 0;
+  while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+  fsyncSync(fd);
+}
+
 /** Write `data` to `path` atomically (creating the folder when needed). */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const dir = dirname(path);
@@ -16,10 +24,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${counter++}.tmp`);
   const fd = openSync(tmp, 'w');
   try {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-    fsyncSync(fd);
+    writeAllSync(fd, data);
   } catch (e) {
     closeSync(fd);
     rmSync(tmp, { force: true });

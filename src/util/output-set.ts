@@ -35,7 +35,6 @@ import {
   closeSync,
   constants,
   copyFileSync,
-  fsyncSync,
   linkSync,
   lstatSync,
   mkdirSync,
@@ -48,12 +47,12 @@ import {
   rmSync,
   statSync,
   symlinkSync,
-  writeSync,
   type Stats,
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { VeerkrachtError } from './errors.js';
+import { writeAllSync } from './fs.js';
 
 /** A set of output files being written; see {@link openOutputSet}. */
 export interface OutputSet {
@@ -165,10 +164,7 @@ export function openOutputSet(outDir: string, opts: OutputSetOptions = {}): Outp
         () => {
           const fd = openSync(target, 'w');
           try {
-            const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-            let off = 0;
-            while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-            fsyncSync(fd);
+            writeAllSync(fd, data);
           } finally {
             closeSync(fd);
           }
@@ -350,9 +346,7 @@ function acquireLock(lockFile: string, dir: string): void {
   fsStep(() => {
     const fd = openSync(tmp, 'wx');
     try {
-      const text = Buffer.from(`${JSON.stringify(info)}\n`, 'utf8');
-      let off = 0;
-      while (off < text.length) off += writeSync(fd, text, off, text.length - off);
+      writeAllSync(fd, `${JSON.stringify(info)}\n`);
     } finally {
       closeSync(fd);
     }

@@ -340,12 +340,12 @@ process.stdout.write('took ' + (Date.now() - t0) + '\\n');
 });
 
 let compiledDir: string | undefined;
-/** src/util/output-set.ts and errors.ts as plain ES modules (independent of the dist build). */
+/** src/util/output-set.ts and what it imports (fs.ts, errors.ts) as plain ES modules (independent of the dist build). */
 function compiled(): string {
   if (compiledDir) return compiledDir;
   const dir = tmp();
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-  for (const f of ['output-set', 'errors']) {
+  for (const f of ['output-set', 'fs', 'errors']) {
     const src = readFileSync(join(SRC, `${f}.ts`), 'utf8');
     const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText;
     writeFileSync(join(dir, `${f}.js`), js);
