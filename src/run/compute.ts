@@ -152,7 +152,9 @@ function sumUp(year: IndicatorYear, parent: (code: string) => string, tolerated:
   const groups = new Map<string, number[]>();
   code.forEach((c, i) => {
     const p = parent(c);
-    groups.set(p, [...(groups.get(p) ?? []), i]);
+    const list = groups.get(p);
+    if (list) list.push(i);
+    else groups.set(p, [i]);
   });
   const keys = [...groups.keys()].sort();
   const out = { code: keys, naam: keys.map(() => null), gemeente: keys.map((k) => gemeenteOf(k)), inwoners: [] as (number | null)[], K: [] as (number | null)[], K_noemer: [] as (number | null)[], K_geheim: [] as boolean[], O: keys.map(() => null), C: [] as (number | null)[] };
@@ -301,8 +303,10 @@ export function computeSignals(tables: RunTables, config: RunSettings): SignalRe
   const inArea = area === null ? null : (code: string) => area.some((a) => (a.startsWith('GM') ? gemeenteOf(code) === a : wijkOf(code) === a || code === a));
   const restrictBoundaries = (b: Boundaries | null, label: string): Boundaries | null => {
     if (b === null || inArea === null) return b;
-    const keep = b.features.filter((f) => inArea(f.properties.code));
-    report(label, b.features.filter((f) => !inArea(f.properties.code)).map((f) => f.properties.code));
+    const keep: typeof b.features = [];
+    const outside: string[] = [];
+    for (const f of b.features) (inArea(f.properties.code) ? keep.push(f) : outside.push(f.properties.code));
+    report(label, outside);
     if (keep.length === 0) {
       throw new VeerkrachtError(`no ${units} of the study area in the boundaries`, { file: b.provenance.file, expected: `${units} of ${area!.join(', ')}`, found: `${b.features.length} ${units} elsewhere` });
     }

@@ -182,7 +182,9 @@ export function gemeentePages(r: SignalResult): { pages: GemeentePage[]; index: 
   for (let i = 0; i < s.numRows(); i++) {
     const g = gm[i];
     if (g === null || !geometry.has(code[i])) continue;
-    byGm.set(g, [...(byGm.get(g) ?? []), i]);
+    const list = byGm.get(g);
+    if (list) list.push(i);
+    else byGm.set(g, [i]);
   }
   const cfg = r.config;
   const eenheden = UNITS[cfg.level];

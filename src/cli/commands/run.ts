@@ -3,7 +3,6 @@ import { parseFlags, type Command } from '../command.js';
 import { demoConfig, loadRunConfig } from '../../run/config.js';
 import { runJob } from '../../run/job.js';
 import { periodLabel } from '../../run/figures.js';
-import { checkOutputFolder } from '../../util/output-set.js';
 import { formatNl } from '../../classify/legend.js';
 import { countByCategory } from '../../signal/summary.js';
 import { SIGNAL_CATEGORIES } from '../../signal/categories.js';
@@ -67,8 +66,6 @@ previous set), and a second run into the same folder is refused while one runs. 
       names: 'none',
     });
     const outDir = resolve((values.out as string | undefined) ?? 'out');
-    // a folder that cannot be written is reported before the pipeline runs, not after it
-    checkOutputFolder(outDir);
     const config = values.config !== undefined ? loadRunConfig(values.config as string) : demoConfig(home());
     const started = Date.now();
     const progress = (m: string) => io.err(`veerkracht run: ${m}\n`);
