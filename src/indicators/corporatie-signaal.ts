@@ -106,10 +106,6 @@ export function corporatieSignaal(
 ): CorporatieSignaal {
   const lookup: AddressLookup | undefined = pc6 ? createAddressLookup(pc6.provenance.kind === 'pc6-buurt' ? { pc6 } : { huisnummer: pc6 }) : undefined;
   const onMapSet = new Set(codes);
-  const onMap = (b: string) => {
-    const r = regionOf(b);
-    return r !== null && onMapSet.has(r);
-  };
   const warnings: string[] = [];
   const allVhe: PlacedVhe[] = [];
   const allLettings: PlacedLetting[] = [];
