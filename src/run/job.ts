@@ -6,7 +6,7 @@ import { computeSignals, type SignalResult } from './compute.js';
 import { MAX_DRAWN_TEXT } from '../viz/frame.js';
 import { runFigures } from './figures.js';
 import { loadRunTables, type Progress } from './load.js';
-import { openRunOutput, writeRunOutputs } from './write.js';
+import { inProcessFigures, openRunOutput, writeRunOutputs, type FigureWriter } from './write.js';
 
 /**
  * Load the inputs of a run configuration and compute its signals (no output files).
@@ -27,9 +27,15 @@ export async function runPipeline(config: RunConfig, progress: Progress = () => 
 /**
  * The whole job: load, compute, draw and write into `outDir`.
  *
+ * @param drawer where the maps are drawn (default: in this thread; the CLI uses a worker)
  * @returns the signal result and the file names written (relative to outDir)
  */
-export async function runJob(config: RunConfig, outDir: string, progress: Progress = () => {}): Promise<{ result: SignalResult; files: string[] }> {
+export async function runJob(
+  config: RunConfig,
+  outDir: string,
+  progress: Progress = () => {},
+  drawer: FigureWriter = inProcessFigures,
+): Promise<{ result: SignalResult; files: string[] }> {
   // take the output folder first: a folder that cannot be written, or that another run is
   // writing, is refused before the pipeline runs
   const set = openRunOutput(outDir);
@@ -41,7 +47,7 @@ export async function runJob(config: RunConfig, outDir: string, progress: Progre
     throw e;
   }
   const exportStart = Date.now();
-  const files = await writeRunOutputs(result, runFigures(result), set, progress);
+  const files = await writeRunOutputs(result, runFigures(result), set, progress, drawer);
   result.timings.export = Date.now() - exportStart;
   return { result, files };
 }

@@ -7,7 +7,8 @@
  */
 import { writeFileAtomic } from '../export/atomic.js';
 import { writeCsvFile, writeGeoJsonFile, writeSummaryJson } from '../export/files.js';
-import { writeHtmlFile, writePngFile, writeSvgFile } from '../viz/files.js';
+import type { FigureFile } from '../viz/files.js';
+import { offlineHtml } from '../viz/html.js';
 import { attributesByCode, toGeoJson } from '../export/geojson.js';
 import { writeXlsxFile } from '../export/xlsx.js';
 import { openOutputSet, type OutputSet } from '../util/output-set.js';
@@ -26,6 +27,26 @@ export function isRunOutput(name: string): boolean {
   return /^(signaleringskaart|focuskaart)\.(svg|png|html)$|^signalen(-plain)?\.(csv|geojson|xlsx)$|^(samenvatting|matrix-handelingskaders)\.json$|^gemeenten$/.test(name);
 }
 
+/**
+ * Draws and writes the figure files of a run (SVG from Vega-Lite, PNG): in this thread (the
+ * default, {@link inProcessFigures}) or elsewhere — the CLI hands them to a worker thread that
+ * loaded vega while the inputs were read (src/cli/figure-worker.ts), so that drawing the maps
+ * runs beside writing the data files on a second core.
+ */
+export interface FigureWriter {
+  write(files: readonly FigureFile[]): Promise<void>;
+  /** `'worker'` when the figures are drawn in another thread (said in the progress line). */
+  readonly where?: 'worker' | 'in-process';
+}
+
+/** Draw the figures in this thread; vega is loaded on first use, not when the run starts. */
+export const inProcessFigures: FigureWriter = {
+  async write(files) {
+    const { writeFigures } = await import('../viz/files.js');
+    await writeFigures(files);
+  },
+};
+
 /** Open the output set of a run on `outDir` (checks the folder, takes its lock). */
 export function openRunOutput(outDir: string): OutputSet {
   return openOutputSet(outDir, { carryOver: (name) => !isRunOutput(name) });
@@ -38,11 +59,17 @@ export function openRunOutput(outDir: string): OutputSet {
  *
  * @throws VeerkrachtError naming the folder when it cannot be written or another run holds it
  */
-export async function writeRunOutputs(r: SignalResult, figures: RunFigures, outDir: string | OutputSet, progress: Progress = () => {}): Promise<string[]> {
+export async function writeRunOutputs(
+  r: SignalResult,
+  figures: RunFigures,
+  outDir: string | OutputSet,
+  progress: Progress = () => {},
+  drawer: FigureWriter = inProcessFigures,
+): Promise<string[]> {
   // an open set (taken before the pipeline ran, so a second run is refused early) or a folder
   const set = typeof outDir === 'string' ? openRunOutput(outDir) : outDir;
   try {
-    const written = await writeAll(r, figures, (name) => set.path(name), progress);
+    const written = await writeAll(r, figures, (name) => set.path(name), progress, drawer);
     await set.commit();
     return written;
   } catch (e) {
@@ -51,21 +78,25 @@ export async function writeRunOutputs(r: SignalResult, figures: RunFigures, outD
   }
 }
 
-async function writeAll(r: SignalResult, figures: RunFigures, at: (name: string) => string, progress: Progress): Promise<string[]> {
+async function writeAll(r: SignalResult, figures: RunFigures, at: (name: string) => string, progress: Progress, drawer: FigureWriter): Promise<string[]> {
   const written: string[] = [];
 
-  progress('kaarten tekenen (SVG, PNG)');
-  const signalSvg = await writeSvgFile(at('signaleringskaart.svg'), figures.signaleringskaart);
-  written.push('signaleringskaart.svg', 'signaleringskaart.png');
-  const focusSvg = await writeSvgFile(at('focuskaart.svg'), figures.focuskaart);
-  written.push('focuskaart.svg', 'focuskaart.png');
-  // the PNGs rasterise on the thread pool while the other files are written
-  const pngs: Promise<void>[] = [writePngFile(at('signaleringskaart.png'), signalSvg), writePngFile(at('focuskaart.png'), focusSvg)];
-  const settled = () => Promise.all(pngs);
-  settled().catch(() => undefined); // a failure surfaces at `await settled()`, not as an unhandled rejection
+  progress(`kaarten tekenen (SVG, PNG${drawer.where === 'worker' ? ', in een aparte thread' : ''})`);
+  const drawn: FigureFile[] = [
+    { spec: figures.signaleringskaart, svgPath: at('signaleringskaart.svg'), pngPath: at('signaleringskaart.png') },
+    { spec: figures.focuskaart, svgPath: at('focuskaart.svg'), pngPath: at('focuskaart.png') },
+  ];
+  written.push('signaleringskaart.svg', 'signaleringskaart.png', 'focuskaart.svg', 'focuskaart.png');
+
+  if (figures.gemeenten?.png) {
+    for (const p of figures.gemeenten.pages) drawn.push({ svg: p.svg, pngPath: at(`gemeenten/${p.name}.png`), png: { scale: 1.5 } });
+  }
+  // the maps are drawn (here or in a worker) while the other files are written
+  const drawing = drawer.write(drawn);
+  drawing.catch(() => undefined); // a failure surfaces at `await drawing`, not as an unhandled rejection
 
   progress('drempelverkenner (HTML)');
-  writeHtmlFile(at('signaleringskaart.html'), figures.explorer.spec, figures.explorer.page);
+  writeFileAtomic(at('signaleringskaart.html'), offlineHtml(figures.explorer.spec, figures.explorer.page));
   written.push('signaleringskaart.html');
 
   if (figures.gemeenten) {
@@ -76,11 +107,7 @@ async function writeAll(r: SignalResult, figures: RunFigures, at: (name: string)
     for (const p of g.pages) {
       writeFileAtomic(at(`gemeenten/${p.name}.html`), p.html);
       written.push(`gemeenten/${p.name}.html`);
-      if (!g.png) continue;
-      const png = writePngFile(at(`gemeenten/${p.name}.png`), p.svg, { scale: 1.5 });
-      png.catch(() => undefined);
-      pngs.push(png);
-      written.push(`gemeenten/${p.name}.png`);
+      if (g.png) written.push(`gemeenten/${p.name}.png`);
     }
   }
 
@@ -95,6 +122,6 @@ async function writeAll(r: SignalResult, figures: RunFigures, at: (name: string)
   const summary = buildSummary(r, written);
   writeXlsxFile(at('signalen.xlsx'), summaryWorkbook(r, rows, summary));
   writeSummaryJson(at('samenvatting.json'), summary);
-  await settled();
+  await drawing;
   return written;
 }

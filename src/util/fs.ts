@@ -5,6 +5,7 @@
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { VeerkrachtError } from './errors.js';
 
 let counter = 0;
@@ -21,7 +22,8 @@ export function writeAllSync(fd: number, data: string | Uint8Array): void {
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${counter++}.tmp`);
+  // pid and thread: the CLI's figure worker writes beside the main thread with its own counter
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${threadId}.${counter++}.tmp`);
   const fd = openSync(tmp, 'w');
   try {
     writeAllSync(fd, data);

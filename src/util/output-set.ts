@@ -407,8 +407,8 @@ function releaseLock(lockFile: string): void {
   if (held !== undefined && held.pid === process.pid && held.host === hostname()) rmSync(lockFile, { force: true });
 }
 
-/** `.name.1234.5.tmp` (writeFileAtomic), `name.1234.tmp` (copies): the pid that wrote it. */
-const TMP_NAME = /\.(\d+)(?:\.\d+)?\.tmp$/;
+/** `.name.1234.0.5.tmp` (writeFileAtomic: pid, thread, counter), `name.1234.tmp` (copies): the pid that wrote it. */
+const TMP_NAME = /\.(\d+)(?:\.\d+){0,2}\.tmp$/;
 
 /**
  * Sweep what killed runs into `dir` left (call while holding the lock): restore an old set put

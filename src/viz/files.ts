@@ -50,3 +50,45 @@ export async function writeFigureFiles(outDir: string, name: string, spec: VegaL
   await writePngFile(pngPath, svg, png);
   return { svg: svgPath, png: pngPath };
 }
+
+/**
+ * One figure file set to write: an SVG drawn from a Vega-Lite spec (or given as text, e.g. a
+ * gemeente page's own map), written to `svgPath` and/or rasterised to `pngPath`.
+ */
+export interface FigureFile {
+  spec?: VegaLiteSpec;
+  svg?: string;
+  svgPath?: string;
+  pngPath?: string;
+  png?: PngOptions;
+}
+
+/**
+ * Write figure files: the SVGs one after another, the PNGs rasterised concurrently on the
+ * thread pool. Resolves when every file is written; the first failure rejects.
+ *
+ * @example await writeFigures([{ spec, svgPath: 'out/kaart.svg', pngPath: 'out/kaart.png' }])
+ */
+export async function writeFigures(files: readonly FigureFile[]): Promise<void> {
+  const pngs: Promise<void>[] = [];
+  try {
+    for (const f of files) {
+      let svg = f.svg;
+      if (svg === undefined) {
+        if (f.spec === undefined) throw new Error('writeFigures: a figure needs a spec or an svg');
+        svg = await renderSvg(f.spec);
+      }
+      if (f.svgPath !== undefined) writeFileAtomic(f.svgPath, svg);
+      if (f.pngPath !== undefined) {
+        const png = writePngFile(f.pngPath, svg, f.png);
+        png.catch(() => undefined); // surfaces at Promise.all below, not as an unhandled rejection
+        pngs.push(png);
+      }
+    }
+  } finally {
+    // never leave a rasteriser writing after this returns, also when an SVG failed
+    await Promise.allSettled(pngs);
+  }
+  await Promise.all(pngs);
+}
+

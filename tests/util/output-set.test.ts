@@ -158,9 +158,12 @@ describe('output set', () => {
     writeFileSync(join(out, `.signalen.csv.${dead}.3.tmp`), 'half');
     writeFileSync(join(out, 'sub', `archief.zip.${dead}.tmp`), 'half');
     writeFileSync(join(out, `.live.csv.${process.pid}.0.tmp`), 'being written');
+    // writeFileAtomic's names since the figure worker: pid, thread, counter
+    writeFileSync(join(out, `.kaart.png.${process.pid}.1.0.tmp`), 'being written by a worker thread');
+    writeFileSync(join(out, `.kaart.svg.${dead}.1.4.tmp`), 'half, by a dead process');
     writeFileSync(join(out, 'notes.tmp'), 'a user file');
     openOutputSet(out).abort();
-    expect([...tree(out).keys()]).toEqual([`.live.csv.${process.pid}.0.tmp`, 'notes.tmp']);
+    expect([...tree(out).keys()]).toEqual([`.kaart.png.${process.pid}.1.0.tmp`, `.live.csv.${process.pid}.0.tmp`, 'notes.tmp']);
   });
 
   it('a run killed between the two renames of commit: the next run puts the old set back', () => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseFlags, type Command } from '../command.js';
+import { startFigureDrawer } from '../figure-drawer.js';
 import { demoConfig, loadRunConfig } from '../../run/config.js';
 import { runJob } from '../../run/job.js';
 import { periodLabel } from '../../run/figures.js';
@@ -70,7 +71,15 @@ previous set), and a second run into the same folder is refused while one runs. 
     const started = Date.now();
     const progress = (m: string) => io.err(`veerkracht run: ${m}\n`);
     if (values.config === undefined) progress('geen --config: de ingebouwde synthetische demoregio (data/demo)');
-    const { result, files } = await runJob(config, outDir, progress);
+    // the maps are drawn in a worker that loads vega while the inputs are read
+    const drawer = startFigureDrawer();
+    let job;
+    try {
+      job = await runJob(config, outDir, progress, drawer);
+    } finally {
+      await drawer.close();
+    }
+    const { result, files } = job;
     const sg = result.reports.studiegebied;
     for (const b of sg.buiten) progress(`${formatNl(b.aantal, 0)} ${b.eenheden} van ${b.invoer} buiten het studiegebied (${sg.area ? sg.area.join(', ') : 'wat de grenzen dekken'}): niet getekend, niet meegeteld`);
     const warnings = result.reports.warnings;

@@ -1,0 +1,88 @@
+// The CLI draws the run's maps in a worker thread (src/cli/figure-drawer.ts). The files must be
+// the same bytes as drawn in the main thread, the worker's failures must reach the run as errors
+// (never a hang, never a silent gap in the output set), and the worker must survive a failed
+// request. The worker exists only in the compiled package (dist/), so these tests need the build.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startFigureDrawer } from '../../src/cli/figure-drawer.js';
+
+const home = new URL('../..', import.meta.url).pathname;
+const bin = join(home, 'bin/veerkracht.js');
+const built = existsSync(join(home, 'dist/cli/figure-worker.js'));
+
+function hashes(dir: string, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of readdirSync(dir).sort()) {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) for (const [k, v] of hashes(p, `${prefix}${f}/`)) out.set(k, v);
+    else out.set(prefix + f, createHash('sha256').update(readFileSync(p)).digest('hex'));
+  }
+  return out;
+}
+
+/** The error `p` rejects with (from dist/, so not this source tree's VeerkrachtError class). */
+async function rejection(p: Promise<unknown>): Promise<Error> {
+  try {
+    await p;
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+describe('figures drawn in a worker thread', () => {
+  it.runIf(built)('writes the same files, byte for byte, as drawing in the main thread', () => {
+    const work = mkdtempSync(join(tmpdir(), 'vk-drawer-'));
+    const run = (worker: string, out: string) => spawnSync(process.execPath, [bin, 'run', '--out', join(work, out)], { encoding: 'utf8', env: { ...process.env, VEERKRACHT_FIGURE_WORKER: worker } });
+    const a = run('1', 'worker');
+    const b = run('0', 'main');
+    expect(a.status, a.stderr).toBe(0);
+    expect(b.status, b.stderr).toBe(0);
+    expect(a.stderr).toContain('kaarten tekenen (SVG, PNG, in een aparte thread)');
+    expect(b.stderr).not.toContain('aparte thread');
+    const ha = hashes(join(work, 'worker'));
+    const hb = hashes(join(work, 'main'));
+    // the demo's gemeente pages have PNGs (gemeentePaginas "auto"): those go through the worker too
+    const pngs = [...ha.keys()].filter((k) => k.endsWith('.png'));
+    expect(pngs.filter((k) => k.startsWith('gemeenten/')).length).toBeGreaterThan(0);
+    expect([...ha.keys()]).toEqual([...hb.keys()]);
+    const differ = [...ha].filter(([k, v]) => hb.get(k) !== v).map(([k]) => k);
+    expect(differ).toEqual([]);
+  });
+
+  it.runIf(built)('reports a failed figure as an error and keeps drawing the next request', async () => {
+    const { startFigureDrawer: start } = (await import(join(home, 'dist/cli/figure-drawer.js'))) as typeof import('../../src/cli/figure-drawer.js');
+    const drawer = start({});
+    try {
+      expect(drawer.where).toBe('worker');
+      const work = mkdtempSync(join(tmpdir(), 'vk-drawer-err-'));
+      // a spec Vega-Lite cannot compile: the worker's error reaches this thread
+      const bad = await rejection(drawer.write([{ spec: { mark: 'geen-bestaand-merk' } as never, svgPath: join(work, 'a.svg') }]));
+      expect(bad).toBeInstanceOf(Error);
+      expect(bad.message.length).toBeGreaterThan(0);
+      // a PNG that cannot be written (a file where its folder should be): an error naming the path
+      const blocked = join(work, 'a-file');
+      spawnSync('sh', ['-c', `echo x > '${blocked}'`]);
+      const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="20" height="10" fill="#c00"/></svg>';
+      const e = await rejection(drawer.write([{ svg, pngPath: join(blocked, 'kaart.png') }]));
+      expect(e.message).toMatch(/a-file/);
+      // the worker is still there: the next request is drawn
+      await drawer.write([{ svg, svgPath: join(work, 'ok.svg'), pngPath: join(work, 'ok.png') }]);
+      expect(readFileSync(join(work, 'ok.svg'), 'utf8')).toBe(svg);
+      const png = readFileSync(join(work, 'ok.png'));
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(png.readUInt32BE(16)).toBe(40); // width at the default 2× scale
+    } finally {
+      await drawer.close();
+    }
+  });
+});
+
+it('draws in this thread when the worker is not compiled (the tests run src/) or switched off', () => {
+  expect(startFigureDrawer().where).toBe('in-process');
+  expect(startFigureDrawer({ VEERKRACHT_FIGURE_WORKER: '0' }).where).toBe('in-process');
+});
