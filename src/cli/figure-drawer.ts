@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { VeerkrachtError } from '../util/errors.js';
 import { inProcessFigures, type FigureWriter } from '../run/write.js';
-import type { FigureFile } from '../viz/files.js';
+import type { FigureFile, WriteFiguresOptions } from '../viz/files.js';
 import type { FigureReply, FigureRequest } from './figure-worker.js';
 
 /** A figure writer that must be closed when the run is over. */
@@ -49,12 +49,12 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env): FigureD
   let next = 0;
   return {
     where: 'worker',
-    write(files: readonly FigureFile[]) {
+    write(files: readonly FigureFile[], options: WriteFiguresOptions = {}) {
       if (failure !== null) return Promise.reject(failure);
       const id = next++;
       return new Promise<void>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, files: [...files] } satisfies FigureRequest);
+        worker.postMessage({ id, files: [...files], options } satisfies FigureRequest);
       });
     },
     async close() {

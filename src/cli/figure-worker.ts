@@ -5,12 +5,13 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { isUserError } from '../util/errors.js';
-import { writeFigures, type FigureFile } from '../viz/files.js';
+import { writeFigures, type FigureFile, type WriteFiguresOptions } from '../viz/files.js';
 
 /** A request: the figure files of one run. */
 export interface FigureRequest {
   id: number;
   files: FigureFile[];
+  options: WriteFiguresOptions;
 }
 
 /** The answer to a request: done, or the error it failed with. */
@@ -21,7 +22,7 @@ if (port !== null) {
   // the rasteriser is loaded on first use otherwise; load it now, beside the main thread's work
   import('@resvg/resvg-js').catch(() => undefined);
   port.on('message', (m: FigureRequest) => {
-    writeFigures(m.files).then(
+    writeFigures(m.files, m.options).then(
       () => port.postMessage({ id: m.id, ok: true } satisfies FigureReply),
       (e: unknown) => {
         const err = e instanceof Error ? e : new Error(String(e));

@@ -15,7 +15,7 @@ import { gemeenteOf } from '../regions/codes.js';
 import { numbers, strings } from '../indicators/columns.js';
 import { SIGNAL_CATEGORIES, type SignalCategory } from '../signal/categories.js';
 import { formatNl } from '../classify/legend.js';
-import { gemeenteIndexHtml, gemeenteMapSvg, gemeentePageHtml, gemeentePageName, type GemeenteIndexEntry, type GemeentePageRegion } from '../viz/gemeente-page.js';
+import { drawGemeentePage, gemeenteIndexHtml, gemeentePageName, type GemeenteIndexEntry, type GemeentePageDraft, type GemeentePageRegion } from '../viz/gemeente-page.js';
 import { FOCUS_CATEGORIES, FOCUS_COLOURS, FOCUS_LABELS, type FocusCategory } from '../signal/focus.js';
 import type { SignalResult } from './compute.js';
 import { GEMEENTE_PNG_MAX } from './config.js';
@@ -26,9 +26,30 @@ export interface GemeentePage {
   naam: string | null;
   /** File name without extension (`GM0344-Utrecht`). */
   name: string;
-  html: string;
-  /** The page's map, also written as PNG. */
-  svg: string;
+  /** What the page shows, as plain data (the CLI draws it in its figure worker). */
+  draft: GemeentePageDraft;
+  /** The page (drawn from `draft` on first use). */
+  readonly html: string;
+  /** The page's map, also written as PNG (drawn from `draft` on first use). */
+  readonly svg: string;
+}
+
+/** A page whose HTML and map are drawn once, when first asked for. */
+function gemeentePage(code: string, naam: string | null, name: string, draft: GemeentePageDraft): GemeentePage {
+  let drawn: { svg: string; html: string } | undefined;
+  const draw = () => (drawn ??= drawGemeentePage(draft));
+  return {
+    code,
+    naam,
+    name,
+    draft,
+    get html() {
+      return draw().html;
+    },
+    get svg() {
+      return draw().svg;
+    },
+  };
 }
 
 /** The figures of one run. */
@@ -217,9 +238,11 @@ export function gemeentePages(r: SignalResult): { pages: GemeentePage[]; index: 
       reden: reden[i],
     }));
     const file = gemeentePageName(g, name);
-    const svg = gemeenteMapSvg(regions, r.boundaries.crs, { title: `${name ?? g}: signaleringskaart`, subtitle: period + (cfg.synthetic ? ' · synthetische gegevens' : ''), source });
-    const html = gemeentePageHtml({ code: g, naam: name, title: cfg.title, period, synthetic: cfg.synthetic, crs: r.boundaries.crs, eenheden, regions, matrix: r.matrix, parameters, source, indexHref: 'index.html' }, svg);
-    pages.push({ code: g, naam: name, name: file, html, svg });
+    const draft: GemeentePageDraft = {
+      input: { code: g, naam: name, title: cfg.title, period, synthetic: cfg.synthetic, crs: r.boundaries.crs, eenheden, regions, matrix: r.matrix, parameters, source, indexHref: 'index.html' },
+      map: { title: `${name ?? g}: signaleringskaart`, subtitle: period + (cfg.synthetic ? ' · synthetische gegevens' : ''), source },
+    };
+    pages.push(gemeentePage(g, name, file, draft));
     const counts = Object.fromEntries(SIGNAL_CATEGORIES.map((c) => [c, regions.filter((x) => x.categorie === c).length])) as Record<SignalCategory, number>;
     entries.push({ code: g, naam: name, href: `${file}.html`, regions: regions.length, inwoners: regions.reduce((a, x) => a + (x.inwoners ?? 0), 0), counts });
   }

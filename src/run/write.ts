@@ -5,12 +5,12 @@
  * complete old set or the complete new set; the same inputs give byte-identical files (no
  * timestamps, sorted keys).
  */
-import { writeFileAtomic } from '../export/atomic.js';
-import { writeCsvFile, writeGeoJsonFile, writeSummaryJson } from '../export/files.js';
-import type { FigureFile } from '../viz/files.js';
+import { toCsv } from '../export/csv.js';
+import { stableJson } from '../export/summary.js';
+import type { FigureFile, WriteFiguresOptions } from '../viz/files.js';
 import { offlineHtml } from '../viz/html.js';
 import { attributesByCode, toGeoJson } from '../export/geojson.js';
-import { writeXlsxFile } from '../export/xlsx.js';
+import { xlsxBytes } from '../export/xlsx.js';
 import { openOutputSet, type OutputSet } from '../util/output-set.js';
 import type { SignalResult } from './compute.js';
 import type { RunFigures } from './figures.js';
@@ -34,16 +34,16 @@ export function isRunOutput(name: string): boolean {
  * runs beside writing the data files on a second core.
  */
 export interface FigureWriter {
-  write(files: readonly FigureFile[]): Promise<void>;
+  write(files: readonly FigureFile[], options?: WriteFiguresOptions): Promise<void>;
   /** `'worker'` when the figures are drawn in another thread (said in the progress line). */
   readonly where?: 'worker' | 'in-process';
 }
 
 /** Draw the figures in this thread; vega is loaded on first use, not when the run starts. */
 export const inProcessFigures: FigureWriter = {
-  async write(files) {
+  async write(files, options) {
     const { writeFigures } = await import('../viz/files.js');
-    await writeFigures(files);
+    await writeFigures(files, options);
   },
 };
 
@@ -69,7 +69,7 @@ export async function writeRunOutputs(
   // an open set (taken before the pipeline ran, so a second run is refused early) or a folder
   const set = typeof outDir === 'string' ? openRunOutput(outDir) : outDir;
   try {
-    const written = await writeAll(r, figures, (name) => set.path(name), progress, drawer);
+    const written = await writeAll(r, figures, set, progress, drawer);
     await set.commit();
     return written;
   } catch (e) {
@@ -78,50 +78,55 @@ export async function writeRunOutputs(
   }
 }
 
-async function writeAll(r: SignalResult, figures: RunFigures, at: (name: string) => string, progress: Progress, drawer: FigureWriter): Promise<string[]> {
+/**
+ * Write every file of the run into the set's staging folder with plain writes (`set.write`: no
+ * temp file and no fsync per file — the folder is private until the swap, a killed run's staging
+ * folder is swept, and power loss is outside the set's guarantee, see src/util/output-set.ts).
+ */
+async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, progress: Progress, drawer: FigureWriter): Promise<string[]> {
   const written: string[] = [];
+  const at = (name: string) => set.path(name);
 
   progress(`kaarten tekenen (SVG, PNG${drawer.where === 'worker' ? ', in een aparte thread' : ''})`);
   const drawn: FigureFile[] = [
     { spec: figures.signaleringskaart, svgPath: at('signaleringskaart.svg'), pngPath: at('signaleringskaart.png') },
     { spec: figures.focuskaart, svgPath: at('focuskaart.svg'), pngPath: at('focuskaart.png') },
   ];
-  written.push('signaleringskaart.svg', 'signaleringskaart.png', 'focuskaart.svg', 'focuskaart.png');
+  written.push('signaleringskaart.svg', 'signaleringskaart.png', 'focuskaart.svg', 'focuskaart.png', 'signaleringskaart.html');
 
-  if (figures.gemeenten?.png) {
-    for (const p of figures.gemeenten.pages) drawn.push({ svg: p.svg, pngPath: at(`gemeenten/${p.name}.png`), png: { scale: 1.5 } });
+  // the gemeente pages are drawn beside the maps: HTML, and the map as PNG when asked for
+  const g = figures.gemeenten;
+  if (g) {
+    written.push('gemeenten/index.html');
+    for (const p of g.pages) {
+      drawn.push({ page: p.draft, htmlPath: at(`gemeenten/${p.name}.html`), ...(g.png ? { pngPath: at(`gemeenten/${p.name}.png`), png: { scale: 1.5 } } : {}) });
+      written.push(`gemeenten/${p.name}.html`, ...(g.png ? [`gemeenten/${p.name}.png`] : []));
+    }
   }
   // the maps are drawn (here or in a worker) while the other files are written
-  const drawing = drawer.write(drawn);
+  const drawing = drawer.write(drawn, { staged: true });
   drawing.catch(() => undefined); // a failure surfaces at `await drawing`, not as an unhandled rejection
 
   progress('drempelverkenner (HTML)');
-  writeFileAtomic(at('signaleringskaart.html'), offlineHtml(figures.explorer.spec, figures.explorer.page));
-  written.push('signaleringskaart.html');
+  set.write('signaleringskaart.html', offlineHtml(figures.explorer.spec, figures.explorer.page));
 
-  if (figures.gemeenten) {
-    const g = figures.gemeenten;
+  if (g) {
     progress(`pagina per gemeente (${g.pages.length}${g.png ? ', met PNG' : ', zonder PNG: gemeentePaginas true maakt ze ook'})`);
-    writeFileAtomic(at('gemeenten/index.html'), g.index);
-    written.push('gemeenten/index.html');
-    for (const p of g.pages) {
-      writeFileAtomic(at(`gemeenten/${p.name}.html`), p.html);
-      written.push(`gemeenten/${p.name}.html`);
-      if (g.png) written.push(`gemeenten/${p.name}.png`);
-    }
+    set.write('gemeenten/index.html', g.index);
   }
 
   progress('GeoJSON, CSV en Excel');
   const rows = signalRows(r.signalen);
   const attributes = attributesByCode(rows);
-  writeGeoJsonFile(at('signalen.geojson'), toGeoJson(r.boundaries.features, { crs: r.boundaries.crs, attributes }));
-  writeCsvFile(at('signalen.csv'), rows, { dialect: 'excel-nl' });
-  writeCsvFile(at('signalen-plain.csv'), rows, { dialect: 'plain' });
-  writeSummaryJson(at('matrix-handelingskaders.json'), r.matrix);
+  set.write('signalen.geojson', `${JSON.stringify(toGeoJson(r.boundaries.features, { crs: r.boundaries.crs, attributes }))}\n`);
+  set.write('signalen.csv', toCsv(rows, { dialect: 'excel-nl' }));
+  set.write('signalen-plain.csv', toCsv(rows, { dialect: 'plain' }));
+  set.write('matrix-handelingskaders.json', stableJson(r.matrix));
+  // the summary lists every file of the set, the workbook and itself (written after it) included
   written.push('signalen.geojson', 'signalen.csv', 'signalen-plain.csv', 'signalen.xlsx', 'matrix-handelingskaders.json', 'samenvatting.json');
   const summary = buildSummary(r, written);
-  writeXlsxFile(at('signalen.xlsx'), summaryWorkbook(r, rows, summary));
-  writeSummaryJson(at('samenvatting.json'), summary);
+  set.write('signalen.xlsx', xlsxBytes(summaryWorkbook(r, rows, summary)));
+  set.write('samenvatting.json', stableJson(summary));
   await drawing;
   return written;
 }

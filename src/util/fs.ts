@@ -10,12 +10,29 @@ import { VeerkrachtError } from './errors.js';
 
 let counter = 0;
 
-/** Write all of `data` to an open file and flush it to disk (a short write is continued). */
-export function writeAllSync(fd: number, data: string | Uint8Array): void {
+/**
+ * Write all of `data` to an open file (a short write is continued) and, unless `sync` is false,
+ * flush it to disk.
+ */
+export function writeAllSync(fd: number, data: string | Uint8Array, sync = true): void {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let off = 0;
   while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-  fsyncSync(fd);
+  if (sync) fsyncSync(fd);
+}
+
+/**
+ * Write `data` to `path` plainly (no temp file, no fsync): for files in a private staging folder
+ * that is swapped in as a whole (src/util/output-set.ts), where a partial file is never seen.
+ */
+export function writeStaged(path: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const fd = openSync(path, 'w');
+  try {
+    writeAllSync(fd, data, false);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Write `data` to `path` atomically (creating the folder when needed). */

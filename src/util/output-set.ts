@@ -52,7 +52,7 @@ import {
 import { hostname } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { VeerkrachtError } from './errors.js';
-import { writeAllSync } from './fs.js';
+import { writeAllSync, writeStaged } from './fs.js';
 
 /** A set of output files being written; see {@link openOutputSet}. */
 export interface OutputSet {
@@ -70,7 +70,9 @@ export interface OutputSet {
    */
   path(name: string): string;
   /**
-   * Write the output file `name` into the staging folder (flushed to disk). A file-system error
+   * Write the output file `name` into the staging folder. Not flushed per file: the staging
+   * folder is private until the swap and a killed run's folder is swept, so a kill never shows a
+   * partial file; power loss is outside the guarantee (see the top of this file). A file-system error
    * (a full disk: ENOSPC) becomes a one-line {@link VeerkrachtError} naming the output folder,
    * the file and what to do; call {@link OutputSet.abort} then, the old set stays.
    *
@@ -160,18 +162,7 @@ export function openOutputSet(outDir: string, opts: OutputSetOptions = {}): Outp
     },
     write(name: string, data: string | Uint8Array): string {
       const target = this.path(name);
-      fsStep(
-        () => {
-          const fd = openSync(target, 'w');
-          try {
-            writeAllSync(fd, data);
-          } finally {
-            closeSync(fd);
-          }
-        },
-        join(outDir, name),
-        'write',
-      );
+      fsStep(() => writeStaged(target, data), join(outDir, name), 'write');
       return target;
     },
     async commit(): Promise<void> {

@@ -3,9 +3,10 @@
  * HTML. The renderer lives here in viz and calls down to src/util/fs.ts for the write; export/
  * only writes data (GeoJSON, TopoJSON, CSV, summary JSON) and never imports viz.
  */
-import { outputPath, writeFileAtomic } from '../util/fs.js';
+import { outputPath, writeFileAtomic, writeStaged } from '../util/fs.js';
 import type { VegaLiteSpec } from './compile.js';
 import { offlineHtml, type OfflineHtmlOptions } from './html.js';
+import { drawGemeentePage, type GemeentePageDraft } from './gemeente-page.js';
 import { renderSvg, svgToPng, type PngOptions } from './render.js';
 
 /**
@@ -52,15 +53,27 @@ export async function writeFigureFiles(outDir: string, name: string, spec: VegaL
 }
 
 /**
- * One figure file set to write: an SVG drawn from a Vega-Lite spec (or given as text, e.g. a
- * gemeente page's own map), written to `svgPath` and/or rasterised to `pngPath`.
+ * One figure file set to write: an SVG drawn from a Vega-Lite spec (or given as text), written to
+ * `svgPath` and/or rasterised to `pngPath`; or a gemeente page, drawn and written to `htmlPath`
+ * (its map rasterised to `pngPath` when given).
  */
 export interface FigureFile {
   spec?: VegaLiteSpec;
   svg?: string;
+  page?: GemeentePageDraft;
   svgPath?: string;
+  htmlPath?: string;
   pngPath?: string;
   png?: PngOptions;
+}
+
+/** Options of {@link writeFigures}. */
+export interface WriteFiguresOptions {
+  /**
+   * The paths are inside a private staging folder (an output set, src/util/output-set.ts): write
+   * them plainly, without a temp file and fsync each.
+   */
+  staged?: boolean;
 }
 
 /**
@@ -69,18 +82,24 @@ export interface FigureFile {
  *
  * @example await writeFigures([{ spec, svgPath: 'out/kaart.svg', pngPath: 'out/kaart.png' }])
  */
-export async function writeFigures(files: readonly FigureFile[]): Promise<void> {
+export async function writeFigures(files: readonly FigureFile[], options: WriteFiguresOptions = {}): Promise<void> {
+  const write = options.staged ? writeStaged : writeFileAtomic;
   const pngs: Promise<void>[] = [];
   try {
     for (const f of files) {
       let svg = f.svg;
-      if (svg === undefined) {
-        if (f.spec === undefined) throw new Error('writeFigures: a figure needs a spec or an svg');
+      if (f.page !== undefined) {
+        const drawn = drawGemeentePage(f.page);
+        svg = drawn.svg;
+        if (f.htmlPath !== undefined) write(f.htmlPath, drawn.html);
+      } else if (svg === undefined) {
+        if (f.spec === undefined) throw new Error('writeFigures: a figure needs a spec, an svg or a page');
         svg = await renderSvg(f.spec);
       }
-      if (f.svgPath !== undefined) writeFileAtomic(f.svgPath, svg);
+      if (f.svgPath !== undefined) write(f.svgPath, svg);
       if (f.pngPath !== undefined) {
-        const png = writePngFile(f.pngPath, svg, f.png);
+        const pngPath = f.pngPath;
+        const png = svgToPng(svg, f.png).then((bytes) => write(pngPath, bytes));
         png.catch(() => undefined); // surfaces at Promise.all below, not as an unhandled rejection
         pngs.push(png);
       }

@@ -59,6 +59,26 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 const num = (x: number | null, d: number) => (x === null || !Number.isFinite(x) ? '–' : formatNl(x, d));
 
 /**
+ * A gemeente page before drawing: plain data (it crosses to the CLI's figure worker as it is),
+ * drawn by {@link drawGemeentePage}.
+ */
+export interface GemeentePageDraft {
+  input: GemeentePageInput;
+  /** Title, subtitle and source line on the page's map. */
+  map: { title: string; subtitle: string; source: string };
+}
+
+/**
+ * Draw a gemeente page: its map as SVG and the page's HTML around it.
+ *
+ * @example const { html, svg } = drawGemeentePage({ input, map: { title, subtitle, source } })
+ */
+export function drawGemeentePage(d: GemeentePageDraft): { svg: string; html: string } {
+  const svg = gemeenteMapSvg(d.input.regions, d.input.crs, d.map);
+  return { svg, html: gemeentePageHtml(d.input, svg) };
+}
+
+/**
  * A file name for a gemeente page: `<code>-<naam>` with diacritics folded and anything but
  * letters, digits and hyphens replaced (`'s-Gravenhage` → `GM0518-s-Gravenhage`).
  *
