@@ -1,5 +1,5 @@
-// Barrel of src/demo: re-exports only. Generic names carry a DEMO_/Demo prefix so the public
-// API (src/index.ts re-exports every barrel) never clashes with the loaders' own constants.
+// Barrel of src/demo (`veerkracht/demo`): re-exports only. Generic names carry a DEMO_/Demo prefix
+// so they never clash with the loaders' own constants where both are imported.
 export { Rng as DemoRng } from './prng.js';
 export {
   DEMO_SEED,

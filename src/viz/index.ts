@@ -18,6 +18,7 @@ export * from './maps/lisa.js';
 export * from './maps/multiples.js';
 export * from './explorer.js';
 export * from './explorer-page.js';
+export * from './gemeente-page.js';
 export * from './html.js';
 export * from './files.js';
 export * from './locale.js';
