@@ -7,8 +7,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { CACHE, nationalFile, ROOT } from './data.mjs';
 
-const TARGET_MS = 5000;
-const TARGET_MB = 1536;
+// issue 16: the national synthetic run in ≤ 3 s median, peak memory no higher than the 592 MB
+// measured when the issue was filed
+const TARGET_MS = 3000;
+const TARGET_MB = 592;
 
 /** The run configuration for the national region: the embedded demo configuration's files and defaults, in the national folder. */
 export function nationalConfig(nationalDir) {
