@@ -72,21 +72,52 @@ function inferColumns(rows: readonly Record<string, unknown>[], cols: readonly (
  * @example toCsv([{ code: 'BU1', dK: -1.5 }], { dialect: 'excel-nl' }) // '\uFEFFcode;dK\r\nBU1;-1,5\r\n'
  */
 export function toCsv(input: readonly Record<string, unknown>[] | { objects(): object[] }, o: CsvOptions): string {
+  return toCsvDialects(input, [o.dialect], o.columns)[0];
+}
+
+/**
+ * The CSV texts of `rows` in several dialects at once (each value is formatted once): the same
+ * text per dialect as {@link toCsv}.
+ *
+ * @example const [nl, plain] = toCsvDialects(rows, ['excel-nl', 'plain'])
+ */
+export function toCsvDialects(
+  input: readonly Record<string, unknown>[] | { objects(): object[] },
+  dialects: readonly CsvDialect[],
+  columns?: readonly (string | CsvColumn)[],
+): string[] {
   const rows = (Array.isArray(input) ? input : (input as { objects(): object[] }).objects()) as Record<string, unknown>[];
-  const sep = o.dialect === 'excel-nl' ? ';' : ',';
-  const eol = o.dialect === 'excel-nl' ? '\r\n' : '\n';
-  const cols = inferColumns(rows, o.columns);
-  const cell = (v: unknown, numeric: boolean): string => {
-    if (v === null || v === undefined) return '';
-    if (typeof v === 'number') {
-      if (!Number.isFinite(v)) return '';
-      if (numeric) return formatCsvNumber(v, o.dialect);
-      return quote(neutraliseCell(formatCsvNumber(v, o.dialect)), sep);
+  const cols = inferColumns(rows, columns);
+  const seps = dialects.map((d) => (d === 'excel-nl' ? ';' : ','));
+  const comma = dialects.map((d) => d === 'excel-nl');
+  const lines: string[][] = dialects.map(() => []);
+  const cells: string[][] = dialects.map(() => new Array<string>(cols.length));
+  const addLine = (values: (c: number) => unknown, numericOf: (c: number) => boolean) => {
+    for (let j = 0; j < cols.length; j++) {
+      const v = values(j);
+      if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) {
+        for (let d = 0; d < dialects.length; d++) cells[d][j] = '';
+      } else if (typeof v === 'number') {
+        const point = Object.is(v, -0) ? '0' : String(v);
+        const numeric = numericOf(j);
+        for (let d = 0; d < dialects.length; d++) {
+          const t = comma[d] ? point.replace('.', ',') : point;
+          cells[d][j] = numeric ? t : quote(neutraliseCell(t), seps[d]);
+        }
+      } else if (typeof v === 'boolean') {
+        for (let d = 0; d < dialects.length; d++) cells[d][j] = v ? 'true' : 'false';
+      } else {
+        const t = neutraliseCell(String(v));
+        for (let d = 0; d < dialects.length; d++) cells[d][j] = quote(t, seps[d]);
+      }
     }
-    if (typeof v === 'boolean') return v ? 'true' : 'false';
-    return quote(neutraliseCell(String(v)), sep);
+    for (let d = 0; d < dialects.length; d++) lines[d].push(cells[d].join(seps[d]));
   };
-  const lines = [cols.map((c) => cell(c.header ?? c.field, false)).join(sep)];
-  for (const r of rows) lines.push(cols.map((c) => cell(r[c.field], c.type === 'number')).join(sep));
-  return (o.dialect === 'excel-nl' ? '\uFEFF' : '') + lines.join(eol) + eol;
+  addLine((j) => cols[j].header ?? cols[j].field, () => false);
+  const numeric = cols.map((c) => c.type === 'number');
+  for (const r of rows) addLine((j) => r[cols[j].field], (j) => numeric[j]);
+  return dialects.map((d, i) => {
+    const eol = d === 'excel-nl' ? '\r\n' : '\n';
+    return (d === 'excel-nl' ? '\uFEFF' : '') + lines[i].join(eol) + eol;
+  });
 }

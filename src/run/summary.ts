@@ -39,18 +39,21 @@ function round6(v: unknown): unknown {
 export function signalRows(signalen: ColumnTable): Record<string, unknown>[] {
   const cat = signalen.array('categorie') as SignalCategory[];
   const foc = signalen.array('focus') as FocusCategory[];
-  const rows = signalen.objects() as Record<string, unknown>[];
-  const names = signalen.columnNames();
-  const columns = [...SIGNAL_COLUMNS, ...CORPORATIE_COLUMNS.filter((c) => names.includes(c))];
-  return rows.map((r, i) => {
-    const out: Record<string, unknown> = {};
-    for (const c of columns) {
-      if (c === 'signaal') out[c] = SIGNAL_LABELS[cat[i]];
-      else if (c === 'focus_label') out[c] = FOCUS_LABELS[foc[i]];
-      else out[c] = round6(r[c] ?? null);
+  const names = new Set(signalen.columnNames());
+  const columns = [...SIGNAL_COLUMNS, ...CORPORATIE_COLUMNS.filter((c) => names.has(c))];
+  // column by column (no row objects of the whole table first)
+  const n = signalen.numRows();
+  const rows: Record<string, unknown>[] = Array.from({ length: n }, () => ({}));
+  for (const c of columns) {
+    if (c === 'signaal') for (let i = 0; i < n; i++) rows[i][c] = SIGNAL_LABELS[cat[i]];
+    else if (c === 'focus_label') for (let i = 0; i < n; i++) rows[i][c] = FOCUS_LABELS[foc[i]];
+    else if (!names.has(c)) for (let i = 0; i < n; i++) rows[i][c] = null;
+    else {
+      const v = signalen.array(c) as ArrayLike<unknown>;
+      for (let i = 0; i < n; i++) rows[i][c] = round6(v[i] ?? null);
     }
-    return out;
-  });
+  }
+  return rows;
 }
 
 function joinSummary(j: MatchReport) {

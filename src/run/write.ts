@@ -5,7 +5,7 @@
  * complete old set or the complete new set; the same inputs give byte-identical files (no
  * timestamps, sorted keys).
  */
-import { toCsv } from '../export/csv.js';
+import { toCsvDialects } from '../export/csv.js';
 import { stableJson } from '../export/summary.js';
 import type { FigureFile, WriteFiguresOptions } from '../viz/files.js';
 import { offlineHtml } from '../viz/html.js';
@@ -119,8 +119,9 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
   const rows = signalRows(r.signalen);
   const attributes = attributesByCode(rows);
   set.write('signalen.geojson', `${JSON.stringify(toGeoJson(r.boundaries.features, { crs: r.boundaries.crs, attributes }))}\n`);
-  set.write('signalen.csv', toCsv(rows, { dialect: 'excel-nl' }));
-  set.write('signalen-plain.csv', toCsv(rows, { dialect: 'plain' }));
+  const [csvNl, csvPlain] = toCsvDialects(rows, ['excel-nl', 'plain']);
+  set.write('signalen.csv', csvNl);
+  set.write('signalen-plain.csv', csvPlain);
   set.write('matrix-handelingskaders.json', stableJson(r.matrix));
   // the summary lists every file of the set, the workbook and itself (written after it) included
   written.push('signalen.geojson', 'signalen.csv', 'signalen-plain.csv', 'signalen.xlsx', 'matrix-handelingskaders.json', 'samenvatting.json');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCsvNumber, neutraliseCell, toCsv } from '../../src/export/csv.js';
+import { formatCsvNumber, neutraliseCell, toCsv, toCsvDialects } from '../../src/export/csv.js';
 
 /** An independent RFC 4180 reader (quotes, doubled quotes, separators and newlines in cells). */
 function parseCsv(text: string, sep: string): string[][] {
@@ -94,5 +94,33 @@ describe('formatCsvNumber', () => {
     expect(formatCsvNumber(0.1 + 0.2, 'plain')).toBe('0.30000000000000004');
     expect(formatCsvNumber(-0, 'excel-nl')).toBe('0');
     expect(formatCsvNumber(-3.75, 'excel-nl')).toBe('-3,75');
+  });
+});
+
+describe('toCsvDialects (both dialects in one pass)', () => {
+  it('each text parses back, with the independent reader, to the values in its own notation', async () => {
+    const fc = (await import('fast-check')).default;
+    const text = fc.string({ maxLength: 12 });
+    const num = fc.oneof(fc.double({ noNaN: true }), fc.integer(), fc.constant(-0), fc.constant(Number.NaN));
+    const row = fc.record({ code: text, x: num, y: fc.oneof(num, fc.constant(null)) });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 8 }), (rows) => {
+        const [nl, plain] = toCsvDialects(rows, ['excel-nl', 'plain'], ['code', 'x', 'y']);
+        for (const [out, sep, dec, bom] of [[nl, ';', ',', '\uFEFF'], [plain, ',', '.', '']] as const) {
+          expect(out.startsWith(bom)).toBe(true);
+          const parsed = parseCsv(out.slice(bom.length), sep);
+          expect(parsed[0]).toEqual(['code', 'x', 'y']);
+          rows.forEach((r, i) => {
+            const [code, x, y] = parsed[i + 1];
+            expect(/^[=+\-@\t\r]/.test(r.code) ? `'${r.code}` : r.code).toBe(code);
+            for (const [v, cell] of [[r.x, x], [r.y, y]] as const) {
+              if (v === null || !Number.isFinite(v)) expect(cell).toBe('');
+              else expect(Number(dec === ',' ? cell.replace(',', '.') : cell)).toBe(Object.is(v, -0) ? 0 : v);
+            }
+          });
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
