@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { RD_NEW_PROJ4, rdToWgs84, rdToWgs84Flat, wgs84ToRd } from '../../src/geo/projection.js';
 
 // The independent computation: proj4 itself on the same definition.
-type Proj4 = (from: string, to: string) => { inverse(p: number[]): number[] };
+type Proj4 = (from: string, to: string) => { forward(p: number[]): number[]; inverse(p: number[]): number[] };
 const lib = proj4Import as unknown as { default?: Proj4 };
 const proj4: Proj4 = typeof lib === 'function' ? (lib as unknown as Proj4) : (lib.default as Proj4);
 const reference = proj4('EPSG:4326', RD_NEW_PROJ4);
@@ -75,6 +75,42 @@ describe('rdToWgs84 against proj4 (same definition)', () => {
   it('throws for a non-finite coordinate, as proj4 does', () => {
     expect(() => rdToWgs84([Number.NaN, 463000])).toThrow(TypeError);
     expect(() => rdToWgs84([155000, Number.POSITIVE_INFINITY])).toThrow(TypeError);
+  });
+});
+
+describe('wgs84ToRd against proj4 (same definition)', () => {
+  it('agrees within 1e-7 m on every point of a 0.01° grid over the Netherlands and its surroundings', () => {
+    let max = 0;
+    let at: number[] = [];
+    let n = 0;
+    for (let i = 0; i <= 450; i++) for (let j = 0; j <= 330; j++) {
+      const p = [3 + i * 0.01 + 0.00037, 50.5 + j * 0.01 + 0.00011];
+      const ours = wgs84ToRd(p);
+      const ref = reference.forward(p);
+      const d = Math.max(Math.abs(ours[0] - ref[0]), Math.abs(ours[1] - ref[1]));
+      if (!(d <= max)) {
+        max = d;
+        at = p;
+      }
+      n++;
+    }
+    expect(n).toBe(451 * 331);
+    // 1e-9° is about 0.1 mm: 1e-7 m is a thousand times tighter; in practice it is about 1e-8 m
+    expect(max, `worst at ${at}`).toBeLessThan(1e-7);
+  });
+
+  it('agrees within 1e-6 m across Europe (30°W–40°E, 35°–70°N)', () => {
+    let max = 0;
+    for (let lon = -30; lon <= 40; lon += 1.7) for (let lat = 35; lat <= 70; lat += 1.3) {
+      const ours = wgs84ToRd([lon, lat]);
+      const ref = reference.forward([lon, lat]);
+      max = Math.max(max, Math.abs(ours[0] - ref[0]), Math.abs(ours[1] - ref[1]));
+    }
+    expect(max).toBeLessThan(1e-6);
+  });
+
+  it('throws for a non-finite coordinate, as proj4 does', () => {
+    expect(() => wgs84ToRd([Number.NaN, 52])).toThrow(TypeError);
   });
 });
 

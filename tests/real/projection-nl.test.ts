@@ -2,7 +2,7 @@ import type { Position } from 'geojson';
 import * as proj4Import from 'proj4';
 import { describe, expect, it } from 'vitest';
 import { readBoundaries } from '../../src/sources/boundaries/read.js';
-import { RD_NEW_PROJ4, rdToWgs84, rdToWgs84Flat } from '../../src/geo/projection.js';
+import { RD_NEW_PROJ4, rdToWgs84, rdToWgs84Flat, wgs84ToRd } from '../../src/geo/projection.js';
 import { sharedData } from '../helpers/shared.js';
 
 // The independent computation: proj4 on the same definition, both directions.
@@ -11,13 +11,17 @@ const lib = proj4Import as unknown as { default?: Proj4 };
 const proj4: Proj4 = typeof lib === 'function' ? (lib as unknown as Proj4) : (lib.default as Proj4);
 const reference = proj4('EPSG:4326', RD_NEW_PROJ4);
 
-describe('RD New → WGS84 on the vertices of all 3,352 wijken of the Netherlands (2023)', async () => {
+describe('RD New ↔ WGS84 on the vertices of all 3,352 wijken of the Netherlands (2023)', async () => {
   const b = await readBoundaries(sharedData('geo/wijken_2023_nl_wgs84.topojson'));
+  const wgs: Position[] = [];
   // every vertex, taken to RD New by proj4: real positions from Texel to Zuid-Limburg
   const rd: Position[] = [];
   for (const f of b.features) {
     const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-    for (const p of polys) for (const r of p) for (const q of r) rd.push(reference.forward([q[0], q[1]]));
+    for (const p of polys) for (const r of p) for (const q of r) {
+      wgs.push(q);
+      rd.push(reference.forward([q[0], q[1]]));
+    }
   }
 
   it('has the national file (about 3,352 wijken, tens of thousands of vertices, x 0–300 km, y 300–640 km)', () => {
@@ -40,6 +44,16 @@ describe('RD New → WGS84 on the vertices of all 3,352 wijken of the Netherland
     expect(max).toBeLessThan(1e-9);
     expect(max).toBeLessThan(1e-12);
     expect(flips).toBe(0);
+  });
+
+  it('WGS84 → RD agrees with proj4 within 1e-7 m on every vertex', () => {
+    let max = 0;
+    wgs.forEach((q, i) => {
+      const ours = wgs84ToRd(q);
+      const d = Math.max(Math.abs(ours[0] - rd[i][0]), Math.abs(ours[1] - rd[i][1]));
+      if (!(d <= max)) max = d;
+    });
+    expect(max).toBeLessThan(1e-7);
   });
 
   it('the batch form gives the same numbers', () => {
