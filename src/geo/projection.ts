@@ -215,7 +215,13 @@ function rdInverseInto(x: number, y: number, out: Float64Array | number[], o: nu
   sinBeta = tanBeta * cosBeta;
   tanPhi = (wz + WGS_EP2 * WGS_B * sinBeta * sinBeta * sinBeta) / (p - WGS_E2 * WGS_A * cosBeta * cosBeta * cosBeta);
 
-  out[o] = Math.atan2(wy, wx) * RAD_TO_DEG;
+  // The shift turns the meridian by δλ = atan2(wy cos λ − wx sin λ, wx cos λ + wy sin λ), below
+  // 1e-4 rad: atan t = t − t³/3 to 1e-20, cheaper than atan2(wy, wx).
+  const t = (wy * cosLon - wx * sinLon) / (wx * cosLon + wy * sinLon);
+  let lon = lonSphere * INV_C + LON0 + t * (1 - (t * t) / 3);
+  if (lon > Math.PI) lon -= 2 * Math.PI;
+  else if (lon < -Math.PI) lon += 2 * Math.PI;
+  out[o] = lon * RAD_TO_DEG;
   out[o + 1] = Math.atan(tanPhi) * RAD_TO_DEG;
 }
 
