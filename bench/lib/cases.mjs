@@ -282,6 +282,52 @@ function directSvg(geo, cats, width = 520, height = 600) {
   return parts.join('');
 }
 
+// ---------------------------------------------------------------- projection
+
+/** Every ring vertex of the national region's 2019–2022 buurten (RD New), in file order. */
+async function nationalVertices(ctx) {
+  const { readBoundaries } = await import(dist('sources/index.js'));
+  const b = await readBoundaries(nationalFile(ctx.nationalDir, 'geo', /2019-2022_rd\.geojson$/));
+  const pts = [];
+  for (const f of b.features) {
+    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const poly of polys) for (const ring of poly) for (const p of ring) pts.push(p);
+  }
+  return pts;
+}
+
+/** The coordinates as toGeoJson writes them (6 decimals), summed with weights: equal iff the export is. */
+function lonLatCheck(out) {
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < out.length; i += 2) {
+    const w = (i % 14) + 1;
+    a += w * Math.round(out[i] * 1e6);
+    b += w * Math.round(out[i + 1] * 1e6);
+  }
+  return `${out.length / 2} points, Σw·lon·1e6 = ${a}, Σw·lat·1e6 = ${b}`;
+}
+
+/** The same vertices in WGS84 (converted by proj4 in setup, not timed). */
+async function nationalVerticesWgs84(ctx) {
+  const { RD_NEW_PROJ4 } = await import(dist('geo/index.js'));
+  const proj4 = (await import('proj4')).default;
+  const conv = proj4('EPSG:4326', RD_NEW_PROJ4);
+  return (await nationalVertices(ctx)).map((p) => conv.inverse([p[0], p[1]]));
+}
+
+/** RD coordinates at 1 mm, summed with weights: equal iff every converted point agrees to the millimetre. */
+function rdCheck(out) {
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < out.length; i += 2) {
+    const w = (i % 14) + 1;
+    a += w * Math.round(out[i] * 1e3);
+    b += w * Math.round(out[i + 1] * 1e3);
+  }
+  return `${out.length / 2} points, Σw·x·1e3 = ${a}, Σw·y·1e3 = ${b}`;
+}
+
 // ---------------------------------------------------------------- the cases
 
 /** All cases, in report order. `repeats` = timed runs (full, quick); `warmup` = untimed runs first. */
@@ -587,6 +633,104 @@ export const CASES = {
           const { readBoundaries } = await import(dist('sources/index.js'));
           const p = nationalFile(ctx.nationalDir, 'geo', /2019-2022_rd\.geojson$/);
           return { run: () => readBoundaries(p) };
+        },
+      },
+    },
+  },
+  'rd-to-wgs84': {
+    title: 'RD New → WGS84 of the 97,774 ring vertices of the national region (per point; toGeoJson does this per vertex)',
+    repeats: [9, 3],
+    warmup: 1,
+    impls: {
+      ours: {
+        label: 'rdToWgs84 per point (own inverse)',
+        async setup(ctx) {
+          const { rdToWgs84 } = await import(dist('geo/index.js'));
+          const pts = await nationalVertices(ctx);
+          const out = new Float64Array(2 * pts.length);
+          const run = () => {
+            for (let i = 0; i < pts.length; i++) {
+              const w = rdToWgs84(pts[i]);
+              out[2 * i] = w[0];
+              out[2 * i + 1] = w[1];
+            }
+            return out;
+          };
+          return { run, check: lonLatCheck };
+        },
+      },
+      ours_flat: {
+        label: 'rdToWgs84Flat on interleaved x, y (batch)',
+        async setup(ctx) {
+          const { rdToWgs84Flat } = await import(dist('geo/index.js'));
+          const pts = await nationalVertices(ctx);
+          const xy = new Float64Array(pts.flat());
+          const out = new Float64Array(xy.length);
+          return { run: () => rdToWgs84Flat(xy, out), check: lonLatCheck };
+        },
+      },
+      proj4: {
+        label: 'proj4 inverse per point (the former rdToWgs84)',
+        baseline: true,
+        async setup(ctx) {
+          const { RD_NEW_PROJ4 } = await import(dist('geo/index.js'));
+          const proj4 = (await import('proj4')).default;
+          const conv = proj4('EPSG:4326', RD_NEW_PROJ4);
+          const pts = await nationalVertices(ctx);
+          const out = new Float64Array(2 * pts.length);
+          const run = () => {
+            for (let i = 0; i < pts.length; i++) {
+              const w = conv.inverse([pts[i][0], pts[i][1]]);
+              out[2 * i] = w[0];
+              out[2 * i + 1] = w[1];
+            }
+            return out;
+          };
+          return { run, check: lonLatCheck };
+        },
+      },
+    },
+  },
+  'wgs84-to-rd': {
+    title: 'WGS84 → RD New of the same 97,774 vertices (per point; area, crosswalk and maps of WGS84 inputs do this)',
+    repeats: [9, 3],
+    warmup: 1,
+    impls: {
+      ours: {
+        label: 'wgs84ToRd per point (own forward)',
+        async setup(ctx) {
+          const { wgs84ToRd } = await import(dist('geo/index.js'));
+          const pts = await nationalVerticesWgs84(ctx);
+          const out = new Float64Array(2 * pts.length);
+          const run = () => {
+            for (let i = 0; i < pts.length; i++) {
+              const r = wgs84ToRd(pts[i]);
+              out[2 * i] = r[0];
+              out[2 * i + 1] = r[1];
+            }
+            return out;
+          };
+          return { run, check: rdCheck };
+        },
+      },
+      proj4: {
+        label: 'proj4 forward per point (the former wgs84ToRd)',
+        baseline: true,
+        async setup(ctx) {
+          const { RD_NEW_PROJ4 } = await import(dist('geo/index.js'));
+          const proj4 = (await import('proj4')).default;
+          const conv = proj4('EPSG:4326', RD_NEW_PROJ4);
+          const pts = await nationalVerticesWgs84(ctx);
+          const out = new Float64Array(2 * pts.length);
+          const run = () => {
+            for (let i = 0; i < pts.length; i++) {
+              const r = conv.forward([pts[i][0], pts[i][1]]);
+              out[2 * i] = r[0];
+              out[2 * i + 1] = r[1];
+            }
+            return out;
+          };
+          return { run, check: rdCheck };
         },
       },
     },

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Position } from 'geojson';
+import * as proj4Import from 'proj4';
 import { feature } from 'topojson-client';
 import { describe, expect, it } from 'vitest';
 import { toGeoJson } from '../../src/export/geojson.js';
@@ -9,6 +10,13 @@ import { toTopoJson } from '../../src/export/topojson.js';
 import { writeGeoJsonFile, writeTopoJsonFile } from '../../src/export/files.js';
 import type { RegionFeature } from '../../src/sources/boundaries/types.js';
 import { VeerkrachtError } from '../../src/util/errors.js';
+import { RD_NEW_PROJ4 } from '../../src/geo/projection.js';
+
+// The independent computation for the coordinates: proj4 itself, as toGeoJson used it before.
+type Proj4 = (from: string, to: string) => { inverse(p: number[]): number[] };
+const lib = proj4Import as unknown as { default?: Proj4 };
+const proj4: Proj4 = typeof lib === 'function' ? (lib as unknown as Proj4) : (lib.default as Proj4);
+const reference = proj4('EPSG:4326', RD_NEW_PROJ4);
 
 function square(code: string, x: number, y: number, s: number, clockwise: boolean): RegionFeature {
   const ring: Position[] = [[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]];
@@ -49,6 +57,29 @@ describe('toGeoJson', () => {
     const p = (fc.features[0].geometry.coordinates as Position[][])[0][0];
     expect(p[0]).toBeCloseTo(5.387206, 5);
     expect(p[1]).toBeCloseTo(52.155174, 5);
+  });
+
+  it('writes for every RD vertex exactly the proj4 position rounded to 6 decimals (neighbours sharing edges, across the country)', () => {
+    // a 12 × 14 block of 100 m squares with shared edges in each of five places from Zeeland to Groningen,
+    // counter-clockwise so no ring is reversed and far enough apart that no two vertices round together
+    const features: RegionFeature[] = [];
+    for (const [x0, y0] of [[30000.25, 385000.5], [121000, 487000], [155000, 463000], [176000.75, 317000.125], [233000, 582000]]) {
+      for (let i = 0; i < 12; i++) for (let j = 0; j < 14; j++) features.push(square(`BU${features.length}`, x0 + 100 * i, y0 + 100 * j, 100, false));
+    }
+    const fc = toGeoJson(features, { crs: 'EPSG:28992' });
+    const round = (v: number) => Math.round(v * 1e6) / 1e6;
+    let n = 0;
+    fc.features.forEach((f, fi) => {
+      const input = (features[fi].geometry.coordinates as Position[][])[0];
+      const output = (f.geometry.coordinates as Position[][])[0];
+      expect(output.length).toBe(input.length);
+      input.forEach((p, k) => {
+        const r = reference.inverse([p[0], p[1]]);
+        expect(output[k]).toEqual([round(r[0]), round(r[1])]);
+        n++;
+      });
+    });
+    expect(n).toBe(5 * 12 * 14 * 5);
   });
 
   it('orients exterior rings counter-clockwise (RFC 7946) whatever the input winding', () => {

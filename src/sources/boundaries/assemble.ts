@@ -28,7 +28,7 @@ export interface BoundaryReadOptions {
    * buurten, wijk → wijken, gemeente → gemeenten) or the only layer.
    */
   layer?: string;
-  /** CRS to return the features in (converted with proj4); default as read. */
+  /** CRS to return the features in (converted with src/geo/projection, EPSG:28992 with its datum shift); default as read. */
   crs?: Crs;
   /** Throw on the first unusable feature instead of counting it. */
   strict?: boolean;
