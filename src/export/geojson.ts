@@ -70,39 +70,52 @@ function signedArea2(ring: readonly Position[]): number {
  * @example toGeoJson(boundaries.features, { crs: boundaries.crs, attributes })
  */
 export function toGeoJson(features: readonly RegionFeature[], o: GeoJsonOptions): FeatureCollection<Polygon | MultiPolygon> {
+  return { type: 'FeatureCollection', features: features.map((ft, fi) => exportFeature(ft, fi, o)) };
+}
+
+/**
+ * The text of `JSON.stringify(toGeoJson(features, o))` in pieces, one feature at a time, so that
+ * a national full-resolution file is written without holding all its converted features at once.
+ *
+ * @example for (const piece of geoJsonText(features, o)) out.write(piece)
+ */
+export function* geoJsonText(features: readonly RegionFeature[], o: GeoJsonOptions): Generator<string> {
+  yield '{"type":"FeatureCollection","features":[';
+  for (let i = 0; i < features.length; i++) yield (i === 0 ? '' : ',') + JSON.stringify(exportFeature(features[i], i, o));
+  yield ']}';
+}
+
+function exportFeature(ft: RegionFeature, fi: number, o: GeoJsonOptions): Feature<Polygon | MultiPolygon> {
   const f = 10 ** (o.digits ?? 6);
   const toWgs = o.crs === 'EPSG:28992';
-  const out: Feature<Polygon | MultiPolygon>[] = features.map((ft, fi) => {
-    const code = ft.properties.code;
-    const ring = (r: Position[], exterior: boolean): Position[] => {
-      const q: Position[] = [];
-      for (const p of r) {
-        if (!Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
-          throw new VeerkrachtError('non-finite coordinate', { feature: code ?? fi, expected: 'finite x and y', found: `[${p[0]}, ${p[1]}]` });
-        }
-        // Every vertex is converted, also where neighbouring buurten share it: converting each
-        // distinct vertex once (hash on the two doubles) measured slower on full-resolution files
-        // (converting 4.5 M vertices, 2.2 M of them distinct: 1.5 s against 1.2 s), see bench/RESULTS.md.
-        const w = toWgs ? rdToWgs84(p) : p;
-        const pos: Position = [Math.round(w[0] * f) / f, Math.round(w[1] * f) / f];
-        const last = q[q.length - 1];
-        if (last === undefined || last[0] !== pos[0] || last[1] !== pos[1]) q.push(pos);
+  const code = ft.properties.code;
+  const ring = (r: Position[], exterior: boolean): Position[] => {
+    const q: Position[] = [];
+    for (const p of r) {
+      if (!Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
+        throw new VeerkrachtError('non-finite coordinate', { feature: code ?? fi, expected: 'finite x and y', found: `[${p[0]}, ${p[1]}]` });
       }
-      if (q.length > 0 && (q[0][0] !== q[q.length - 1][0] || q[0][1] !== q[q.length - 1][1])) q.push([q[0][0], q[0][1]]);
-      if (q.length < 4) {
-        throw new VeerkrachtError('ring too small after rounding', { feature: code ?? fi, expected: 'a closed ring of at least 4 positions', found: `${q.length}` });
-      }
-      const ccw = signedArea2(q) > 0;
-      return ccw === exterior ? q : q.reverse();
-    };
-    const poly = (rings: Position[][]): Position[][] => rings.map((r, i) => ring(r, i === 0));
-    const g = ft.geometry;
-    const geometry: Polygon | MultiPolygon =
-      g.type === 'Polygon' ? { type: 'Polygon', coordinates: poly(g.coordinates) } : { type: 'MultiPolygon', coordinates: g.coordinates.map(poly) };
-    const props: Record<string, ExportValue> = { code, name: exportValue(ft.properties.name) };
-    const extra = o.attributes?.get(code);
-    if (extra !== undefined) for (const k of Object.keys(extra)) if (k !== 'code') props[k] = exportValue(extra[k]);
-    return { type: 'Feature', geometry, properties: props };
-  });
-  return { type: 'FeatureCollection', features: out };
+      // Every vertex is converted, also where neighbouring buurten share it: converting each
+      // distinct vertex once (hash on the two doubles) measured slower on full-resolution files
+      // (converting 4.5 M vertices, 2.2 M of them distinct: 1.5 s against 1.2 s), see bench/RESULTS.md.
+      const w = toWgs ? rdToWgs84(p) : p;
+      const pos: Position = [Math.round(w[0] * f) / f, Math.round(w[1] * f) / f];
+      const last = q[q.length - 1];
+      if (last === undefined || last[0] !== pos[0] || last[1] !== pos[1]) q.push(pos);
+    }
+    if (q.length > 0 && (q[0][0] !== q[q.length - 1][0] || q[0][1] !== q[q.length - 1][1])) q.push([q[0][0], q[0][1]]);
+    if (q.length < 4) {
+      throw new VeerkrachtError('ring too small after rounding', { feature: code ?? fi, expected: 'a closed ring of at least 4 positions', found: `${q.length}` });
+    }
+    const ccw = signedArea2(q) > 0;
+    return ccw === exterior ? q : q.reverse();
+  };
+  const poly = (rings: Position[][]): Position[][] => rings.map((r, i) => ring(r, i === 0));
+  const g = ft.geometry;
+  const geometry: Polygon | MultiPolygon =
+    g.type === 'Polygon' ? { type: 'Polygon', coordinates: poly(g.coordinates) } : { type: 'MultiPolygon', coordinates: g.coordinates.map(poly) };
+  const props: Record<string, ExportValue> = { code, name: exportValue(ft.properties.name) };
+  const extra = o.attributes?.get(code);
+  if (extra !== undefined) for (const k of Object.keys(extra)) if (k !== 'code') props[k] = exportValue(extra[k]);
+  return { type: 'Feature', geometry, properties: props };
 }

@@ -9,7 +9,7 @@ import { toCsvDialects } from '../export/csv.js';
 import { stableJson } from '../export/summary.js';
 import type { FigureFile, WriteFiguresOptions } from '../viz/files.js';
 import { offlineHtml } from '../viz/html.js';
-import { attributesByCode, toGeoJson } from '../export/geojson.js';
+import { attributesByCode, geoJsonText } from '../export/geojson.js';
 import { xlsxBytes } from '../export/xlsx.js';
 import { openOutputSet, type OutputSet } from '../util/output-set.js';
 import type { SignalResult } from './compute.js';
@@ -118,7 +118,11 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
   progress('GeoJSON, CSV en Excel');
   const rows = signalRows(r.signalen);
   const attributes = attributesByCode(rows);
-  set.write('signalen.geojson', `${JSON.stringify(toGeoJson(r.boundaries.features, { crs: r.boundaries.crs, attributes }))}\n`);
+  // feature by feature: a full-resolution national file is never one string or one object tree
+  set.write('signalen.geojson', (function* () {
+    yield* geoJsonText(r.boundaries.features, { crs: r.boundaries.crs, attributes });
+    yield '\n';
+  })());
   const [csvNl, csvPlain] = toCsvDialects(rows, ['excel-nl', 'plain']);
   set.write('signalen.csv', csvNl);
   set.write('signalen-plain.csv', csvPlain);

@@ -5,7 +5,7 @@ import type { Position } from 'geojson';
 import * as proj4Import from 'proj4';
 import { feature } from 'topojson-client';
 import { describe, expect, it } from 'vitest';
-import { toGeoJson } from '../../src/export/geojson.js';
+import { geoJsonText, toGeoJson } from '../../src/export/geojson.js';
 import { toTopoJson } from '../../src/export/topojson.js';
 import { writeGeoJsonFile, writeTopoJsonFile } from '../../src/export/files.js';
 import type { RegionFeature } from '../../src/sources/boundaries/types.js';
@@ -130,5 +130,22 @@ describe('toTopoJson', () => {
     // two squares sharing one edge: 3 arcs (the shared edge once, one for each remaining outline)
     expect(topo.arcs.length).toBe(3);
     expect(toTopoJson(fc, { quantization: 1e5 }).transform).toBeDefined();
+  });
+});
+
+describe('geoJsonText (the GeoJSON written feature by feature)', () => {
+  it('is the text of JSON.stringify(toGeoJson(...)), also for none and for multipolygons', () => {
+    const a = square('BU00010001', 155000, 463000, 200, false);
+    const b = square('BU00010002', 155200, 463000, 200, true);
+    const multi: RegionFeature = { type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: [a.geometry.coordinates as Position[][], b.geometry.coordinates as Position[][]] }, properties: { code: 'BU00010003', name: null } };
+    const attributes = new Map([['BU00010001', { code: 'BU00010001', dK: 0.5, reden: null }]]);
+    for (const features of [[], [a], [a, b, multi]]) {
+      for (const crs of ['EPSG:28992', 'EPSG:4326'] as const) {
+        const o = { crs, attributes };
+        const text = [...geoJsonText(features, o)].join('');
+        expect(text).toBe(JSON.stringify(toGeoJson(features, o)));
+        expect(JSON.parse(text).features).toHaveLength(features.length);
+      }
+    }
   });
 });

@@ -1,0 +1,22 @@
+// writeStaged: plain writes into a staging folder, from a string, bytes or pieces.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { writeStaged } from '../../src/util/fs.js';
+
+it('writes a file given in pieces byte for byte, across its 4 MB write batches', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vk-staged-'));
+  // 3 × 1.9 MB of mixed pieces (multi-byte characters included) crosses the batch size twice
+  const pieces: string[] = [];
+  for (let i = 0; i < 3000; i++) pieces.push(`${i}:${'é€x'.repeat(200 + (i % 7))}|`.repeat(3));
+  const path = join(dir, 'sub', 'groot.txt');
+  writeStaged(path, (function* () {
+    yield* pieces;
+  })());
+  expect(readFileSync(path, 'utf8')).toBe(pieces.join(''));
+  writeStaged(path, 'kort');
+  expect(readFileSync(path, 'utf8')).toBe('kort');
+  writeStaged(path, new Uint8Array([1, 2, 3]));
+  expect([...readFileSync(path)]).toEqual([1, 2, 3]);
+});
