@@ -123,14 +123,18 @@ describe('xlsxBytes round trip', () => {
   const rows = Array.from({ length: 1500 }, () => Object.fromEntries(columns.map((c, j) => [c.key, value(j)])));
   const sheets: XlsxWriteSheet[] = [
     { name: 'groot', columns, rows },
-    { name: 'klein', columns: [{ key: 'x', header: 'x' }], rows: [{ x: 'BU03440101' }, { x: 1.5 }, {}] },
+    {
+      name: 'klein',
+      columns: [{ key: 'x', header: 'x' }],
+      rows: [{ x: 'BU03440101' }, { x: 1.5 }, {}, ...[2147483647, 2147483648, -2147483648, 1e21, 123456789012345680000, 1e-7, 0.1 + 0.2, 5e-324, Number.MAX_VALUE, -0, new Date(Number.NaN)].map((x) => ({ x }))],
+    },
     { name: 'leeg', columns: [], rows: [] },
   ];
   const expected = (v: unknown) => {
     if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return undefined;
     if (typeof v === 'number') return { kind: 'number', value: v === 0 ? 0 : v };
     if (typeof v === 'boolean') return { kind: 'boolean', value: v };
-    if (v instanceof Date) return { kind: 'date', value: v.toISOString().slice(0, 10) };
+    if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : { kind: 'date', value: v.toISOString().slice(0, 10) };
     const s = typeof v === 'string' ? v : JSON.stringify(v);
     return { kind: 'text', value: s.length > 32767 ? `${s.slice(0, 32766)}…` : s };
   };
