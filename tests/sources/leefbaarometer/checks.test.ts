@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { checkAfwSum, decimalsOf, plainNumberDecimals } from '../../../src/sources/leefbaarometer/checks.js';
+import { parseLeefbaarometer } from '../../../src/sources/leefbaarometer/load.js';
+import { thrown } from '../../helpers/thrown.js';
+
+// the grammar the loader's fast path accepted before the hand-written scan
+const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+describe('plainNumberDecimals', () => {
+  it('accepts exactly the plain-number grammar and counts decimals as decimalsOf does', () => {
+    const chars = fc.constantFrom(...'0123456789+-.eE, xNA'.split(''));
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 12 }).map((a) => a.join('')), (s) => {
+        const d = plainNumberDecimals(s);
+        if (PLAIN_NUMBER.test(s)) expect(d).toBe(decimalsOf(s));
+        else expect(d).toBeNaN();
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('handles the written forms of real files', () => {
+    expect(['4.328533', '-0.00659', '12', '3.', '.5', '+1.25', '9.064e-5', '1E3'].map(plainNumberDecimals)).toEqual([6, 5, 0, 0, 1, 2, 8, -3]);
+    expect(['', '-', '.', '-.', 'e5', '1e', '1e+', '4,10', ' 4.1', 'NA', '1.2.3'].map(plainNumberDecimals).every(Number.isNaN)).toBe(true);
+  });
+});
+
+describe('checkAfwSum tolerance', () => {
+  const row = (afw: number, dims: number[], decimals: number[]) => ({ line: 2, code: 'BU1', jaar: 2014, values: [4, afw, ...dims], decimals: [1, ...decimals] });
+  it('allows half a unit of each written value, for few and many decimals and for exponents', () => {
+    // 2 decimals on six values: tolerance 6 × 0.005 + 1e-9
+    expect(checkAfwSum([row(0.05 + 0.0299, [0.01, 0.01, 0.01, 0.01, 0.01], [2, 2, 2, 2, 2, 2])]).violations).toBe(0);
+    expect(checkAfwSum([row(0.05 + 0.0301, [0.01, 0.01, 0.01, 0.01, 0.01], [2, 2, 2, 2, 2, 2])]).violations).toBe(1);
+    // written as 1e3 (decimals -3): half a unit is 500 each
+    expect(checkAfwSum([row(5000 + 2999, [1000, 1000, 1000, 1000, 1000], [-3, -3, -3, -3, -3, -3])]).violations).toBe(0);
+    expect(checkAfwSum([row(5000 + 3001, [1000, 1000, 1000, 1000, 1000], [-3, -3, -3, -3, -3, -3])]).violations).toBe(1);
+    // full precision (many decimals): only the 1e-9 floor
+    expect(checkAfwSum([row(0.5 + 2e-9, [0.1, 0.1, 0.1, 0.1, 0.1], [50, 50, 50, 50, 50, 50])]).violations).toBe(1);
+    expect(checkAfwSum([row(0.5, [0.1, 0.1, 0.1, 0.1, 0.1], [50, 50, 50, 50, 50, 50])]).violations).toBe(0);
+  });
+});
+
+describe('parseLeefbaarometer years', () => {
+  const file = (jaar: string) => `bu_code,jaar,lbm\nBU03440101,${jaar},4.1\n`;
+  it('takes four-digit years 1900–2099 and names any other jaar cell', () => {
+    expect(parseLeefbaarometer(file('1900')).years).toEqual([1900]);
+    expect(parseLeefbaarometer(file(' 2099 ')).years).toEqual([2099]);
+    for (const bad of ['1899', '2100', '2O14', '214', '20145', '', '2014.0']) {
+      const e = thrown(() => parseLeefbaarometer(file(bad), { file: 'lbm.csv' }));
+      expect(e?.message).toMatch(/not a year/);
+    }
+  });
+});
