@@ -102,32 +102,74 @@ function halfUnit(d: number): number {
   return Number.isInteger(d) && d >= -20 && d <= 40 ? HALF_UNITS[d + 20] : 0.5 * Math.pow(10, -d);
 }
 
+/** Values per row: lbm, afw, fys, onv, soc, vrz, won. */
+const PER_ROW = 7;
+
+/**
+ * The check inputs of many rows as columns, the loader's form: no object or array per row.
+ * Missing values are NaN here (never a real score), with decimals Infinity.
+ */
+export interface LbmCheckColumns {
+  /** Number of rows. */
+  n: number;
+  lines: readonly number[];
+  codes: readonly string[];
+  jaar: readonly number[];
+  /** Seven values per row (lbm, afw, fys, onv, soc, vrz, won), row after row; NaN = missing. */
+  values: Float64Array;
+  /** Decimals of each value in the same layout (Infinity for missing). */
+  decimals: Float64Array;
+}
+
+/**
+ * Rows in the columnar form of {@link LbmCheckColumns} (null becomes NaN).
+ *
+ * @example lbmCheckColumns([{ line: 2, code: 'BU1', jaar: 2014, values: [4, 0.3, null, null, null, null, null], decimals: [1, 1, Infinity, Infinity, Infinity, Infinity, Infinity] }]).n // 1
+ */
+export function lbmCheckColumns(rows: readonly LbmCheckRow[]): LbmCheckColumns {
+  const values = new Float64Array(rows.length * PER_ROW);
+  const decimals = new Float64Array(rows.length * PER_ROW);
+  rows.forEach((r, k) => {
+    for (let i = 0; i < PER_ROW; i++) {
+      const v = r.values[i];
+      values[k * PER_ROW + i] = v === null || v === undefined ? NaN : v;
+      decimals[k * PER_ROW + i] = r.decimals[i];
+    }
+  });
+  return { n: rows.length, lines: rows.map((r) => r.line), codes: rows.map((r) => r.code), jaar: rows.map((r) => r.jaar), values, decimals };
+}
+
+const asColumns = (rows: readonly LbmCheckRow[] | LbmCheckColumns): LbmCheckColumns => (Array.isArray(rows) ? lbmCheckColumns(rows as readonly LbmCheckRow[]) : (rows as LbmCheckColumns));
+
 /**
  * Check `afw = fys + onv + soc + vrz + won` on every row that has all six values.
  *
+ * @param rows one entry per row, or the same as columns ({@link LbmCheckColumns})
  * @example checkAfwSum([{ line: 2, code: 'BU1', jaar: 2014, values: [4, 0.3, 0.1, 0.1, 0.1, 0, 0], decimals: [1, 1, 1, 1, 1, 1, 1] }]).violations // 0
  */
-export function checkAfwSum(rows: readonly LbmCheckRow[]): AfwSumCheck {
+export function checkAfwSum(rows: readonly LbmCheckRow[] | LbmCheckColumns): AfwSumCheck {
+  const { n, lines, codes, jaar, values, decimals } = asColumns(rows);
   let checked = 0;
   let violations = 0;
   let partial = 0;
   const examples: string[] = [];
-  for (const r of rows) {
+  for (let r = 0; r < n; r++) {
+    const o = r * PER_ROW;
     let present = 0;
-    for (let i = 2; i < 7; i++) if (r.values[i] !== null) present++;
+    for (let i = 2; i < PER_ROW; i++) if (!Number.isNaN(values[o + i])) present++;
     if (present > 0 && present < 5) partial++;
-    if (present < 5 || r.values[1] === null) continue;
+    if (present < 5 || Number.isNaN(values[o + 1])) continue;
     checked++;
     let sum = 0;
     let tol = FLOOR;
-    for (let i = 1; i < 7; i++) {
-      if (i > 1) sum += r.values[i] as number;
-      tol += halfUnit(r.decimals[i]);
+    for (let i = 1; i < PER_ROW; i++) {
+      if (i > 1) sum += values[o + i];
+      tol += halfUnit(decimals[o + i]);
     }
-    const afw = r.values[1] as number;
+    const afw = values[o + 1];
     if (Math.abs(afw - sum) > tol) {
       violations++;
-      if (examples.length < 5) examples.push(`line ${r.line} (${r.code} ${r.jaar}): afw ${afw}, sum ${+sum.toPrecision(12)}`);
+      if (examples.length < 5) examples.push(`line ${lines[r]} (${codes[r]} ${jaar[r]}): afw ${afw}, sum ${+sum.toPrecision(12)}`);
     }
   }
   return { checked, violations, examples, partial };
@@ -136,17 +178,21 @@ export function checkAfwSum(rows: readonly LbmCheckRow[]): AfwSumCheck {
 /**
  * `lbm − afw` per year: the national reference and whether it is constant within rounding.
  *
+ * @param rows one entry per row, or the same as columns ({@link LbmCheckColumns})
  * @example checkReference(rows).find((r) => r.jaar === 2022)?.referentie // ≈ 4.1023 in the real wijk file
  */
-export function checkReference(rows: readonly LbmCheckRow[]): LbmReference[] {
+export function checkReference(rows: readonly LbmCheckRow[] | LbmCheckColumns): LbmReference[] {
+  const { n, jaar, values, decimals } = asColumns(rows);
   const byYear = new Map<number, { diffs: number[]; tol: number }>();
-  for (const r of rows) {
-    const [lbm, afw] = r.values;
-    if (lbm === null || afw === null) continue;
-    let e = byYear.get(r.jaar);
-    if (!e) byYear.set(r.jaar, (e = { diffs: [], tol: FLOOR }));
+  for (let r = 0; r < n; r++) {
+    const o = r * PER_ROW;
+    const lbm = values[o];
+    const afw = values[o + 1];
+    if (Number.isNaN(lbm) || Number.isNaN(afw)) continue;
+    let e = byYear.get(jaar[r]);
+    if (!e) byYear.set(jaar[r], (e = { diffs: [], tol: FLOOR }));
     e.diffs.push(lbm - afw);
-    e.tol = Math.max(e.tol, 2 * (halfUnit(r.decimals[0]) + halfUnit(r.decimals[1])) + FLOOR);
+    e.tol = Math.max(e.tol, 2 * (halfUnit(decimals[o]) + halfUnit(decimals[o + 1])) + FLOOR);
   }
   return [...byYear.entries()]
     .sort((a, b) => a[0] - b[0])

@@ -10,7 +10,7 @@ import { DEFAULT_MISSING_SYMBOLS, parseNumberCell } from '../csv/number.js';
 import { parseDelimited } from '../csv/read.js';
 import { readFileBytes } from '../csv/reader.js';
 import type { ColumnMeta, DroppedRows, LoadedTable } from '../types.js';
-import { checkAfwSum, checkReference, decimalsOf, plainNumberDecimals, type AfwSumCheck, type LbmCheckRow, type LbmReference } from './checks.js';
+import { checkAfwSum, checkReference, decimalsOf, plainNumberDecimals, type AfwSumCheck, type LbmReference } from './checks.js';
 import { isLbmClassColumn, lbmClassLabel, parseLbmClass } from './classes.js';
 import { findLbmCodeColumn, lbmLevelOfCode, normalizeLbmCode, type LbmLevel } from './level.js';
 import { isWideLbmHeader, wideToLong } from './wide.js';
@@ -121,14 +121,18 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
     cols[c] = [];
     cols[`${c}_label`] = [];
   }
-  const checkRows: LbmCheckRow[] = [];
+  // the checks' inputs as columns (seven values per kept row; NaN = missing), not an object per row
+  const nScores = LBM_SCORES.length;
+  const checkValues = new Float64Array(rows.length * nScores);
+  const checkDecimals = new Float64Array(rows.length * nScores);
+  const checkLines: number[] = [];
   // years kept per code: the duplicate check without a `code|jaar` string per row
   const seen = new Map<string, number[]>();
   const outOfYear: string[] = [];
   let outOfYearCount = 0;
   let noDims = 0;
-  const nScores = LBM_SCORES.length;
-  const scoreCells = new Array<string>(nScores);
+  const values = new Array<number | null>(nScores).fill(null);
+  const decimals = new Array<number>(nScores).fill(Infinity);
   const scoreArrays = LBM_SCORES.map((s) => cols[s]);
   const classArrays = classNames.map((c) => cols[c]);
   const labelArrays = classNames.map((c) => cols[`${c}_label`]);
@@ -145,13 +149,10 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
       throw new VeerkrachtError('not a year', { file, line, column: header[jaarCol], expected: 'a four-digit year', found: showValue(jt) });
     }
     const jaar = Number(jt);
-    const values: (number | null)[] = new Array(nScores);
-    const decimals: number[] = new Array(nScores);
     let anyValue = false;
     for (let i = 0; i < nScores; i++) {
       const j = scoreCols[i];
       const cell = j < 0 ? 'NA' : (row[j] ?? '');
-      scoreCells[i] = cell;
       let v: number | null = null;
       let d = Infinity;
       if (cell !== 'NA') {
@@ -210,11 +211,18 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
       classArrays[i].push(classes[i]);
       labelArrays[i].push(lbmClassLabel(classes[i]));
     }
-    checkRows.push({ line, code, jaar, values, decimals });
+    const o = checkLines.length * nScores;
+    for (let i = 0; i < nScores; i++) {
+      const v = values[i];
+      checkValues[o + i] = v === null ? NaN : v;
+      checkDecimals[o + i] = decimals[i];
+    }
+    checkLines.push(line);
   }
 
-  const afwSum = checkAfwSum(checkRows);
-  const reference = checkReference(checkRows);
+  const checkColumns = { n: checkLines.length, lines: checkLines, codes: cols.code as string[], jaar: cols.jaar as number[], values: checkValues, decimals: checkDecimals };
+  const afwSum = checkAfwSum(checkColumns);
+  const reference = checkReference(checkColumns);
   if (afwSum.violations > 0) {
     warnings.push(`afw ≠ fys+onv+soc+vrz+won in ${afwSum.violations} of ${afwSum.checked} rows (beyond published rounding), e.g. ${afwSum.examples.join('; ')}`);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkAfwSum, decimalsOf, plainNumberDecimals } from '../../../src/sources/leefbaarometer/checks.js';
+import { checkAfwSum, checkReference, decimalsOf, plainNumberDecimals } from '../../../src/sources/leefbaarometer/checks.js';
 import { parseLeefbaarometer } from '../../../src/sources/leefbaarometer/load.js';
 import { thrown } from '../../helpers/thrown.js';
 
@@ -50,5 +50,34 @@ describe('parseLeefbaarometer years', () => {
       const e = thrown(() => parseLeefbaarometer(file(bad), { file: 'lbm.csv' }));
       expect(e?.message).toMatch(/not a year/);
     }
+  });
+});
+
+describe('parseLeefbaarometer checks', () => {
+  it('equal the row-form checks computed from the text independently (drops, NA, violations)', () => {
+    let seed = 7;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const lines = ['bu_code,jaar,lbm,afw,fys,onv,soc,vrz,won'];
+    for (let k = 0; k < 400; k++) {
+      const code = `BU0344${String(Math.floor(rand() * 60)).padStart(4, '0')}`;
+      const jaar = [2012, 2014, 2016, 2018, 2020, 2022][Math.floor(rand() * 6)];
+      const cell = () => (rand() < 0.15 ? 'NA' : (rand() - 0.5).toFixed(1 + Math.floor(rand() * 5)));
+      lines.push([rand() < 0.03 ? 'XX1' : code, jaar, (4 + rand()).toFixed(3), cell(), cell(), cell(), cell(), cell(), cell()].join(','));
+    }
+    const t = parseLeefbaarometer(lines.join('\n'));
+    // independent: keep the first of each code and year, parse with Number, count decimals with decimalsOf
+    const seen = new Set<string>();
+    const rows = lines.slice(1).flatMap((l, k) => {
+      const f = l.split(',');
+      if (f[0] === 'XX1' || seen.has(`${f[0]} ${f[1]}`)) return [];
+      seen.add(`${f[0]} ${f[1]}`);
+      const cells = f.slice(2);
+      return [{ line: k + 2, code: f[0], jaar: Number(f[1]), values: cells.map((c) => (c === 'NA' ? null : Number(c))), decimals: cells.map((c) => (c === 'NA' ? Infinity : decimalsOf(c))) }];
+    });
+    expect(t.table.numRows()).toBe(rows.length);
+    expect(t.checks.afwSum).toEqual(checkAfwSum(rows));
+    expect(t.checks.afwSum.violations).toBeGreaterThan(0);
+    expect(t.checks.afwSum.partial).toBeGreaterThan(0);
+    expect(t.checks.reference).toEqual(checkReference(rows));
   });
 });
