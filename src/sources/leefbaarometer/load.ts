@@ -10,7 +10,7 @@ import { DEFAULT_MISSING_SYMBOLS, parseNumberCell } from '../csv/number.js';
 import { parseDelimited } from '../csv/read.js';
 import { readFileBytes } from '../csv/reader.js';
 import type { ColumnMeta, DroppedRows, LoadedTable } from '../types.js';
-import { checkAfwSum, checkReference, decimalsOf, plainNumberDecimals, type AfwSumCheck, type LbmReference } from './checks.js';
+import { checkAfwSum, checkReference, decimalsOf, scanPlainNumber, type AfwSumCheck, type LbmReference } from './checks.js';
 import { isLbmClassColumn, lbmClassLabel, parseLbmClass } from './classes.js';
 import { findLbmCodeColumn, lbmLevelOfCode, normalizeLbmCode, type LbmLevel } from './level.js';
 import { isWideLbmHeader, wideToLong } from './wide.js';
@@ -132,6 +132,7 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
   let outOfYearCount = 0;
   let noDims = 0;
   const values = new Array<number | null>(nScores).fill(null);
+  const plain = { value: 0, decimals: 0 };
   const decimals = new Array<number>(nScores).fill(Infinity);
   const scoreArrays = LBM_SCORES.map((s) => cols[s]);
   const classArrays = classNames.map((c) => cols[c]);
@@ -158,11 +159,9 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
       if (cell !== 'NA') {
         // fast path for plain numbers (their decimals from the same scan); everything else
         // through the shared cell parser
-        const plain = plainNumberDecimals(cell);
-        const fast = Number.isNaN(plain) ? NaN : Number(cell);
-        if (Number.isFinite(fast)) {
-          v = fast;
-          d = plain;
+        if (scanPlainNumber(cell, plain)) {
+          v = plain.value;
+          d = plain.decimals;
         } else {
           v = parseNumberCell(cell, { file, line, column: header[j], decimal: cell.includes(',') ? ',' : '.' });
           if (v !== null) d = decimalsOf(cell);

@@ -1,28 +1,62 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkAfwSum, checkReference, decimalsOf, plainNumberDecimals } from '../../../src/sources/leefbaarometer/checks.js';
+import { checkAfwSum, checkReference, decimalsOf, scanPlainNumber } from '../../../src/sources/leefbaarometer/checks.js';
 import { parseLeefbaarometer } from '../../../src/sources/leefbaarometer/load.js';
 import { thrown } from '../../helpers/thrown.js';
 
 // the grammar the loader's fast path accepted before the hand-written scan
 const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
-describe('plainNumberDecimals', () => {
-  it('accepts exactly the plain-number grammar and counts decimals as decimalsOf does', () => {
-    const chars = fc.constantFrom(...'0123456789+-.eE, xNA'.split(''));
+describe('scanPlainNumber', () => {
+  const scan = (s: string) => {
+    const out = { value: Number.NaN, decimals: Number.NaN };
+    return scanPlainNumber(s, out) ? out : null;
+  };
+
+  it('accepts exactly the plain numbers with a finite value, with Number() and decimalsOf() results', () => {
+    const chars = fc.constantFrom(...'00123456789+-.eE, xNA'.split(''));
     fc.assert(
-      fc.property(fc.array(chars, { maxLength: 12 }).map((a) => a.join('')), (s) => {
-        const d = plainNumberDecimals(s);
-        if (PLAIN_NUMBER.test(s)) expect(d).toBe(decimalsOf(s));
-        else expect(d).toBeNaN();
+      fc.property(fc.array(chars, { maxLength: 24 }).map((a) => a.join('')), (s) => {
+        const got = scan(s);
+        if (PLAIN_NUMBER.test(s) && Number.isFinite(Number(s))) expect(got).toEqual({ value: Number(s), decimals: decimalsOf(s) });
+        else expect(got).toBeNull();
       }),
       { numRuns: 5000 },
     );
   });
 
-  it('handles the written forms of real files', () => {
-    expect(['4.328533', '-0.00659', '12', '3.', '.5', '+1.25', '9.064e-5', '1E3'].map(plainNumberDecimals)).toEqual([6, 5, 0, 0, 1, 2, 8, -3]);
-    expect(['', '-', '.', '-.', 'e5', '1e', '1e+', '4,10', ' 4.1', 'NA', '1.2.3'].map(plainNumberDecimals).every(Number.isNaN)).toBe(true);
+  it('gives the same double as Number() for any number written with up to 17 significant digits', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 20 }), (x, k) => {
+        for (const s of [String(x), x.toFixed(k), x.toPrecision(Math.max(1, Math.min(k, 17)))]) {
+          if (!PLAIN_NUMBER.test(s)) continue;
+          if (Number.isFinite(Number(s))) expect(Object.is(scan(s)?.value, Number(s))).toBe(true);
+          else expect(scan(s)).toBeNull();
+        }
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('gives the same double as Number() for up to 15 digits with the point anywhere', () => {
+    const digits = fc.array(fc.constantFrom(...'0123456789'.split('')), { minLength: 1, maxLength: 15 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.constantFrom('', '-', '+'), digits, fc.nat(), (sign, d, at) => {
+        const k = at % (d.length + 1);
+        const s = `${sign}${d.slice(0, k)}.${d.slice(k)}`;
+        expect(Object.is(scan(s)?.value, Number(s))).toBe(true);
+        expect(Object.is(scan(sign + d)?.value, Number(sign + d))).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('reads the written forms of real files', () => {
+    expect(['4.328533', '-0.00659', '12', '3.', '.5', '+1.25', '9.064e-5', '1E3', '-0', '-0.0'].map(scan)).toEqual([
+      { value: 4.328533, decimals: 6 }, { value: -0.00659, decimals: 5 }, { value: 12, decimals: 0 }, { value: 3, decimals: 0 }, { value: 0.5, decimals: 1 },
+      { value: 1.25, decimals: 2 }, { value: 9.064e-5, decimals: 8 }, { value: 1000, decimals: -3 }, { value: -0, decimals: 0 }, { value: -0, decimals: 1 },
+    ]);
+    expect(['', '-', '.', '-.', 'e5', '1e', '1e+', '4,10', ' 4.1', 'NA', '1.2.3', '1e999', '9'.repeat(400)].map(scan).every((x) => x === null)).toBe(true);
   });
 });
 
