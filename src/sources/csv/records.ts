@@ -52,12 +52,15 @@ export function splitRecords(text: string, options: SplitOptions): Records {
   const records: string[][] = [];
   const lines: number[] = [];
   let blankLines = 0;
+  let width = 0;
   const n = text.length;
   let i = 0;
   let line = 1;
   while (i < n && records.length < max) {
     const startLine = line;
-    const fields: string[] = [];
+    // sized like the previous record (rows are as wide as the header): no spare capacity per row
+    const fields: string[] = width > 0 ? new Array<string>(width) : [];
+    let k = 0;
     let endOfRecord = false;
     while (!endOfRecord) {
       // one field
@@ -117,7 +120,7 @@ export function splitRecords(text: string, options: SplitOptions): Records {
         }
         value = text.slice(a, b);
       }
-      fields.push(value);
+      fields[k++] = value;
       if (i >= n) {
         endOfRecord = true;
       } else {
@@ -125,7 +128,7 @@ export function splitRecords(text: string, options: SplitOptions): Records {
         if (c === delim) {
           i++;
           if (i >= n) {
-            fields.push('');
+            fields[k++] = '';
             endOfRecord = true;
           }
         } else {
@@ -136,10 +139,12 @@ export function splitRecords(text: string, options: SplitOptions): Records {
         }
       }
     }
-    if (fields.length === 1 && fields[0] === '') {
+    if (k !== fields.length) fields.length = k;
+    if (k === 1 && fields[0] === '') {
       blankLines++;
       continue;
     }
+    width = k;
     records.push(fields);
     lines.push(startLine);
   }

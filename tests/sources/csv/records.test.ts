@@ -32,4 +32,12 @@ describe('splitRecords trim', () => {
     const text = 'ID,WijkenEnBuurten,Gemeentenaam_1\n0,NL00      ,Demoland (synthetisch)      \n1, "GM 0003" ,\u00a0Appingedam\u3000\n';
     expect(splitRecords(text, { delimiter: ',' }).records).toEqual([['ID', 'WijkenEnBuurten', 'Gemeentenaam_1'], ['0', 'NL00', 'Demoland (synthetisch)'], ['1', '"GM 0003"', 'Appingedam']]);
   });
+
+  it('gives each record its own number of fields, whatever the record before had', () => {
+    const r = splitRecords('a,b,c\n1\n\n2,3,4,5\n6,7,\n,\n8,9,', { delimiter: ',' });
+    expect(r.records).toEqual([['a', 'b', 'c'], ['1'], ['2', '3', '4', '5'], ['6', '7', ''], ['', ''], ['8', '9', '']]);
+    expect(r.records.map((f) => f.length)).toEqual([3, 1, 4, 3, 2, 3]);
+    expect(r.lines).toEqual([1, 2, 4, 5, 6, 7]);
+    expect(r.blankLines).toBe(1);
+  });
 });
