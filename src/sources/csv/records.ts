@@ -17,7 +17,7 @@ export interface Records {
 export interface SplitOptions {
   /** Field delimiter (one character). */
   delimiter: string;
-  /** Trim spaces and tabs around every field (StatLine pads codes and names). Default true. */
+  /** Trim whitespace around every field as `String.prototype.trim` does (StatLine pads codes and names). Default true. */
   trim?: boolean;
   /** File name for error messages. */
   file?: string;
@@ -28,6 +28,16 @@ export interface SplitOptions {
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
+
+/**
+ * True for a UTF-16 unit that `String.prototype.trim` removes (ECMA-262 WhiteSpace and
+ * LineTerminator: tab, VT, FF, space, NBSP, BOM, the Zs spaces, LF, CR, LS, PS).
+ */
+function isTrimSpace(c: number): boolean {
+  if (c > 32 && c < 160) return false;
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 /**
  * Split text into records and fields.
@@ -42,12 +52,15 @@ export function splitRecords(text: string, options: SplitOptions): Records {
   const records: string[][] = [];
   const lines: number[] = [];
   let blankLines = 0;
+  let width = 0;
   const n = text.length;
   let i = 0;
   let line = 1;
   while (i < n && records.length < max) {
     const startLine = line;
-    const fields: string[] = [];
+    // sized like the previous record (rows are as wide as the header): no spare capacity per row
+    const fields: string[] = width > 0 ? new Array<string>(width) : [];
+    let k = 0;
     let endOfRecord = false;
     while (!endOfRecord) {
       // one field
@@ -91,15 +104,23 @@ export function splitRecords(text: string, options: SplitOptions): Records {
           i++;
         }
         value = i > start ? buf + text.slice(start, i) : buf;
+        if (trim) value = value.trim();
       } else {
         while (i < n) {
           const c = text.charCodeAt(i);
           if (c === delim || c === LF || c === CR) break;
           i++;
         }
-        value = text.slice(start, i);
+        // trimmed by its bounds: one string per field, not a padded one and then its trim
+        let a = start;
+        let b = i;
+        if (trim) {
+          while (a < b && isTrimSpace(text.charCodeAt(a))) a++;
+          while (b > a && isTrimSpace(text.charCodeAt(b - 1))) b--;
+        }
+        value = text.slice(a, b);
       }
-      fields.push(trim ? value.trim() : value);
+      fields[k++] = value;
       if (i >= n) {
         endOfRecord = true;
       } else {
@@ -107,7 +128,7 @@ export function splitRecords(text: string, options: SplitOptions): Records {
         if (c === delim) {
           i++;
           if (i >= n) {
-            fields.push('');
+            fields[k++] = '';
             endOfRecord = true;
           }
         } else {
@@ -118,10 +139,12 @@ export function splitRecords(text: string, options: SplitOptions): Records {
         }
       }
     }
-    if (fields.length === 1 && fields[0] === '') {
+    if (k !== fields.length) fields.length = k;
+    if (k === 1 && fields[0] === '') {
       blankLines++;
       continue;
     }
+    width = k;
     records.push(fields);
     lines.push(startLine);
   }

@@ -10,7 +10,7 @@ import { DEFAULT_MISSING_SYMBOLS, parseNumberCell } from '../csv/number.js';
 import { parseDelimited } from '../csv/read.js';
 import { readFileBytes } from '../csv/reader.js';
 import type { ColumnMeta, DroppedRows, LoadedTable } from '../types.js';
-import { checkAfwSum, checkReference, decimalsOf, type AfwSumCheck, type LbmCheckRow, type LbmReference } from './checks.js';
+import { checkAfwSum, checkReference, decimalsOf, scanPlainNumber, type AfwSumCheck, type LbmReference } from './checks.js';
 import { isLbmClassColumn, lbmClassLabel, parseLbmClass } from './classes.js';
 import { findLbmCodeColumn, lbmLevelOfCode, normalizeLbmCode, type LbmLevel } from './level.js';
 import { isWideLbmHeader, wideToLong } from './wide.js';
@@ -32,7 +32,16 @@ export interface LeefbaarometerTable extends LoadedTable {
   };
 }
 
-const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+/** True for a year 1900–2099 written as four digits (`/^(19|20)\d{2}$/` without a regex per row). */
+function isYearText(s: string): boolean {
+  if (s.length !== 4) return false;
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(1);
+  const c = s.charCodeAt(2) - 48;
+  const d = s.charCodeAt(3) - 48;
+  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && c >= 0 && c <= 9 && d >= 0 && d <= 9;
+}
+
 
 const TITLES: Record<string, string> = {
   lbm: 'Leefbaarometer totaalscore',
@@ -112,11 +121,22 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
     cols[c] = [];
     cols[`${c}_label`] = [];
   }
-  const checkRows: LbmCheckRow[] = [];
-  const seen = new Set<string>();
+  // the checks' inputs as columns (seven values per kept row; NaN = missing), not an object per row
+  const nScores = LBM_SCORES.length;
+  const checkValues = new Float64Array(rows.length * nScores);
+  const checkDecimals = new Float64Array(rows.length * nScores);
+  const checkLines: number[] = [];
+  // years kept per code: the duplicate check without a `code|jaar` string per row
+  const seen = new Map<string, number[]>();
   const outOfYear: string[] = [];
   let outOfYearCount = 0;
   let noDims = 0;
+  const values = new Array<number | null>(nScores).fill(null);
+  const plain = { value: 0, decimals: 0 };
+  const decimals = new Array<number>(nScores).fill(Infinity);
+  const scoreArrays = LBM_SCORES.map((s) => cols[s]);
+  const classArrays = classNames.map((c) => cols[c]);
+  const labelArrays = classNames.map((c) => cols[`${c}_label`]);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     const line = lines[r];
@@ -126,41 +146,56 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
       continue;
     }
     const jt = (row[jaarCol] ?? '').trim();
-    if (!/^(19|20)\d{2}$/.test(jt)) {
+    if (!isYearText(jt)) {
       throw new VeerkrachtError('not a year', { file, line, column: header[jaarCol], expected: 'a four-digit year', found: showValue(jt) });
     }
     const jaar = Number(jt);
-    const values: (number | null)[] = [];
-    const decimals: number[] = [];
-    for (let i = 0; i < LBM_SCORES.length; i++) {
+    let anyValue = false;
+    for (let i = 0; i < nScores; i++) {
       const j = scoreCols[i];
       const cell = j < 0 ? 'NA' : (row[j] ?? '');
-      // fast path for plain numbers and NA; everything else through the shared cell parser
-      const fast = cell === 'NA' ? null : PLAIN_NUMBER.test(cell) ? Number(cell) : NaN;
-      const v = fast === null || Number.isFinite(fast) ? fast : parseNumberCell(cell, { file, line, column: header[j], decimal: cell.includes(',') ? ',' : '.' });
-      values.push(v);
-      decimals.push(v === null ? Infinity : decimalsOf(cell));
+      let v: number | null = null;
+      let d = Infinity;
+      if (cell !== 'NA') {
+        // fast path for plain numbers (their decimals from the same scan); everything else
+        // through the shared cell parser
+        if (scanPlainNumber(cell, plain)) {
+          v = plain.value;
+          d = plain.decimals;
+        } else {
+          v = parseNumberCell(cell, { file, line, column: header[j], decimal: cell.includes(',') ? ',' : '.' });
+          if (v !== null) d = decimalsOf(cell);
+        }
+      }
+      if (v !== null) anyValue = true;
+      values[i] = v;
+      decimals[i] = d;
     }
     const classes: (number | null)[] = [];
+    let anyClass = false;
     for (const j of classCols) {
       const k = parseLbmClass(row[j] ?? '', DEFAULT_MISSING_SYMBOLS as string[]);
       if (k === undefined) {
         throw new VeerkrachtError('not a Leefbaarometer class', { file, line, column: header[j], expected: 'a class 1–9 or its label (Zeer onvoldoende … Uitstekend)', found: showValue(row[j]) });
       }
+      if (k !== null) anyClass = true;
       classes.push(k);
     }
-    if (wide && values.every((v) => v === null) && classes.every((k) => k === null)) {
+    if (wide && !anyValue && !anyClass) {
       countDropped(drops, 'no scores for this year (wide layout)', `line ${line}: ${code} ${jaar}`);
       continue;
     }
-    const key = `${code}|${jaar}`;
-    if (seen.has(key)) {
+    const years = seen.get(code);
+    if (years !== undefined && years.includes(jaar)) {
       countDropped(drops, 'duplicate code and jaar (first kept)', `line ${line}: ${code} ${jaar}`);
       continue;
     }
-    seen.add(key);
-    if (hasDimensions(jaar) && values.slice(2).every((v) => v === null)) noDims++;
-    if (!hasDimensions(jaar) && values.slice(2).some((v) => v !== null)) {
+    if (years === undefined) seen.set(code, [jaar]);
+    else years.push(jaar);
+    let dims = 0;
+    for (let i = 2; i < nScores; i++) if (values[i] !== null) dims++;
+    if (hasDimensions(jaar) && dims === 0) noDims++;
+    if (!hasDimensions(jaar) && dims > 0) {
       outOfYearCount++;
       if (outOfYear.length < 5) outOfYear.push(`line ${line} (${code} ${jaar})`);
     }
@@ -170,16 +205,23 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
       cols.naam.push(n === '' ? null : n);
     }
     cols.jaar.push(jaar);
-    LBM_SCORES.forEach((s, i) => cols[s].push(values[i]));
-    classNames.forEach((c, i) => {
-      cols[c].push(classes[i]);
-      cols[`${c}_label`].push(lbmClassLabel(classes[i]));
-    });
-    checkRows.push({ line, code, jaar, values, decimals });
+    for (let i = 0; i < nScores; i++) scoreArrays[i].push(values[i]);
+    for (let i = 0; i < classes.length; i++) {
+      classArrays[i].push(classes[i]);
+      labelArrays[i].push(lbmClassLabel(classes[i]));
+    }
+    const o = checkLines.length * nScores;
+    for (let i = 0; i < nScores; i++) {
+      const v = values[i];
+      checkValues[o + i] = v === null ? NaN : v;
+      checkDecimals[o + i] = decimals[i];
+    }
+    checkLines.push(line);
   }
 
-  const afwSum = checkAfwSum(checkRows);
-  const reference = checkReference(checkRows);
+  const checkColumns = { n: checkLines.length, lines: checkLines, codes: cols.code as string[], jaar: cols.jaar as number[], values: checkValues, decimals: checkDecimals };
+  const afwSum = checkAfwSum(checkColumns);
+  const reference = checkReference(checkColumns);
   if (afwSum.violations > 0) {
     warnings.push(`afw ≠ fys+onv+soc+vrz+won in ${afwSum.violations} of ${afwSum.checked} rows (beyond published rounding), e.g. ${afwSum.examples.join('; ')}`);
   }

@@ -72,10 +72,13 @@ function typeValues(col: StatlineColumnInput, text: boolean, missing: ReadonlySe
   if (text) {
     const out = new Array<string | null>(n);
     let miss = 0;
+    // the Set is asked only for cells short enough to be a symbol (names and codes are not)
+    let maxSymbol = 0;
+    for (const m of missing) maxSymbol = Math.max(maxSymbol, m.length);
     for (let r = 0; r < n; r++) {
       const x = v[r];
-      const s = x === null || x === undefined ? '' : trimCell(String(x));
-      if (s === '' || missing.has(s)) {
+      const s = x === null || x === undefined ? '' : trimCell(typeof x === 'string' ? x : String(x));
+      if (s === '' || (s.length <= maxSymbol && missing.has(s))) {
         out[r] = null;
         miss++;
       } else out[r] = s;

@@ -9,7 +9,7 @@ import { VeerkrachtError } from '../../util/errors.js';
 import { decodeText } from '../csv/decode.js';
 import { isLegacyXls, isZip, legacyXlsError } from '../xlsx/read.js';
 import { delimitedText, xlsxDelimited } from '../xlsx/table.js';
-import { mojibakeWarning } from '../csv/mojibake.js';
+import { mayHoldMojibake, mojibakeWarning } from '../csv/mojibake.js';
 import { sniffDelimiter } from '../csv/dialect.js';
 import { splitRecords } from '../csv/records.js';
 import { cleanInvisible, duplicateHeaderWarnings, hasInvisible, invisibleWarning } from '../csv/invisible.js';
@@ -102,7 +102,7 @@ export function parseStatlineCsv(bytes: Uint8Array, file: string, options: Statl
   }
   const warnings: string[] = [];
   if (encoding === 'windows-1252') warnings.push('file is not valid UTF-8: decoded as Windows-1252');
-  const moji = mojibakeWarning(records, lines);
+  const moji = mayHoldMojibake(text) ? mojibakeWarning(records, lines) : null;
   if (moji) warnings.push(moji);
   if (invisible) {
     const w = invisibleWarning(invisible, records[0] ?? []);
