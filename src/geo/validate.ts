@@ -6,6 +6,7 @@
  */
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { ringSelfIntersections, ringsCross } from './segments.js';
+import { coordinatesFingerprint, sameCoordinates } from './fingerprint.js';
 
 /** Codes of geometry problems. `error` problems make a feature unusable; `warning` ones do not. */
 export type GeometryProblemCode =
@@ -121,4 +122,64 @@ export function validatePolygonGeometry(g: Geometry | null | undefined, options:
     }
   });
   return problems;
+}
+
+/**
+ * Geometries already validated, to validate an identical geometry only once: two indelingen of
+ * different years share most buurten exactly (the same numbers), and validation (the
+ * self-intersection search above all) depends on nothing but the type and the numbers. Share one
+ * memo between the reads of both years. `validated` counts full validations, `reused` the
+ * geometries answered from the memo.
+ */
+export interface ValidationMemo {
+  /** By coordinate fingerprint: the validated geometries with that fingerprint. */
+  readonly entries: Map<number, { type: string; coordinates: unknown; selfIntersections: boolean; problems: readonly GeometryProblem[] }[]>;
+  validated: number;
+  reused: number;
+}
+
+/**
+ * An empty {@link ValidationMemo}.
+ *
+ * @example const memo = createValidationMemo(); validateWithMemo(g1, memo); validateWithMemo(g0, memo); memo.reused // 1 when g0 equals g1
+ */
+export function createValidationMemo(): ValidationMemo {
+  return { entries: new Map(), validated: 0, reused: 0 };
+}
+
+/**
+ * {@link validatePolygonGeometry} through a memo: a geometry of the same type with the same
+ * coordinates (fingerprint, then an exact comparison) as one validated before gets that one's
+ * problems without being validated again, and its `coordinates` are the earlier geometry's
+ * array, so that the caller can keep one copy of both (identical) coordinate arrays.
+ * Geometries that are not arrays of numbers are validated every time.
+ *
+ * @returns the problems (as `validatePolygonGeometry` returns them) and the coordinates to keep
+ *   (the earlier identical array, or this geometry's own; undefined when there are none)
+ * @example const { problems } = validateWithMemo(feature.geometry, memo);
+ */
+export function validateWithMemo(
+  g: Geometry | null | undefined,
+  memo: ValidationMemo,
+  options: ValidateOptions = {},
+): { problems: readonly GeometryProblem[]; coordinates: unknown } {
+  const self = options.selfIntersections ?? true;
+  const coordinates = (g as { coordinates?: unknown } | null | undefined)?.coordinates;
+  const key = g && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? coordinatesFingerprint(coordinates) : null;
+  if (key === null) {
+    memo.validated++;
+    return { problems: validatePolygonGeometry(g, options), coordinates };
+  }
+  const bucket = memo.entries.get(key);
+  const hit = bucket?.find((e) => e.type === g!.type && e.selfIntersections === self && sameCoordinates(e.coordinates, coordinates));
+  if (hit) {
+    memo.reused++;
+    return { problems: hit.problems, coordinates: hit.coordinates };
+  }
+  memo.validated++;
+  const problems = validatePolygonGeometry(g, options);
+  const entry = { type: g!.type, coordinates, selfIntersections: self, problems };
+  if (bucket) bucket.push(entry);
+  else memo.entries.set(key, [entry]);
+  return { problems, coordinates };
 }
