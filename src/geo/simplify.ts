@@ -13,9 +13,10 @@
 import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
 import { feature as topoFeature } from 'topojson-client';
-import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
 import type { RegionFeature } from './types.js';
+import { polygonTopology } from './topology.js';
 
 /**
  * Total vertices above which maps are drawn from simplified geometry. The synthetic demo
@@ -134,10 +135,9 @@ export function simplifyForDrawing(features: readonly RegionFeature[], options: 
 
   // consecutive repeats (full-resolution files rounded to the centimetre have them) would each
   // become an arc junction that is never simplified: drop them first (the same in both neighbours)
-  const distinct = withGeometry.map((f) => ({ type: 'Feature' as const, properties: {}, geometry: withoutRepeats(f.geometry) }));
-  const fc = { type: 'FeatureCollection' as const, features: distinct as unknown as Feature[] };
-  const topo = topology({ d: fc }) as Topology<Objects>;
-  const pre = presimplify(topo) as unknown as { arcs: WPoint[][]; objects: Objects; bbox?: number[] };
+  const distinct = withGeometry.map((f) => withoutRepeats(f.geometry));
+  const topo = buildTopology(distinct);
+  const pre = presimplify(topo as never) as unknown as { arcs: WPoint[][]; objects: Objects; bbox?: number[] };
 
   // how many rings draw each arc (two for an edge between neighbours, one on the outside)
   const coll = pre.objects.d as GeometryCollection;
@@ -202,6 +202,17 @@ export function simplifyForDrawing(features: readonly RegionFeature[], options: 
   let g = 0;
   const out = features.map((f) => (f.geometry ? { ...f, geometry: geoms[g++] } : f)) as RegionFeature[];
   return { features: out, simplified: true, verticesBefore: before.vertices, verticesAfter: vertexStats(out).vertices, maxRingBefore: before.maxRing, minWeight };
+}
+
+/**
+ * The topology of the geometries: {@link polygonTopology} (the same result as topojson-server,
+ * faster) when every ring has at least two positions, else topojson-server itself.
+ */
+function buildTopology(geoms: readonly Geom[]): Topology<Objects> {
+  const usual = geoms.every((g) => (g.type === 'Polygon' || g.type === 'MultiPolygon') && polygonsOf(g).every((p) => p.every((r) => r.length >= 2)));
+  if (usual) return polygonTopology(geoms) as unknown as Topology<Objects>;
+  const features = geoms.map((g) => ({ type: 'Feature' as const, properties: {}, geometry: g }));
+  return topology({ d: { type: 'FeatureCollection', features } as unknown as FeatureCollection }) as Topology<Objects>;
 }
 
 function ringWithoutRepeats(r: Position[]): Position[] {
