@@ -54,12 +54,12 @@ export function polygonTopology(geometries: readonly (Polygon | MultiPolygon)[])
     const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
     for (const p of polys) for (const r of p) total += r.length;
   }
-  const coordinates: Position[] = new Array(total);
+  // (pushed, not `new Array(total)`: V8 keeps a large pre-sized array as a slow dictionary)
+  const coordinates: Position[] = [];
   const rings: Arc[] = [];
-  let index = 0;
   const extractRing = (ring: Position[]): Arc => {
-    for (let i = 0; i < ring.length; i++) coordinates[index++] = ring[i];
-    const arc: Arc = { 0: index - ring.length, 1: index - 1 };
+    for (let i = 0; i < ring.length; i++) coordinates.push(ring[i]);
+    const arc: Arc = { 0: coordinates.length - ring.length, 1: coordinates.length - 1 };
     rings.push(arc);
     return arc;
   };
