@@ -14,6 +14,7 @@ import type { DroppedRows, LoadReport, Provenance, RegionLevel } from '../types.
 import { detectCodeSource, detectNameProperty, normalizeBoundaryCode, propertyNames, CODE_PROPERTY_CANDIDATES } from './code-property.js';
 import { resolveCrs } from './crs.js';
 import type { Boundaries, Crs, RegionFeature } from './types.js';
+import type { GeometryTextIndex } from './geometry-texts.js';
 
 /** Options every boundary reader accepts. */
 export interface BoundaryReadOptions {
@@ -41,6 +42,12 @@ export interface BoundaryReadOptions {
    * validated here are added to it.
    */
   memo?: ValidationMemo;
+  /**
+   * Geometry texts of a GeoJSON file read before (`createGeometryTextIndex()`, shared between
+   * the reads of two years): a feature whose geometry text is identical is not parsed again but
+   * takes that geometry. The first GeoJSON file read with an empty index fills it.
+   */
+  geometryTexts?: GeometryTextIndex;
 }
 
 /** A feature as a format parser hands it over, before validation. */
