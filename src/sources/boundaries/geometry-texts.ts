@@ -64,10 +64,47 @@ export function geometrySpans(text: string): Int32Array | null {
     const k = text.slice(start, i - 1);
     return k.includes('\\') ? null : k;
   };
+  /**
+   * An object from i to just after it by its braces alone (outside strings: brackets nest
+   * within them in valid JSON), jumping from brace to brace and string to string with
+   * `indexOf`; false when a string holds an escape (then the value is scanned character by
+   * character) or the text ends.
+   */
+  const skipObject = (): boolean => {
+    let pos = i + 1;
+    let depth = 1;
+    let open = text.indexOf('{', pos);
+    let close = text.indexOf('}', pos);
+    let quote = text.indexOf('"', pos);
+    for (;;) {
+      if (close < 0) return false;
+      if (quote >= 0 && quote < close && (open < 0 || quote < open)) {
+        const end = text.indexOf('"', quote + 1);
+        if (end < 0) return false;
+        for (let k = quote + 1; k < end; k++) if (text.charCodeAt(k) === BACKSLASH) return false;
+        pos = end + 1;
+        quote = text.indexOf('"', pos);
+        if (open >= 0 && open < pos) open = text.indexOf('{', pos);
+        if (close < pos) close = text.indexOf('}', pos);
+      } else if (open >= 0 && open < close) {
+        depth++;
+        pos = open + 1;
+        open = text.indexOf('{', pos);
+      } else {
+        pos = close + 1;
+        if (--depth === 0) {
+          i = pos;
+          return true;
+        }
+        close = text.indexOf('}', pos);
+      }
+    }
+  };
   /** Any value from i to just after it (brackets and strings matched), false at the end of the text. */
   const skipValue = (): boolean => {
     const c = text.charCodeAt(i);
     if (c === QUOTE) return skipString();
+    if (c === 0x7b && skipObject()) return true;
     if (c === 0x7b || c === 0x5b) {
       let depth = 0;
       while (i < n) {

@@ -17,6 +17,13 @@ describe('geometry spans of a FeatureCollection text', () => {
     expect(Array.from(spans.subarray(4))).toEqual([-1, -1]);
     expect(text.slice(spans[0], spans[1])).toBe('{"type":"Point","coordinates":[1,2]}');
     expect(text.slice(spans[2], spans[3])).toBe('null');
+    // braces inside strings, an escaped quote, nested objects
+    const g = '{"type":"Polygon","note":"a}}\\"{","crs":{"p":{"q":"}"}},"coordinates":[[[0,0]]]}';
+    const t2 = `{"features":[{"geometry":${g},"properties":{"s":"{"}},{"geometry":{"a":"}"}}]}`;
+    const s2 = geometrySpans(t2)!;
+    expect(t2.slice(s2[0], s2[1])).toBe(g);
+    expect(t2.slice(s2[2], s2[3])).toBe('{"a":"}"}');
+    expect(JSON.parse(t2.slice(s2[0], s2[1]))).toMatchObject({ note: 'a}}"{' });
   });
 
   it('gives up on anything unusual: an escaped key, a duplicate key, a feature that is not an object, text after the end', () => {
