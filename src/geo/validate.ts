@@ -37,18 +37,40 @@ function isPosition(p: unknown): p is Position {
 /** False when all positions coincide or lie on one line. */
 function hasArea(pos: readonly Position[]): boolean {
   const a = pos[0];
-  const b = pos.find((p) => p[0] !== a[0] || p[1] !== a[1]);
-  if (!b) return false;
-  return pos.some((c) => (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]) !== 0);
+  const ax = a[0];
+  const ay = a[1];
+  let k = 1;
+  while (k < pos.length && pos[k][0] === ax && pos[k][1] === ay) k++;
+  if (k === pos.length) return false;
+  const bx = pos[k][0] - ax;
+  const by = pos[k][1] - ay;
+  for (let i = 0; i < pos.length; i++) {
+    const c = pos[i];
+    if (bx * (c[1] - ay) - by * (c[0] - ax) !== 0) return true;
+  }
+  return false;
+}
+
+/** Index of the first position with a coordinate that is not a finite number, or -1. */
+function firstNonFinite(pos: readonly Position[]): number {
+  for (let i = 0; i < pos.length; i++) {
+    const x = pos[i][0];
+    const y = pos[i][1];
+    // (x - x === 0 holds exactly for finite numbers, as Number.isFinite)
+    if (!(typeof x === 'number' && typeof y === 'number' && x - x === 0 && y - y === 0)) return i;
+  }
+  return -1;
 }
 
 function checkRing(ring: unknown, part: number, r: number, selfIntersections: boolean): GeometryProblem[] {
   const where = { part, ring: r };
-  if (!Array.isArray(ring) || !ring.every(isPosition)) {
+  let positions = Array.isArray(ring);
+  if (positions) for (let i = 0; i < (ring as unknown[]).length && positions; i++) positions = isPosition((ring as unknown[])[i]);
+  if (!positions) {
     return [{ code: 'malformed-coordinates', severity: 'error', ...where, detail: 'ring is not an array of positions' }];
   }
   const pos = ring as Position[];
-  const bad = pos.findIndex((p) => !Number.isFinite(p[0]) || !Number.isFinite(p[1]));
+  const bad = firstNonFinite(pos);
   if (bad >= 0) {
     return [{ code: 'non-finite-coordinate', severity: 'error', ...where, detail: `position ${bad} is ${JSON.stringify(pos[bad])}` }];
   }
