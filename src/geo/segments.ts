@@ -51,11 +51,143 @@ export function segmentsIntersect(a: Position, b: Position, c: Position, d: Posi
  * @example ringSelfIntersections([[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]) // [0] (a bow tie)
  */
 export function ringSelfIntersections(ring: readonly Position[], limit = 10): number[] {
+  // most rings are simple: a leaner sweep on typed arrays says so; the full sweep (whose order
+  // decides which segments are reported) runs only for a ring that is not
+  const m = scratchDistinct(ring);
+  if (m >= 0 && m - 1 <= GRID_SEGMENTS && (m - 1 < 3 || !ringMayTouchItself(m - 1))) return [];
   const pts = closedDistinct(ring);
   const n = pts.length - 1; // number of segments
   if (n < 3) return [];
   if (n > GRID_SEGMENTS) return gridSelfIntersections(pts, limit);
   return sweepSelfIntersections(pts, limit);
+}
+
+// Scratch arrays of ringMayTouchItself, grown as needed (one ring at a time, never re-entered).
+let sx = new Float64Array(0);
+let sy = new Float64Array(0);
+let bx0 = new Float64Array(0);
+let bx1 = new Float64Array(0);
+let by0 = new Float64Array(0);
+let by1 = new Float64Array(0);
+let sorder = new Uint32Array(0);
+let sactive = new Int32Array(0);
+
+function sign(v: number): number {
+  return v > 0 ? 1 : v < 0 ? -1 : 0;
+}
+
+/** {@link pairIntersects} on the scratch coordinates. */
+function scratchPairIntersects(n: number, i: number, j: number): boolean {
+  const d = i > j ? i - j : j - i;
+  if (d === 1 || d === n - 1) {
+    const s = (i + 1) % n === j ? i : j;
+    const t = s === i ? j : i;
+    const ax = sx[s];
+    const ay = sy[s];
+    const bx = sx[s + 1];
+    const by = sy[s + 1];
+    const cx = sx[t + 1];
+    const cy = sy[t + 1];
+    return sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax)) === 0 && (within(ax, ay, bx, by, cx, cy) || within(bx, by, cx, cy, ax, ay));
+  }
+  const ax = sx[i];
+  const ay = sy[i];
+  const bx = sx[i + 1];
+  const by = sy[i + 1];
+  const cx = sx[j];
+  const cy = sy[j];
+  const dx = sx[j + 1];
+  const dy = sy[j + 1];
+  const o1 = sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
+  const o2 = sign((bx - ax) * (dy - ay) - (by - ay) * (dx - ax));
+  const o3 = sign((dx - cx) * (ay - cy) - (dy - cy) * (ax - cx));
+  const o4 = sign((dx - cx) * (by - cy) - (dy - cy) * (bx - cx));
+  if (o1 !== o2 && o3 !== o4) return true;
+  return (
+    (o1 === 0 && within(ax, ay, bx, by, cx, cy)) ||
+    (o2 === 0 && within(ax, ay, bx, by, dx, dy)) ||
+    (o3 === 0 && within(cx, cy, dx, dy, ax, ay)) ||
+    (o4 === 0 && within(cx, cy, dx, dy, bx, by))
+  );
+}
+
+/** {@link onSegment} on numbers: p within the box of a–b. */
+function within(ax: number, ay: number, bx: number, by: number, px: number, py: number): boolean {
+  return (ax < bx ? ax : bx) <= px && px <= (ax < bx ? bx : ax) && (ay < by ? ay : by) <= py && py <= (ay < by ? by : ay);
+}
+
+/**
+ * Positions of `ring` without consecutive repeats, closed, into the scratch arrays: their count
+ * (as {@link closedDistinct}), or -1 when a coordinate is not a finite number.
+ */
+function scratchDistinct(ring: readonly Position[]): number {
+  if (sx.length < ring.length + 1) {
+    const m = Math.max(ring.length + 1, 2 * sx.length);
+    sx = new Float64Array(m);
+    sy = new Float64Array(m);
+    bx0 = new Float64Array(m);
+    bx1 = new Float64Array(m);
+    by0 = new Float64Array(m);
+    by1 = new Float64Array(m);
+    sorder = new Uint32Array(m);
+    sactive = new Int32Array(m);
+  }
+  let m = 0;
+  for (let i = 0; i < ring.length; i++) {
+    const p = ring[i];
+    const x = p[0];
+    const y = p[1];
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return -1;
+    if (m > 0 && sx[m - 1] === x && sy[m - 1] === y) continue;
+    sx[m] = x;
+    sy[m] = y;
+    m++;
+  }
+  if (m > 1 && (sx[0] !== sx[m - 1] || sy[0] !== sy[m - 1])) {
+    sx[m] = sx[0];
+    sy[m] = sy[0];
+    m++;
+  }
+  return m;
+}
+
+/**
+ * Whether the closed ring of `n` segments in the scratch arrays ({@link scratchDistinct})
+ * touches or crosses itself: the same test and candidates as the sweep below, on typed arrays,
+ * in any order (the answer does not depend on it), stopping at the first pair.
+ */
+function ringMayTouchItself(n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const a = sx[i];
+    const b = sx[i + 1];
+    const c = sy[i];
+    const d = sy[i + 1];
+    bx0[i] = a < b ? a : b;
+    bx1[i] = a < b ? b : a;
+    by0[i] = c < d ? c : d;
+    by1[i] = c < d ? d : c;
+    sorder[i] = i;
+  }
+  const order = sorder.subarray(0, n).sort((i, j) => bx0[i] - bx0[j]);
+  let active = 0;
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    const minX = bx0[i];
+    const lo = by0[i];
+    const hi = by1[i];
+    for (let a = 0; a < active; ) {
+      const j = sactive[a];
+      if (bx1[j] < minX) {
+        sactive[a] = sactive[--active];
+        continue;
+      }
+      a++;
+      if (by1[j] < lo || hi < by0[j]) continue;
+      if (scratchPairIntersects(n, i, j)) return true;
+    }
+    sactive[active++] = i;
+  }
+  return false;
 }
 
 /** Rings with more segments than this take candidate pairs from a subdivision instead of an x sweep. */

@@ -1,21 +1,23 @@
 /**
  * Simplification for drawing only, topology-preserving: the features become a TopoJSON topology
- * (topojson-server) in which every edge shared by two neighbours is one arc, the arcs are
- * simplified once with Visvalingam–Whyatt (topojson-simplify; Visvalingam & Whyatt, "Line
- * generalisation by repeated elimination of points", The Cartographic Journal 30, 1993) and
- * decoded again (topojson-client). Neighbours therefore keep exactly the same (simplified) shared
- * edge: no gaps, no overlaps. The same method as `simplifyBoundaries` (src/sources/boundaries),
- * here with a vertex budget instead of a user tolerance, so that a full-resolution national
- * buurt file (millions of vertices) draws like a generalised one.
+ * in which every edge shared by two neighbours is one arc (`polygonTopology`, the same topology
+ * as topojson-server builds), the arcs are simplified once with Visvalingam–Whyatt
+ * (`visvalingamWeights`, the same weights as topojson-simplify's presimplify; Visvalingam &
+ * Whyatt, "Line generalisation by repeated elimination of points", The Cartographic Journal 30,
+ * 1993) and decoded again (topojson-client). Neighbours therefore keep exactly the same
+ * (simplified) shared edge: no gaps, no overlaps. The same method as `simplifyBoundaries`
+ * (src/sources/boundaries), here with a vertex budget instead of a user tolerance, so that a
+ * full-resolution national buurt file (millions of vertices) draws like a generalised one.
  *
  * Areas, crosswalks and contiguity always use the exact geometry; only maps are drawn from this.
  */
 import { topology } from 'topojson-server';
-import { presimplify, simplify } from 'topojson-simplify';
 import { feature as topoFeature } from 'topojson-client';
-import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
 import type { RegionFeature } from './types.js';
+import { polygonTopology } from './topology.js';
+import { visvalingamWeights } from './visvalingam.js';
 
 /**
  * Total vertices above which maps are drawn from simplified geometry. The synthetic demo
@@ -83,9 +85,6 @@ export function vertexStats(features: readonly RegionFeature[]): { vertices: num
   return { vertices, maxRing };
 }
 
-/** Weighted arc point: x, y and the Visvalingam weight presimplify gives it. */
-type WPoint = [number, number, number];
-
 /** Index of the k-th largest value (0-based) of the finite weights, by sorting a copy. */
 function kthLargest(values: Float64Array, k: number): number {
   const s = values.slice().sort();
@@ -134,18 +133,19 @@ export function simplifyForDrawing(features: readonly RegionFeature[], options: 
 
   // consecutive repeats (full-resolution files rounded to the centimetre have them) would each
   // become an arc junction that is never simplified: drop them first (the same in both neighbours)
-  const distinct = withGeometry.map((f) => ({ type: 'Feature' as const, properties: {}, geometry: withoutRepeats(f.geometry) }));
-  const fc = { type: 'FeatureCollection' as const, features: distinct as unknown as Feature[] };
-  const topo = topology({ d: fc }) as Topology<Objects>;
-  const pre = presimplify(topo) as unknown as { arcs: WPoint[][]; objects: Objects; bbox?: number[] };
+  const distinct = withGeometry.map((f) => withoutRepeats(f.geometry));
+  const topo = buildTopology(distinct);
+  const arcs = topo.arcs as Position[][];
+  // Visvalingam weights of every arc point (as topojson-simplify's presimplify gives them)
+  const { weights: w, offsets } = visvalingamWeights(arcs);
 
   // how many rings draw each arc (two for an edge between neighbours, one on the outside)
-  const coll = pre.objects.d as GeometryCollection;
-  const uses = new Uint8Array(pre.arcs.length);
+  const coll = topo.objects.d as GeometryCollection;
+  const uses = new Uint8Array(arcs.length);
   for (const geom of coll.geometries) {
-    const arcs = new Set<number>();
-    collectArcs((geom as { arcs?: unknown }).arcs, arcs);
-    for (const k of arcs) uses[k] = Math.min(255, uses[k] + 1);
+    const used = new Set<number>();
+    collectArcs((geom as { arcs?: unknown }).arcs, used);
+    for (const k of used) uses[k] = Math.min(255, uses[k] + 1);
   }
   // tolerance from the extent, then raised as far as the budget of drawn vertices needs
   let x0 = Infinity;
@@ -155,13 +155,16 @@ export function simplifyForDrawing(features: readonly RegionFeature[], options: 
   let fixed = 0;
   let interior = 0;
   let interiorDrawn = 0;
-  for (let k = 0; k < pre.arcs.length; k++) {
-    for (const p of pre.arcs[k]) {
+  for (let k = 0; k < arcs.length; k++) {
+    const arc = arcs[k];
+    const base = offsets[k];
+    for (let i = 0; i < arc.length; i++) {
+      const p = arc[i];
       if (p[0] < x0) x0 = p[0];
       if (p[0] > x1) x1 = p[0];
       if (p[1] < y0) y0 = p[1];
       if (p[1] > y1) y1 = p[1];
-      if (p[2] === Infinity) fixed += uses[k];
+      if (w[base + i] === Infinity) fixed += uses[k];
       else (interior++, (interiorDrawn += uses[k]));
     }
   }
@@ -170,11 +173,12 @@ export function simplifyForDrawing(features: readonly RegionFeature[], options: 
   const weights = new Float64Array(interior);
   let n = 0;
   let kept = fixed;
-  for (let k = 0; k < pre.arcs.length; k++) {
-    for (const p of pre.arcs[k]) {
-      if (p[2] === Infinity) continue;
-      weights[n++] = p[2];
-      if (p[2] >= minWeight) kept += uses[k];
+  for (let k = 0; k < arcs.length; k++) {
+    for (let i = offsets[k]; i < offsets[k + 1]; i++) {
+      const x = w[i];
+      if (x === Infinity) continue;
+      weights[n++] = x;
+      if (x >= minWeight) kept += uses[k];
     }
   }
   if (kept > maxVertices) {
@@ -186,22 +190,40 @@ export function simplifyForDrawing(features: readonly RegionFeature[], options: 
   }
   if (!(minWeight > 0)) minWeight = Number.MIN_VALUE;
 
-  const decode = (t: Topology<Objects>): Geom[] => {
-    const coll = t.objects.d as GeometryCollection;
+  // the arcs without the points below the threshold (as topojson-simplify's simplify), decoded
+  const decode = (): Geom[] => {
+    const kept: Position[][] = arcs.map((arc, k) => {
+      const out: Position[] = [];
+      const base = offsets[k];
+      for (let i = 0; i < arc.length; i++) if (w[base + i] >= minWeight) out.push([arc[i][0], arc[i][1]]);
+      return out;
+    });
+    const t = { type: 'Topology', bbox: topo.bbox, objects: topo.objects, arcs: kept } as unknown as Topology<Objects>;
     return coll.geometries.map((g) => (topoFeature(t, g) as unknown as Feature<Geom>).geometry);
   };
-  let geoms = decode(simplify(pre as never, minWeight) as unknown as Topology<Objects>);
+  let geoms = decode();
   for (let pass = 0; pass < 2; pass++) {
     const bad = geoms.map((g, i) => (degenerateRings(g) ? i : -1)).filter((i) => i >= 0);
     if (bad.length === 0) break;
-    const arcs = new Set<number>();
-    for (const i of bad) collectArcs((coll.geometries[i] as { arcs?: unknown }).arcs, arcs);
-    for (const k of arcs) pin(pre.arcs[k], pass === 0 ? 2 : Infinity);
-    geoms = decode(simplify(pre as never, minWeight) as unknown as Topology<Objects>);
+    const pinned = new Set<number>();
+    for (const i of bad) collectArcs((coll.geometries[i] as { arcs?: unknown }).arcs, pinned);
+    for (const k of pinned) pin(w, offsets[k], offsets[k + 1], pass === 0 ? 2 : Infinity);
+    geoms = decode();
   }
   let g = 0;
   const out = features.map((f) => (f.geometry ? { ...f, geometry: geoms[g++] } : f)) as RegionFeature[];
   return { features: out, simplified: true, verticesBefore: before.vertices, verticesAfter: vertexStats(out).vertices, maxRingBefore: before.maxRing, minWeight };
+}
+
+/**
+ * The topology of the geometries: {@link polygonTopology} (the same result as topojson-server,
+ * faster) when every ring has at least two positions, else topojson-server itself.
+ */
+function buildTopology(geoms: readonly Geom[]): Topology<Objects> {
+  const usual = geoms.every((g) => (g.type === 'Polygon' || g.type === 'MultiPolygon') && polygonsOf(g).every((p) => p.every((r) => r.length >= 2)));
+  if (usual) return polygonTopology(geoms) as unknown as Topology<Objects>;
+  const features = geoms.map((g) => ({ type: 'Feature' as const, properties: {}, geometry: g }));
+  return topology({ d: { type: 'FeatureCollection', features } as unknown as FeatureCollection }) as Topology<Objects>;
 }
 
 function ringWithoutRepeats(r: Position[]): Position[] {
@@ -219,14 +241,16 @@ function withoutRepeats(g: Geom): Geom {
     : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(ringWithoutRepeats)) };
 }
 
-/** Keep the `count` interior points of an arc with the largest weights (all when Infinity). */
-function pin(arc: WPoint[], count: number): void {
+/** Keep the `count` interior points of an arc (weights `w[start..end)`) with the largest weights (all when Infinity). */
+function pin(w: Float64Array, start: number, end: number, count: number): void {
   if (count === Infinity) {
-    for (const p of arc) p[2] = Infinity;
+    w.fill(Infinity, start, end);
     return;
   }
-  const order = arc.map((p, i) => i).filter((i) => arc[i][2] !== Infinity).sort((a, b) => arc[b][2] - arc[a][2] || a - b);
-  for (const i of order.slice(0, count)) arc[i][2] = Infinity;
+  const order: number[] = [];
+  for (let i = start; i < end; i++) if (w[i] !== Infinity) order.push(i);
+  order.sort((a, b) => w[b] - w[a] || a - b);
+  for (const i of order.slice(0, count)) w[i] = Infinity;
 }
 
 /** A double just above x ≥ 0 (so `>= result` excludes x itself). */

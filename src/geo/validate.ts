@@ -6,6 +6,7 @@
  */
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { ringSelfIntersections, ringsCross } from './segments.js';
+import { coordinatesFingerprint, sameCoordinates } from './fingerprint.js';
 
 /** Codes of geometry problems. `error` problems make a feature unusable; `warning` ones do not. */
 export type GeometryProblemCode =
@@ -36,18 +37,40 @@ function isPosition(p: unknown): p is Position {
 /** False when all positions coincide or lie on one line. */
 function hasArea(pos: readonly Position[]): boolean {
   const a = pos[0];
-  const b = pos.find((p) => p[0] !== a[0] || p[1] !== a[1]);
-  if (!b) return false;
-  return pos.some((c) => (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]) !== 0);
+  const ax = a[0];
+  const ay = a[1];
+  let k = 1;
+  while (k < pos.length && pos[k][0] === ax && pos[k][1] === ay) k++;
+  if (k === pos.length) return false;
+  const bx = pos[k][0] - ax;
+  const by = pos[k][1] - ay;
+  for (let i = 0; i < pos.length; i++) {
+    const c = pos[i];
+    if (bx * (c[1] - ay) - by * (c[0] - ax) !== 0) return true;
+  }
+  return false;
+}
+
+/** Index of the first position with a coordinate that is not a finite number, or -1. */
+function firstNonFinite(pos: readonly Position[]): number {
+  for (let i = 0; i < pos.length; i++) {
+    const x = pos[i][0];
+    const y = pos[i][1];
+    // (x - x === 0 holds exactly for finite numbers, as Number.isFinite)
+    if (!(typeof x === 'number' && typeof y === 'number' && x - x === 0 && y - y === 0)) return i;
+  }
+  return -1;
 }
 
 function checkRing(ring: unknown, part: number, r: number, selfIntersections: boolean): GeometryProblem[] {
   const where = { part, ring: r };
-  if (!Array.isArray(ring) || !ring.every(isPosition)) {
+  let positions = Array.isArray(ring);
+  if (positions) for (let i = 0; i < (ring as unknown[]).length && positions; i++) positions = isPosition((ring as unknown[])[i]);
+  if (!positions) {
     return [{ code: 'malformed-coordinates', severity: 'error', ...where, detail: 'ring is not an array of positions' }];
   }
   const pos = ring as Position[];
-  const bad = pos.findIndex((p) => !Number.isFinite(p[0]) || !Number.isFinite(p[1]));
+  const bad = firstNonFinite(pos);
   if (bad >= 0) {
     return [{ code: 'non-finite-coordinate', severity: 'error', ...where, detail: `position ${bad} is ${JSON.stringify(pos[bad])}` }];
   }
@@ -121,4 +144,64 @@ export function validatePolygonGeometry(g: Geometry | null | undefined, options:
     }
   });
   return problems;
+}
+
+/**
+ * Geometries already validated, to validate an identical geometry only once: two indelingen of
+ * different years share most buurten exactly (the same numbers), and validation (the
+ * self-intersection search above all) depends on nothing but the type and the numbers. Share one
+ * memo between the reads of both years. `validated` counts full validations, `reused` the
+ * geometries answered from the memo.
+ */
+export interface ValidationMemo {
+  /** By coordinate fingerprint: the validated geometries with that fingerprint. */
+  readonly entries: Map<number, { type: string; coordinates: unknown; selfIntersections: boolean; problems: readonly GeometryProblem[] }[]>;
+  validated: number;
+  reused: number;
+}
+
+/**
+ * An empty {@link ValidationMemo}.
+ *
+ * @example const memo = createValidationMemo(); validateWithMemo(g1, memo); validateWithMemo(g0, memo); memo.reused // 1 when g0 equals g1
+ */
+export function createValidationMemo(): ValidationMemo {
+  return { entries: new Map(), validated: 0, reused: 0 };
+}
+
+/**
+ * {@link validatePolygonGeometry} through a memo: a geometry of the same type with the same
+ * coordinates (fingerprint, then an exact comparison) as one validated before gets that one's
+ * problems without being validated again, and its `coordinates` are the earlier geometry's
+ * array, so that the caller can keep one copy of both (identical) coordinate arrays.
+ * Geometries that are not arrays of numbers are validated every time.
+ *
+ * @returns the problems (as `validatePolygonGeometry` returns them) and the coordinates to keep
+ *   (the earlier identical array, or this geometry's own; undefined when there are none)
+ * @example const { problems } = validateWithMemo(feature.geometry, memo);
+ */
+export function validateWithMemo(
+  g: Geometry | null | undefined,
+  memo: ValidationMemo,
+  options: ValidateOptions = {},
+): { problems: readonly GeometryProblem[]; coordinates: unknown } {
+  const self = options.selfIntersections ?? true;
+  const coordinates = (g as { coordinates?: unknown } | null | undefined)?.coordinates;
+  const key = g && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? coordinatesFingerprint(coordinates) : null;
+  if (key === null) {
+    memo.validated++;
+    return { problems: validatePolygonGeometry(g, options), coordinates };
+  }
+  const bucket = memo.entries.get(key);
+  const hit = bucket?.find((e) => e.type === g!.type && e.selfIntersections === self && sameCoordinates(e.coordinates, coordinates));
+  if (hit) {
+    memo.reused++;
+    return { problems: hit.problems, coordinates: hit.coordinates };
+  }
+  memo.validated++;
+  const problems = validatePolygonGeometry(g, options);
+  const entry = { type: g!.type, coordinates, selfIntersections: self, problems };
+  if (bucket) bucket.push(entry);
+  else memo.entries.set(key, [entry]);
+  return { problems, coordinates };
 }

@@ -11,6 +11,7 @@ import type { ColumnTable } from 'arquero';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { mapPositions, planarArea } from '../geo/area.js';
 import { bboxesOverlap, geometryBBox } from '../geo/bbox.js';
+import { coordinatesFingerprint, sameCoordinates } from '../geo/fingerprint.js';
 import { intersectionArea } from '../geo/intersect.js';
 import { wgs84ToRd } from '../geo/projection.js';
 import type { BBox, Crs, RegionFeature, RegionGeometries } from '../geo/types.js';
@@ -233,28 +234,46 @@ export function buildCrosswalk(from: RegionGeometries, to: RegionGeometries, opt
   const labels = options.labels ?? { from: 'from', to: 'to' };
   const A = featuresInRd(from);
   const B = featuresInRd(to);
-  const aBox = A.map((f) => geometryBBox(f.geometry));
   const bBox = B.map((f) => geometryBBox(f.geometry));
-  const aArea = A.map((f) => planarArea(f.geometry));
   const bArea = B.map((f) => planarArea(f.geometry));
+
+  // Identical geometries need no clipping (the common case between two years). In a tiling, a
+  // source buurt with an identical target is that target's only overlap, and a target with an
+  // identical source overlaps no other source: only the changed buurten are clipped. Identical
+  // means the same type and the same numbers: found by a fingerprint of the coordinates,
+  // confirmed by comparing them (the same array, as the run's loader shares between the years,
+  // at once). With several identical targets the last one is the twin.
+  const bByKey = new Map<number, number[]>();
+  B.forEach((f, j) => {
+    const k = coordinatesFingerprint(f.geometry.coordinates);
+    if (k === null) return;
+    const list = bByKey.get(k);
+    if (list) list.push(j);
+    else bByKey.set(k, [j]);
+  });
+  const bTwinned = new Set<number>();
+  const aTwin = A.map((f) => {
+    const k = coordinatesFingerprint(f.geometry.coordinates);
+    const list = k === null ? undefined : bByKey.get(k);
+    if (!list) return undefined;
+    for (let n = list.length - 1; n >= 0; n--) {
+      const j = list[n];
+      if (B[j].geometry.type === f.geometry.type && sameCoordinates(B[j].geometry.coordinates, f.geometry.coordinates)) {
+        bTwinned.add(j);
+        return j;
+      }
+    }
+    return undefined;
+  });
+  // a twin's area and box are its target's (the same numbers)
+  const aBox = A.map((f, i) => (aTwin[i] !== undefined ? bBox[aTwin[i]!] : geometryBBox(f.geometry)));
+  const aArea = A.map((f, i) => (aTwin[i] !== undefined ? bArea[aTwin[i]!] : planarArea(f.geometry)));
 
   // pieces by area
   type Piece = { i: number; j: number; area: number };
   const pieces: Piece[] = [];
   let slivers = 0;
   const grid = gridIndex(bBox);
-  // Identical geometries need no clipping (the common case between two years). In a tiling, a
-  // source buurt with an identical target is that target's only overlap, and a target with an
-  // identical source overlaps no other source: only the changed buurten are clipped.
-  const aKey = A.map((f) => JSON.stringify(f.geometry.coordinates));
-  const bByKey = new Map<string, number>();
-  B.forEach((f, j) => bByKey.set(JSON.stringify(f.geometry.coordinates), j));
-  const bTwinned = new Set<number>();
-  const aTwin = aKey.map((k) => {
-    const j = bByKey.get(k);
-    if (j !== undefined) bTwinned.add(j);
-    return j;
-  });
   for (let i = 0; i < A.length; i++) {
     const twin = aTwin[i];
     if (twin !== undefined) {

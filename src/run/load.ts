@@ -10,6 +10,8 @@ import type { LoadedTable, Provenance } from '../sources/types.js';
 import type { Boundaries } from '../sources/boundaries/types.js';
 import type { LeefbaarometerTable } from '../sources/leefbaarometer/load.js';
 import { readBoundaries } from '../sources/boundaries/read.js';
+import { createValidationMemo, type ValidationMemo } from '../geo/validate.js';
+import { createGeometryTextIndex, type GeometryTextIndex } from '../sources/boundaries/geometry-texts.js';
 import { readAnyTable } from '../sources/registry.js';
 import { loadStatlineJson } from '../sources/statline/reader.js';
 import { loadLeefbaarometer } from '../sources/leefbaarometer/load.js';
@@ -113,9 +115,9 @@ function loadSummary(file: string, r: LoadedTable['report']): LoadSummary {
  * Boundaries of the map level; a file of another level says which level it holds (instead of
  * "no usable boundary feature … code of another level").
  */
-async function boundariesAtLevel(path: string, level: MapLevel): Promise<Boundaries> {
+async function boundariesAtLevel(path: string, level: MapLevel, shared?: { memo: ValidationMemo; geometryTexts: GeometryTextIndex }): Promise<Boundaries> {
   try {
-    return await readBoundaries(path, { level });
+    return await readBoundaries(path, { level, ...shared });
   } catch (e) {
     if (!(e instanceof VeerkrachtError) || !/no usable boundary feature/.test(e.message)) throw e;
     let found: Boundaries;
@@ -174,15 +176,19 @@ export async function loadRunTables(config: RunConfig, progress: Progress = () =
       found: lbm.level,
     });
   }
-  const b1 = await boundariesAtLevel(config.inputs.boundaries.t1, config.level);
+  // the two years share most geometries exactly: each is parsed once, validated once and kept
+  // once in memory
+  const shared = { memo: createValidationMemo(), geometryTexts: createGeometryTextIndex() };
+  const b1 = await boundariesAtLevel(config.inputs.boundaries.t1, config.level, shared);
   inputs.push({ role: `grenzen ${t1}`, file: config.inputs.boundaries.t1, kind: b1.provenance.kind, checksum: checksumOf(config.inputs.boundaries.t1, b1.provenance) });
   loads.push(loadSummary(config.inputs.boundaries.t1, b1.report));
   let b0: Boundaries | null = null;
   if (config.inputs.boundaries.t0 !== undefined) {
-    b0 = await boundariesAtLevel(config.inputs.boundaries.t0, config.level);
+    b0 = await boundariesAtLevel(config.inputs.boundaries.t0, config.level, shared);
     inputs.push({ role: `grenzen ${t0}`, file: config.inputs.boundaries.t0, kind: b0.provenance.kind, checksum: checksumOf(config.inputs.boundaries.t0, b0.provenance) });
     loads.push(loadSummary(config.inputs.boundaries.t0, b0.report));
   }
+  shared.geometryTexts.texts.clear(); // (it holds on to the text of the first file)
   let microdata: ColumnTable | undefined;
   if (config.indicators.K.source === 'microdata' && config.inputs.microdata) {
     const m = loadMicrodata(config.inputs.microdata);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validatePolygonGeometry } from '../../src/geo/validate.js';
+import { createValidationMemo, validatePolygonGeometry, validateWithMemo } from '../../src/geo/validate.js';
 import { ringSelfIntersections, ringsCross, segmentsIntersect } from '../../src/geo/segments.js';
 
 const codes = (g: unknown) => validatePolygonGeometry(g as never).map((p) => p.code);
@@ -56,5 +56,50 @@ describe('ring validation', () => {
     expect(segmentsIntersect([0, 0], [2, 0], [2, 0], [3, 1])).toBe(true);
     expect(segmentsIntersect([0, 0], [2, 0], [0, 1], [2, 1])).toBe(false);
     expect(segmentsIntersect([0, 0], [1, 0], [2, 0], [3, 0])).toBe(false);
+  });
+});
+
+describe('validation through a memo (each identical geometry once)', () => {
+  const square = (d: number) => ({ type: 'Polygon' as const, coordinates: [[[0, 0], [d, 0], [d, d], [0, d], [0, 0]]] });
+  const bowtie = (d: number) => ({ type: 'Polygon' as const, coordinates: [[[0, 0], [d, d], [d, 0], [0, d], [0, 0]]] });
+
+  it('validates an identical geometry (other arrays, same numbers) once and hands back the first arrays', () => {
+    const memo = createValidationMemo();
+    const first = square(1);
+    const again = structuredClone(first);
+    const a = validateWithMemo(first, memo);
+    const b = validateWithMemo(again, memo);
+    expect(a.problems).toEqual([]);
+    expect(b.problems).toEqual([]);
+    expect(b.coordinates).toBe(first.coordinates);
+    expect(memo).toMatchObject({ validated: 1, reused: 1 });
+  });
+
+  it('a different geometry is validated and its problems are its own', () => {
+    const memo = createValidationMemo();
+    validateWithMemo(square(2), memo);
+    const tie = validateWithMemo(bowtie(2), memo);
+    expect(tie.problems).toEqual(validatePolygonGeometry(bowtie(2)));
+    expect(tie.problems[0]).toMatchObject({ code: 'self-intersection' });
+    // the identical bow tie again: the same problem, found once
+    expect(validateWithMemo(bowtie(2), memo).problems).toEqual(tie.problems);
+    expect(memo).toMatchObject({ validated: 2, reused: 1 });
+  });
+
+  it('the same numbers as another type, or with the self-intersection search switched, are validated again', () => {
+    const memo = createValidationMemo();
+    const tie = bowtie(3);
+    expect(validateWithMemo(tie, memo, { selfIntersections: false }).problems).toEqual([]);
+    expect(validateWithMemo(tie, memo).problems[0]).toMatchObject({ code: 'self-intersection' });
+    expect(validateWithMemo({ type: 'MultiPolygon', coordinates: tie.coordinates } as never, memo).problems[0]).toMatchObject({ code: 'malformed-coordinates' });
+    expect(memo).toMatchObject({ validated: 3, reused: 0 });
+  });
+
+  it('broken geometries are validated every time, with the same errors as without a memo', () => {
+    const memo = createValidationMemo();
+    for (const g of [null, { type: 'Point', coordinates: [0, 0] }, { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [null, 1], [0, 1], [0, 0]]] }, { type: 'Polygon', coordinates: 'x' }]) {
+      for (let k = 0; k < 2; k++) expect(validateWithMemo(structuredClone(g) as never, memo).problems).toEqual(validatePolygonGeometry(g as never));
+    }
+    expect(memo.reused).toBe(0);
   });
 });

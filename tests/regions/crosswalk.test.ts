@@ -168,3 +168,50 @@ describe('buildCrosswalk properties (fast-check)', () => {
     );
   });
 });
+
+describe('buildCrosswalk: identical geometries found by fingerprint and full comparison', () => {
+  // A 1000 × 500 m buurt whose edges carry 40 points each: its top edge's 17th point is not
+  // among the few positions a fingerprint samples.
+  const dense = (x0: number, bump = 0) => {
+    const ring: number[][] = [];
+    const edge = (ax: number, ay: number, bx: number, by: number) => {
+      for (let k = 0; k < 40; k++) ring.push([ax + ((bx - ax) * k) / 40, ay + ((by - ay) * k) / 40]);
+    };
+    edge(X + x0, Y, X + x0 + 1000, Y);
+    edge(X + x0 + 1000, Y, X + x0 + 1000, Y + 500);
+    edge(X + x0 + 1000, Y + 500, X + x0, Y + 500);
+    edge(X + x0, Y + 500, X + x0, Y);
+    ring.push([X + x0, Y]);
+    if (bump) ring[80 + 17] = [ring[80 + 17][0], ring[80 + 17][1] + bump];
+    return ring;
+  };
+  const feature = (code: string, ring: number[][]) => ({ type: 'Feature', properties: { statcode: code }, geometry: { type: 'Polygon', coordinates: [ring] } });
+
+  it('twins identical numbers in other arrays, and clips a buurt changed between sampled points', () => {
+    const from = coll([feature('BU00030001', dense(0)), feature('BU00030002', dense(2000))]);
+    // 0001 the same numbers (a copy), 0002 with one top point moved 10 m up (a triangle of 250 m²)
+    const to = coll([feature('BU00030001', structuredClone(dense(0))), feature('BU00030002', dense(2000, 10))]);
+    const cw = buildCrosswalk(from, to);
+    const link = (code: string) => cw.links.find((l) => l.from === code)!;
+    // independent: the bump is a triangle of base 2 × 25 m and height 10 m on top of the source
+    const source = 1000 * 500;
+    const triangle = (50 * 10) / 2;
+    expect(link('BU00030001')).toMatchObject({ to: 'BU00030001', weight: 1, areaM2: source, shareOfSource: 1, shareOfTarget: 1 });
+    expect(link('BU00030002').weight).toBe(1);
+    expect(link('BU00030002').areaM2).toBeCloseTo(source, 3);
+    expect(link('BU00030002').shareOfTarget).toBeCloseTo(source / (source + triangle), 9);
+    // same area within the tolerance, so still 'identical' by relation
+    expect(cw.sources.map((s) => s.relation)).toEqual(['identical', 'identical']);
+  });
+
+  it('gives the same crosswalk for shared arrays, copied arrays and re-read geometry', () => {
+    const t0 = coll([rect('BU00040001', 0, 1000), rect('BU00040002', 1000, 2000), rect('BU00040003', 2000, 3000)]);
+    const shared = { ...t0, features: [t0.features[0], t0.features[1], coll([rect('BU00040003', 2000, 2600), rect('BU00040004', 2600, 3000)]).features[0]] };
+    shared.features.push(coll([rect('BU00040004', 2600, 3000)]).features[0]);
+    const copied = { ...shared, features: shared.features.map((f) => structuredClone(f)) };
+    const a = buildCrosswalk(t0, shared);
+    const b = buildCrosswalk(t0, copied);
+    expect(b).toEqual(a);
+    expect(weights(a.links)).toEqual({ 'BU00040001>BU00040001': 1, 'BU00040002>BU00040002': 1, 'BU00040003>BU00040003': 0.6, 'BU00040003>BU00040004': 0.4 });
+  });
+});

@@ -6,7 +6,7 @@
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import { VeerkrachtError } from '../../util/errors.js';
 import { emptyBBox, extendBBox } from '../../geo/bbox.js';
-import { validatePolygonGeometry, type GeometryProblem } from '../../geo/validate.js';
+import { validatePolygonGeometry, validateWithMemo, type GeometryProblem, type ValidationMemo } from '../../geo/validate.js';
 import { mapPositions } from '../../geo/area.js';
 import { rdToWgs84, wgs84ToRd } from '../../geo/projection.js';
 import { regionLevel } from '../../regions/codes.js';
@@ -14,6 +14,7 @@ import type { DroppedRows, LoadReport, Provenance, RegionLevel } from '../types.
 import { detectCodeSource, detectNameProperty, normalizeBoundaryCode, propertyNames, CODE_PROPERTY_CANDIDATES } from './code-property.js';
 import { resolveCrs } from './crs.js';
 import type { Boundaries, Crs, RegionFeature } from './types.js';
+import type { GeometryTextIndex } from './geometry-texts.js';
 
 /** Options every boundary reader accepts. */
 export interface BoundaryReadOptions {
@@ -34,6 +35,19 @@ export interface BoundaryReadOptions {
   strict?: boolean;
   /** Look for self-intersecting rings (reported as warnings, features kept). Default true. */
   checkSelfIntersections?: boolean;
+  /**
+   * Geometries validated by an earlier read (`createValidationMemo()`, shared between the reads
+   * of two years): a feature whose geometry is identical to one in the memo is not validated
+   * again, and keeps the memo's coordinate arrays (one copy in memory for both years). Features
+   * validated here are added to it.
+   */
+  memo?: ValidationMemo;
+  /**
+   * Geometry texts of a GeoJSON file read before (`createGeometryTextIndex()`, shared between
+   * the reads of two years): a feature whose geometry text is identical is not parsed again but
+   * takes that geometry. The first GeoJSON file read with an empty index fills it.
+   */
+  geometryTexts?: GeometryTextIndex;
 }
 
 /** A feature as a format parser hands it over, before validation. */
@@ -145,7 +159,15 @@ export function assembleBoundaries(raw: RawBoundaries, options: BoundaryReadOpti
       drop(REASONS[f.problem.code] ?? f.problem.code, index, label, f.problem.detail, 'geometry');
       return;
     }
-    const problems = validatePolygonGeometry(f.geometry, { selfIntersections: options.checkSelfIntersections ?? true });
+    const validateOptions = { selfIntersections: options.checkSelfIntersections ?? true };
+    let geometry = f.geometry;
+    let problems: readonly GeometryProblem[];
+    if (options.memo) {
+      const v = validateWithMemo(f.geometry, options.memo, validateOptions);
+      problems = v.problems;
+      // an identical geometry read before: keep its arrays (the raw feature is not changed)
+      if (geometry && v.coordinates !== (geometry as { coordinates?: unknown }).coordinates) geometry = { ...geometry, coordinates: v.coordinates } as Geometry;
+    } else problems = validatePolygonGeometry(f.geometry, validateOptions);
     const err = problems.find((p) => p.severity === 'error');
     if (err) {
       drop(REASONS[err.code] ?? err.code, index, label, where(err), 'geometry');
@@ -160,7 +182,7 @@ export function assembleBoundaries(raw: RawBoundaries, options: BoundaryReadOpti
       selfCount++;
       if (selfIntersecting.length < 5) selfIntersecting.push(`feature ${index} (${code}) ${where(warn)}`);
     }
-    candidates.push({ index, code, raw: f, geometry: f.geometry as Polygon | MultiPolygon, level: regionLevel(code) as RegionLevel });
+    candidates.push({ index, code, raw: f, geometry: geometry as Polygon | MultiPolygon, level: regionLevel(code) as RegionLevel });
   });
 
   // 2. level: the expected one, or the most common

@@ -13,6 +13,7 @@ import { parseTopoJson } from './topojson.js';
 import { readShapefile } from './shp-reader.js';
 import { isSqliteFile, readGeoPackage } from './gpkg-reader.js';
 import type { Boundaries } from './types.js';
+import { parseWithGeometryTexts, rememberGeometryTexts, type GeometryTextIndex } from './geometry-texts.js';
 
 /** The boundary formats. */
 export type BoundaryFormat = 'geojson' | 'topojson' | 'shapefile' | 'geopackage';
@@ -26,10 +27,20 @@ function readBytes(path: string): Buffer {
   }
 }
 
-function parseJson(bytes: Buffer, file: string): unknown {
+function parseJson(bytes: Buffer, file: string, texts?: GeometryTextIndex): unknown {
   // UTF-8 (BOM optional), or UTF-16 after its BOM: decoded as every text loader decodes
   const text = decodeText(bytes).text;
   if (text.trim() === '') throw new VeerkrachtError('file is empty', { file, expected: 'GeoJSON or TopoJSON' });
+  if (texts) {
+    // geometries identical (to the character) to those of a file read before are not parsed again
+    const doc = parseWithGeometryTexts(text, texts) ?? parseWhole(text, file);
+    if (texts.texts.size === 0) rememberGeometryTexts(text, doc, texts);
+    return doc;
+  }
+  return parseWhole(text, file);
+}
+
+function parseWhole(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -78,7 +89,7 @@ export async function readBoundaries(path: string, options: BoundaryReadOptions 
   if (/\.xls[xm]?$/i.test(path)) {
     throw new VeerkrachtError('a spreadsheet is not a boundary file', { file: path, expected: 'GeoJSON, TopoJSON, a shapefile or a GeoPackage (.gpkg)' });
   }
-  const doc = parseJson(bytes, path);
+  const doc = parseJson(bytes, path, options.geometryTexts);
   if ((doc as { type?: unknown })?.type === 'Topology') {
     provenance.kind = 'boundaries-topojson';
     const raw = parseTopoJson(doc, provenance, options.object);

@@ -1,0 +1,259 @@
+/**
+ * Reading a second GeoJSON year without parsing what it shares with the first: the boundary
+ * files of two years hold most buurten with exactly the same geometry, down to the characters.
+ * The geometry texts of the first file read are kept (by their text); a later file's features
+ * whose geometry text is one of them get that geometry (a copy of the object, sharing its
+ * arrays) and only the rest of the file is parsed. The result is the document `JSON.parse`
+ * would give; whenever anything is unusual (not a FeatureCollection of objects, a key written
+ * with an escape, a duplicate key, invalid JSON) the caller parses the whole text instead.
+ */
+
+/** Geometry texts of a file read before, with the geometry each parsed to. */
+export interface GeometryTextIndex {
+  readonly texts: Map<string, unknown>;
+  /** Features of later files that took a geometry from the index instead of parsing it. */
+  reused: number;
+}
+
+/**
+ * An empty {@link GeometryTextIndex}; pass it to the reads of both years (the first fills it).
+ *
+ * @example const texts = createGeometryTextIndex(); // readBoundaries(t1, { geometryTexts: texts }), then t0
+ */
+export function createGeometryTextIndex(): GeometryTextIndex {
+  return { texts: new Map(), reused: 0 };
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+/**
+ * The text spans of the `geometry` values of the features of a GeoJSON FeatureCollection text:
+ * `[start, end)` per feature (`-1, -1` when it has none), or null when the text is not plainly
+ * an object with one `features` array of objects with at most one `geometry` each (keys at
+ * those two levels must be written without escapes). Values are skipped by their brackets and
+ * strings, not checked: the caller checks the text with `JSON.parse`.
+ *
+ * @example geometrySpans('{"features":[{"geometry":null}]}') // Int32Array [25, 29]
+ */
+export function geometrySpans(text: string): Int32Array | null {
+  const n = text.length;
+  let i = 0;
+  const space = () => {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+  };
+  /** A string from i (at its quote) to after its closing quote; false when it does not close. */
+  const skipString = (): boolean => {
+    i++;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) {
+        i++;
+        return true;
+      }
+      i += c === BACKSLASH ? 2 : 1;
+    }
+    return false;
+  };
+  /** A key without escapes, or null. */
+  const key = (): string | null => {
+    if (text.charCodeAt(i) !== QUOTE) return null;
+    const start = i + 1;
+    if (!skipString()) return null;
+    const k = text.slice(start, i - 1);
+    return k.includes('\\') ? null : k;
+  };
+  /**
+   * An object from i to just after it by its braces alone (outside strings: brackets nest
+   * within them in valid JSON), jumping from brace to brace and string to string with
+   * `indexOf`; false when a string holds an escape (then the value is scanned character by
+   * character) or the text ends.
+   */
+  const skipObject = (): boolean => {
+    let pos = i + 1;
+    let depth = 1;
+    let open = text.indexOf('{', pos);
+    let close = text.indexOf('}', pos);
+    let quote = text.indexOf('"', pos);
+    for (;;) {
+      if (close < 0) return false;
+      if (quote >= 0 && quote < close && (open < 0 || quote < open)) {
+        const end = text.indexOf('"', quote + 1);
+        if (end < 0) return false;
+        for (let k = quote + 1; k < end; k++) if (text.charCodeAt(k) === BACKSLASH) return false;
+        pos = end + 1;
+        quote = text.indexOf('"', pos);
+        if (open >= 0 && open < pos) open = text.indexOf('{', pos);
+        if (close < pos) close = text.indexOf('}', pos);
+      } else if (open >= 0 && open < close) {
+        depth++;
+        pos = open + 1;
+        open = text.indexOf('{', pos);
+      } else {
+        pos = close + 1;
+        if (--depth === 0) {
+          i = pos;
+          return true;
+        }
+        close = text.indexOf('}', pos);
+      }
+    }
+  };
+  /** Any value from i to just after it (brackets and strings matched), false at the end of the text. */
+  const skipValue = (): boolean => {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) return skipString();
+    if (c === 0x7b && skipObject()) return true;
+    if (c === 0x7b || c === 0x5b) {
+      let depth = 0;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === QUOTE) {
+          if (!skipString()) return false;
+          continue;
+        }
+        if (d === 0x7b || d === 0x5b) depth++;
+        else if (d === 0x7d || d === 0x5d) {
+          depth--;
+          if (depth === 0) {
+            i++;
+            return true;
+          }
+        }
+        i++;
+      }
+      return false;
+    }
+    const start = i;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (d === 0x2c || d === 0x7d || d === 0x5d || isSpace(d)) break;
+      i++;
+    }
+    return i > start;
+  };
+  /** Members of the object at i: `onMember(key)` is called with i at the value and must leave i after it. */
+  const members = (onMember: (k: string) => boolean): boolean => {
+    if (text.charCodeAt(i) !== 0x7b) return false;
+    i++;
+    space();
+    if (text.charCodeAt(i) === 0x7d) {
+      i++;
+      return true;
+    }
+    for (;;) {
+      space();
+      const k = key();
+      if (k === null) return false;
+      space();
+      if (text.charCodeAt(i) !== 0x3a) return false;
+      i++;
+      space();
+      if (!onMember(k)) return false;
+      space();
+      const c = text.charCodeAt(i);
+      i++;
+      if (c === 0x7d) return true;
+      if (c !== 0x2c) return false;
+    }
+  };
+
+  const spans: number[] = [];
+  let features = 0;
+  space();
+  const ok = members((k) => {
+    if (k !== 'features') return skipValue();
+    if (features++ > 0 || text.charCodeAt(i) !== 0x5b) return false;
+    i++;
+    space();
+    if (text.charCodeAt(i) === 0x5d) {
+      i++;
+      return true;
+    }
+    for (;;) {
+      space();
+      let start = -1;
+      let end = -1;
+      const element = members((m) => {
+        if (m !== 'geometry') return skipValue();
+        if (start >= 0) return false;
+        start = i;
+        const done = skipValue();
+        end = i;
+        return done;
+      });
+      if (!element) return false;
+      spans.push(start, end);
+      space();
+      const c = text.charCodeAt(i);
+      i++;
+      if (c === 0x5d) return true;
+      if (c !== 0x2c) return false;
+    }
+  });
+  space();
+  if (!ok || features !== 1 || i !== n) return null;
+  return Int32Array.from(spans);
+}
+
+/**
+ * Keep the geometry texts of a parsed FeatureCollection (`doc` is `JSON.parse(text)`) in the
+ * index. Nothing is kept when the text is unusual (see {@link geometrySpans}).
+ */
+export function rememberGeometryTexts(text: string, doc: unknown, index: GeometryTextIndex): void {
+  const features = (doc as { features?: unknown })?.features;
+  if (!Array.isArray(features)) return;
+  const spans = geometrySpans(text);
+  if (spans === null || spans.length !== 2 * features.length) return;
+  for (let f = 0; f < features.length; f++) {
+    const s = spans[2 * f];
+    const g = (features[f] as { geometry?: unknown } | null)?.geometry;
+    if (s < 0 || g === null || typeof g !== 'object') continue;
+    const t = text.slice(s, spans[2 * f + 1]);
+    if (!index.texts.has(t)) index.texts.set(t, g);
+  }
+}
+
+/**
+ * `JSON.parse(text)` for a FeatureCollection, with every geometry whose text is in the index
+ * taken from there (a shallow copy of the object: the same coordinate arrays) instead of being
+ * parsed. Null when that is not possible or the text is not valid JSON: then parse it whole.
+ *
+ * @example parseWithGeometryTexts(t0Text, texts) ?? JSON.parse(t0Text)
+ */
+export function parseWithGeometryTexts(text: string, index: GeometryTextIndex): unknown {
+  if (index.texts.size === 0) return null;
+  const spans = geometrySpans(text);
+  if (spans === null) return null;
+  const parts: string[] = [];
+  const taken: { feature: number; geometry: object }[] = [];
+  let from = 0;
+  for (let f = 0; 2 * f < spans.length; f++) {
+    const s = spans[2 * f];
+    if (s < 0) continue;
+    const e = spans[2 * f + 1];
+    const g = index.texts.get(text.slice(s, e));
+    if (g === undefined) continue;
+    parts.push(text.slice(from, s), 'null');
+    from = e;
+    taken.push({ feature: f, geometry: g as object });
+  }
+  if (taken.length === 0) return null;
+  parts.push(text.slice(from));
+  let doc: unknown;
+  try {
+    doc = JSON.parse(parts.join(''));
+  } catch {
+    return null;
+  }
+  const features = (doc as { features?: unknown })?.features;
+  if (!Array.isArray(features) || 2 * features.length !== spans.length) return null;
+  for (const t of taken) {
+    const f = features[t.feature] as { geometry?: unknown } | null;
+    if (f === null || typeof f !== 'object' || f.geometry !== null) return null;
+    f.geometry = { ...t.geometry };
+  }
+  index.reused += taken.length;
+  return doc;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { Position } from 'geojson';
+import { ringSelfIntersections, segmentsIntersect } from '../../src/geo/segments.js';
+
+/** Independent: every pair of segments of the ring (consecutive repeats removed), all with all. */
+function bruteForce(ring: Position[]): boolean {
+  const pts: Position[] = [];
+  for (const p of ring) if (pts.length === 0 || pts[pts.length - 1][0] !== p[0] || pts[pts.length - 1][1] !== p[1]) pts.push(p);
+  if (pts.length > 1 && (pts[0][0] !== pts[pts.length - 1][0] || pts[0][1] !== pts[pts.length - 1][1])) pts.push(pts[0]);
+  const n = pts.length - 1;
+  if (n < 3) return false;
+  const cross = (a: Position, b: Position, c: Position) => (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+  const inBox = (a: Position, b: Position, p: Position) =>
+    Math.min(a[0], b[0]) <= p[0] && p[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= p[1] && p[1] <= Math.max(a[1], b[1]);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (j === i + 1 || (i === 0 && j === n - 1)) {
+        // neighbours: only folding back on each other counts
+        const [s, t] = j === i + 1 ? [i, j] : [j, i];
+        const a = pts[s];
+        const b = pts[s + 1];
+        const c = pts[t + 1];
+        if (cross(a, b, c) === 0 && (inBox(a, b, c) || inBox(b, c, a))) return true;
+      } else if (segmentsIntersect(pts[i], pts[i + 1], pts[j], pts[j + 1])) return true;
+    }
+  }
+  return false;
+}
+
+describe('self-intersection search (fast path for simple rings)', () => {
+  it('finds a touch or crossing exactly when some pair of segments meets (random rings on a coarse grid)', () => {
+    const point = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 }));
+    fc.assert(
+      fc.property(fc.array(point, { minLength: 3, maxLength: 14 }), (ps) => {
+        const ring = [...ps, ps[0]] as Position[];
+        expect(ringSelfIntersections(ring, 1).length > 0).toBe(bruteForce(ring));
+      }),
+      { numRuns: 3000, seed: 17 },
+    );
+  });
+
+  it('simple rings with many near-vertical segments (a jittered north–south edge) are simple; one moved point is found', () => {
+    const ring: Position[] = [];
+    for (let k = 0; k <= 400; k++) ring.push([1000 + (k % 2 ? 0.4 : -0.4), k * 2]);
+    ring.push([0, 800], [0, 0], ring[0]);
+    expect(ringSelfIntersections(ring)).toEqual([]);
+    expect(bruteForce(ring)).toBe(false);
+    const bad = ring.map((p) => p.slice());
+    bad[200] = [-1, 400]; // a spike through the far edge
+    expect(ringSelfIntersections(bad, 1)).not.toEqual([]);
+    expect(bruteForce(bad)).toBe(true);
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createGeometryTextIndex, geometrySpans, parseWithGeometryTexts, rememberGeometryTexts } from '../../../src/sources/boundaries/geometry-texts.js';
+import { readBoundaries } from '../../../src/sources/boundaries/read.js';
+import { createValidationMemo } from '../../../src/geo/validate.js';
+import { thrownAsync } from '../../helpers/thrown.js';
+import { tempDir, writeTemp } from './fixtures.js';
+
+const X = 150000;
+const Y = 450000;
+const square = (x: number, d = 100) => ({ type: 'Polygon', coordinates: [[[X + x, Y], [X + x + d, Y], [X + x + d, Y + d], [X + x, Y + d], [X + x, Y]]] });
+
+describe('geometry spans of a FeatureCollection text', () => {
+  it('finds each feature’s geometry value, whatever the spacing, order and strings around it', () => {
+    const text = ' { "type" : "FeatureCollection", "features" : [ {"properties":{"n":"a}\\"]{"},"geometry" : {"type":"Point","coordinates":[1,2]} },\n{"geometry":null,"type":"Feature"}, {"type":"Feature"} ] , "name": "x" } ';
+    const spans = geometrySpans(text)!;
+    expect(Array.from(spans.subarray(4))).toEqual([-1, -1]);
+    expect(text.slice(spans[0], spans[1])).toBe('{"type":"Point","coordinates":[1,2]}');
+    expect(text.slice(spans[2], spans[3])).toBe('null');
+    // braces inside strings, an escaped quote, nested objects
+    const g = '{"type":"Polygon","note":"a}}\\"{","crs":{"p":{"q":"}"}},"coordinates":[[[0,0]]]}';
+    const t2 = `{"features":[{"geometry":${g},"properties":{"s":"{"}},{"geometry":{"a":"}"}}]}`;
+    const s2 = geometrySpans(t2)!;
+    expect(t2.slice(s2[0], s2[1])).toBe(g);
+    expect(t2.slice(s2[2], s2[3])).toBe('{"a":"}"}');
+    expect(JSON.parse(t2.slice(s2[0], s2[1]))).toMatchObject({ note: 'a}}"{' });
+  });
+
+  it('gives up on anything unusual: an escaped key, a duplicate key, a feature that is not an object, text after the end', () => {
+    expect(geometrySpans('{"features":[{"geom\\u0065try":{}}]}')).toBeNull();
+    expect(geometrySpans('{"features":[],"features":[]}')).toBeNull();
+    expect(geometrySpans('{"features":[{"geometry":{},"geometry":null}]}')).toBeNull();
+    expect(geometrySpans('{"features":[null]}')).toBeNull();
+    expect(geometrySpans('{"features":[{}]} x')).toBeNull();
+    expect(geometrySpans('[1]')).toBeNull();
+    expect(geometrySpans('{"type":"Topology","objects":{}}')).toBeNull();
+  });
+});
+
+describe('parsing a second year with the geometry texts of the first', () => {
+  // random collections: geometries from a small pool (so that years share some), properties
+  // with strings full of brackets, quotes and escapes, random spacing
+  const geometry = fc.integer({ min: 0, max: 6 }).map((k) => (k === 6 ? null : square(k * 100, k % 2 ? 50 : 100)));
+  const feature = fc.record({ code: fc.string(), geometry, note: fc.constantFrom('}', ']', '"{[', '\\', 'é', '') });
+  const collection = fc.record({ features: fc.array(feature, { maxLength: 8 }), spaced: fc.boolean() }).map(({ features, spaced }) =>
+    JSON.stringify(
+      { type: 'FeatureCollection', features: features.map((f) => ({ type: 'Feature', properties: { code: f.code, note: f.note }, geometry: f.geometry })) },
+      null,
+      spaced ? 1 : undefined,
+    ),
+  );
+
+  it('gives exactly what JSON.parse gives, taking each shared geometry from the first year', () => {
+    fc.assert(
+      fc.property(collection, collection, (t1, t0) => {
+        const index = createGeometryTextIndex();
+        rememberGeometryTexts(t1, JSON.parse(t1), index);
+        const doc = parseWithGeometryTexts(t0, index);
+        if (doc !== null) expect(doc).toEqual(JSON.parse(t0));
+        // a geometry is taken when its text is one of the first year's (spacing alike)
+        const first = JSON.parse(t1).features.map((f: { geometry: unknown }) => JSON.stringify(f.geometry));
+        const shared = JSON.parse(t0).features.filter((f: { geometry: unknown }) => f.geometry !== null && first.includes(JSON.stringify(f.geometry))).length;
+        const sameSpacing = t0.includes('\n') === t1.includes('\n');
+        if (sameSpacing) expect(index.reused).toBe(shared);
+        if (sameSpacing && shared > 0) expect(doc).not.toBeNull();
+      }),
+      { numRuns: 300, seed: 5 },
+    );
+  });
+
+  it('invalid JSON outside the shared geometries is the same error as without the index', async () => {
+    const dir = tempDir();
+    const t1 = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { buurtcode: 'BU00010001' }, geometry: square(0) }] });
+    const bad = t1.replace('"BU00010001"}', '"BU00010001",}');
+    const f1 = writeTemp(dir, 't1.geojson', t1);
+    const f0 = writeTemp(dir, 't0.geojson', `\n\n${bad}`);
+    const plain = await thrownAsync(readBoundaries(f0));
+    const shared = { memo: createValidationMemo(), geometryTexts: createGeometryTextIndex() };
+    await readBoundaries(f1, shared);
+    const withIndex = await thrownAsync(readBoundaries(f0, shared));
+    expect(withIndex.message).toBe(plain.message);
+    expect(withIndex.message).toMatch(/invalid JSON/);
+    expect(shared.geometryTexts.reused).toBe(0);
+  });
+
+  it('reads two years of a file through the index like two plain reads, parsing each shared geometry once', async () => {
+    const dir = tempDir();
+    const fcOf = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
+    const feat = (code: string, geometry: unknown) => ({ type: 'Feature', properties: { buurtcode: code }, geometry });
+    const f1 = writeTemp(dir, 't1.geojson', fcOf([feat('BU00010001', square(0)), feat('BU00010002', square(200)), feat('BU00010003', square(400))]));
+    const f0 = writeTemp(dir, 't0.geojson', fcOf([feat('BU00010001', square(0)), feat('BU00010002', square(200, 90)), feat('BU00010003', square(400))]));
+    const shared = { memo: createValidationMemo(), geometryTexts: createGeometryTextIndex() };
+    const b1 = await readBoundaries(f1, shared);
+    const b0 = await readBoundaries(f0, shared);
+    expect(b1).toEqual(await readBoundaries(f1));
+    expect(b0).toEqual(await readBoundaries(f0));
+    expect(shared.geometryTexts.reused).toBe(2);
+    expect(shared.memo).toMatchObject({ validated: 4, reused: 2 });
+    expect(b0.features[0].geometry.coordinates).toBe(b1.features[0].geometry.coordinates);
+    expect(b0.features[0].geometry).not.toBe(b1.features[0].geometry);
+  });
+});
