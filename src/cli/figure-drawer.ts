@@ -9,6 +9,8 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { VeerkrachtError } from '../util/errors.js';
 import { inProcessFigures, type FigureWriter } from '../run/write.js';
@@ -20,6 +22,22 @@ export interface FigureDrawer extends FigureWriter {
   /** Where the figures are drawn: `'worker'` or `'in-process'`. */
   readonly where: 'worker' | 'in-process';
   close(): Promise<void>;
+}
+
+/**
+ * V8's full garbage collection, made callable at run time (as jest's leak detector does): the
+ * main thread's heap still holds what parsing the inputs left behind when the worker starts
+ * drawing, and the two heaps would peak together (national region: ≈ 640 MB against ≈ 580 MB
+ * with this collection first, ≈ 70 ms). Null when the flag cannot be set.
+ */
+function fullCollection(): (() => void) | null {
+  try {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as unknown;
+    return typeof gc === 'function' ? (gc as () => void) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Start the figure worker (or say why the figures are drawn in this thread). */
@@ -47,10 +65,12 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env): FigureD
   worker.on('error', (e) => failAll(e));
   worker.on('exit', (code) => failAll(new Error(`the figure worker stopped (exit code ${code}) before the maps were drawn`)));
   let next = 0;
+  const collect = fullCollection();
   return {
     where: 'worker',
     write(files: readonly FigureFile[], options: WriteFiguresOptions = {}) {
       if (failure !== null) return Promise.reject(failure);
+      collect?.();
       const id = next++;
       return new Promise<void>((resolve, reject) => {
         pending.set(id, { resolve, reject });

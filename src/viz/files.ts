@@ -77,8 +77,9 @@ export interface WriteFiguresOptions {
 }
 
 /**
- * Write figure files: the SVGs one after another, the PNGs rasterised concurrently on the
- * thread pool. Resolves when every file is written; the first failure rejects.
+ * Write figure files: the SVGs one after another, each PNG rasterised on the thread pool while
+ * the next SVG is drawn (one PNG at a time). Resolves when every file is written; the first
+ * failure rejects.
  *
  * @example await writeFigures([{ spec, svgPath: 'out/kaart.svg', pngPath: 'out/kaart.png' }])
  */
@@ -99,7 +100,11 @@ export async function writeFigures(files: readonly FigureFile[], options: WriteF
       if (f.svgPath !== undefined) write(f.svgPath, svg);
       if (f.pngPath !== undefined) {
         const pngPath = f.pngPath;
-        const png = svgToPng(svg, f.png).then((bytes) => write(pngPath, bytes));
+        const drawnSvg = svg;
+        // one rasterisation at a time (a national map at 2× holds ≈ 40 MB of native memory
+        // while resvg draws it), still beside the next SVG on the thread pool
+        const previous = pngs.length > 0 ? pngs[pngs.length - 1].catch(() => undefined) : Promise.resolve();
+        const png = previous.then(() => svgToPng(drawnSvg, f.png)).then((bytes) => write(pngPath, bytes));
         png.catch(() => undefined); // surfaces at Promise.all below, not as an unhandled rejection
         pngs.push(png);
       }
