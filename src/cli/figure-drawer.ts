@@ -14,7 +14,7 @@ import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { VeerkrachtError } from '../util/errors.js';
 import { inProcessFigures, type FigureWriter } from '../run/write.js';
-import type { FigureFile, WriteFiguresOptions } from '../viz/files.js';
+import type { FigureFile, WriteFiguresOptions } from '../viz/figure-files.js';
 import type { FigureReply, FigureRequest } from './figure-worker.js';
 
 /** A figure writer that must be closed when the run is over. */

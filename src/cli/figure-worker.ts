@@ -5,7 +5,9 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { isUserError } from '../util/errors.js';
-import { writeFigures, type FigureFile, type WriteFiguresOptions } from '../viz/files.js';
+import { writeFigures, type FigureFile, type WriteFiguresOptions } from '../viz/figure-files.js';
+// vega and vega-lite load now, while the main thread reads the inputs
+import '../viz/render.js';
 
 /** A request: the figure files of one run. */
 export interface FigureRequest {

@@ -7,7 +7,7 @@
  */
 import { toCsvDialects } from '../export/csv.js';
 import { stableJson } from '../export/summary.js';
-import type { FigureFile, WriteFiguresOptions } from '../viz/files.js';
+import type { FigureFile, WriteFiguresOptions } from '../viz/figure-files.js';
 import { offlineHtml } from '../viz/html.js';
 import { attributesByCode, geoJsonText } from '../export/geojson.js';
 import { xlsxBytes } from '../export/xlsx.js';
@@ -42,7 +42,7 @@ export interface FigureWriter {
 /** Draw the figures in this thread; vega is loaded on first use, not when the run starts. */
 export const inProcessFigures: FigureWriter = {
   async write(files, options) {
-    const { writeFigures } = await import('../viz/files.js');
+    const { writeFigures } = await import('../viz/figure-files.js');
     await writeFigures(files, options);
   },
 };
@@ -94,44 +94,57 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
   ];
   written.push('signaleringskaart.svg', 'signaleringskaart.png', 'focuskaart.svg', 'focuskaart.png', 'signaleringskaart.html');
 
-  // the gemeente pages are drawn beside the maps: HTML, and the map as PNG when asked for
+  // the gemeente pages are drawn beside the maps (HTML, and the map as PNG when asked for), by
+  // the drawer and, once the data files are written, by this thread too: a shared counter hands
+  // out each page once
   const g = figures.gemeenten;
+  const pages: FigureFile[] = [];
   if (g) {
     written.push('gemeenten/index.html');
     for (const p of g.pages) {
-      drawn.push({ page: p.draft, htmlPath: at(`gemeenten/${p.name}.html`), ...(g.png ? { pngPath: at(`gemeenten/${p.name}.png`), png: { scale: 1.5 } } : {}) });
+      pages.push({ page: p.draft, htmlPath: at(`gemeenten/${p.name}.html`), ...(g.png ? { pngPath: at(`gemeenten/${p.name}.png`), png: { scale: 1.5 } } : {}) });
       written.push(`gemeenten/${p.name}.html`, ...(g.png ? [`gemeenten/${p.name}.png`] : []));
     }
   }
-  // the maps are drawn (here or in a worker) while the other files are written
-  const drawing = drawer.write(drawn, { staged: true });
+  const claims = new Int32Array(new SharedArrayBuffer(4));
+  const drawing = drawer.write([...drawn, ...pages], { staged: true, shared: { claims, from: drawn.length } });
   drawing.catch(() => undefined); // a failure surfaces at `await drawing`, not as an unhandled rejection
 
-  progress('drempelverkenner (HTML)');
-  set.write('signaleringskaart.html', offlineHtml(figures.explorer.spec, figures.explorer.page));
+  try {
+    progress('drempelverkenner (HTML)');
+    set.write('signaleringskaart.html', offlineHtml(figures.explorer.spec, figures.explorer.page));
 
-  if (g) {
-    progress(`pagina per gemeente (${g.pages.length}${g.png ? ', met PNG' : ', zonder PNG: gemeentePaginas true maakt ze ook'})`);
-    set.write('gemeenten/index.html', g.index);
+    if (g) {
+      progress(`pagina per gemeente (${g.pages.length}${g.png ? ', met PNG' : ', zonder PNG: gemeentePaginas true maakt ze ook'})`);
+      set.write('gemeenten/index.html', g.index);
+    }
+
+    progress('GeoJSON, CSV en Excel');
+    const rows = signalRows(r.signalen);
+    const attributes = attributesByCode(rows);
+    // feature by feature: a full-resolution national file is never one string or one object tree
+    set.write('signalen.geojson', (function* () {
+      yield* geoJsonText(r.boundaries.features, { crs: r.boundaries.crs, attributes });
+      yield '\n';
+    })());
+    const [csvNl, csvPlain] = toCsvDialects(rows, ['excel-nl', 'plain']);
+    set.write('signalen.csv', csvNl);
+    set.write('signalen-plain.csv', csvPlain);
+    set.write('matrix-handelingskaders.json', stableJson(r.matrix));
+    // the summary lists every file of the set, the workbook and itself (written after it) included
+    written.push('signalen.geojson', 'signalen.csv', 'signalen-plain.csv', 'signalen.xlsx', 'matrix-handelingskaders.json', 'samenvatting.json');
+    const summary = buildSummary(r, written);
+    set.write('signalen.xlsx', xlsxBytes(summaryWorkbook(r, rows, summary)));
+    set.write('samenvatting.json', stableJson(summary));
+    if (pages.length > 0) {
+      const { writeFigures } = await import('../viz/figure-files.js');
+      await writeFigures(pages, { staged: true, shared: { claims, from: 0 } });
+    }
+  } catch (e) {
+    // nothing may still be drawing into the staging folder when the caller removes it
+    await Promise.allSettled([drawing]);
+    throw e;
   }
-
-  progress('GeoJSON, CSV en Excel');
-  const rows = signalRows(r.signalen);
-  const attributes = attributesByCode(rows);
-  // feature by feature: a full-resolution national file is never one string or one object tree
-  set.write('signalen.geojson', (function* () {
-    yield* geoJsonText(r.boundaries.features, { crs: r.boundaries.crs, attributes });
-    yield '\n';
-  })());
-  const [csvNl, csvPlain] = toCsvDialects(rows, ['excel-nl', 'plain']);
-  set.write('signalen.csv', csvNl);
-  set.write('signalen-plain.csv', csvPlain);
-  set.write('matrix-handelingskaders.json', stableJson(r.matrix));
-  // the summary lists every file of the set, the workbook and itself (written after it) included
-  written.push('signalen.geojson', 'signalen.csv', 'signalen-plain.csv', 'signalen.xlsx', 'matrix-handelingskaders.json', 'samenvatting.json');
-  const summary = buildSummary(r, written);
-  set.write('signalen.xlsx', xlsxBytes(summaryWorkbook(r, rows, summary)));
-  set.write('samenvatting.json', stableJson(summary));
   await drawing;
   return written;
 }

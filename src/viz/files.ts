@@ -3,11 +3,11 @@
  * HTML. The renderer lives here in viz and calls down to src/util/fs.ts for the write; export/
  * only writes data (GeoJSON, TopoJSON, CSV, summary JSON) and never imports viz.
  */
-import { outputPath, writeFileAtomic, writeStaged } from '../util/fs.js';
+import { outputPath, writeFileAtomic } from '../util/fs.js';
 import type { VegaLiteSpec } from './compile.js';
 import { offlineHtml, type OfflineHtmlOptions } from './html.js';
-import { drawGemeentePage, type GemeentePageDraft } from './gemeente-page.js';
-import { renderSvg, svgToPng, type PngOptions } from './render.js';
+import { renderSvg } from './render.js';
+import { svgToPng, type PngOptions } from './png.js';
 
 /**
  * Render `spec` to SVG and write it; returns the SVG text (to reuse for a PNG).
@@ -51,68 +51,3 @@ export async function writeFigureFiles(outDir: string, name: string, spec: VegaL
   await writePngFile(pngPath, svg, png);
   return { svg: svgPath, png: pngPath };
 }
-
-/**
- * One figure file set to write: an SVG drawn from a Vega-Lite spec (or given as text), written to
- * `svgPath` and/or rasterised to `pngPath`; or a gemeente page, drawn and written to `htmlPath`
- * (its map rasterised to `pngPath` when given).
- */
-export interface FigureFile {
-  spec?: VegaLiteSpec;
-  svg?: string;
-  page?: GemeentePageDraft;
-  svgPath?: string;
-  htmlPath?: string;
-  pngPath?: string;
-  png?: PngOptions;
-}
-
-/** Options of {@link writeFigures}. */
-export interface WriteFiguresOptions {
-  /**
-   * The paths are inside a private staging folder (an output set, src/util/output-set.ts): write
-   * them plainly, without a temp file and fsync each.
-   */
-  staged?: boolean;
-}
-
-/**
- * Write figure files: the SVGs one after another, each PNG rasterised on the thread pool while
- * the next SVG is drawn (one PNG at a time). Resolves when every file is written; the first
- * failure rejects.
- *
- * @example await writeFigures([{ spec, svgPath: 'out/kaart.svg', pngPath: 'out/kaart.png' }])
- */
-export async function writeFigures(files: readonly FigureFile[], options: WriteFiguresOptions = {}): Promise<void> {
-  const write = options.staged ? writeStaged : writeFileAtomic;
-  const pngs: Promise<void>[] = [];
-  try {
-    for (const f of files) {
-      let svg = f.svg;
-      if (f.page !== undefined) {
-        const drawn = drawGemeentePage(f.page);
-        svg = drawn.svg;
-        if (f.htmlPath !== undefined) write(f.htmlPath, drawn.html);
-      } else if (svg === undefined) {
-        if (f.spec === undefined) throw new Error('writeFigures: a figure needs a spec, an svg or a page');
-        svg = await renderSvg(f.spec);
-      }
-      if (f.svgPath !== undefined) write(f.svgPath, svg);
-      if (f.pngPath !== undefined) {
-        const pngPath = f.pngPath;
-        const drawnSvg = svg;
-        // one rasterisation at a time (a national map at 2× holds ≈ 40 MB of native memory
-        // while resvg draws it), still beside the next SVG on the thread pool
-        const previous = pngs.length > 0 ? pngs[pngs.length - 1].catch(() => undefined) : Promise.resolve();
-        const png = previous.then(() => svgToPng(drawnSvg, f.png)).then((bytes) => write(pngPath, bytes));
-        png.catch(() => undefined); // surfaces at Promise.all below, not as an unhandled rejection
-        pngs.push(png);
-      }
-    }
-  } finally {
-    // never leave a rasteriser writing after this returns, also when an SVG failed
-    await Promise.allSettled(pngs);
-  }
-  await Promise.all(pngs);
-}
-

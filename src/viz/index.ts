@@ -1,5 +1,6 @@
 // Barrel of src/viz: re-exports only.
 export * from './render.js';
+export * from './png.js';
 export * from './compile.js';
 export * from './rows.js';
 export * from './frame.js';
@@ -21,6 +22,7 @@ export * from './explorer-page.js';
 export * from './gemeente-page.js';
 export * from './html.js';
 export * from './files.js';
+export * from './figure-files.js';
 export * from './locale.js';
 export * from './tables.js';
 export * from './diverging.js';

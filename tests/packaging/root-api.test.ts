@@ -46,6 +46,13 @@ const INTERNAL: readonly string[] = [
   'sources/csv/mojibake.ts',
   'sources/microdata/keys.ts',
   'sources/statline/plausibility.ts',
+  // the boundary reader's parse memo, the xlsx writer's zip container, and the fingerprint,
+  // topology and Visvalingam weights behind validation, crosswalk and drawing simplification
+  'sources/boundaries/geometry-texts.ts',
+  'export/zip.ts',
+  'geo/fingerprint.ts',
+  'geo/topology.ts',
+  'geo/visvalingam.ts',
   // the demo generator's parts: its barrel exposes the generator, options and truth only
   'demo/',
 ];

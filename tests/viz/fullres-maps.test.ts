@@ -4,7 +4,8 @@
 // crash, drawn from a bounded number of vertices; small geometry is drawn exactly as before.
 import { describe, expect, it } from 'vitest';
 import { signalMapSpec } from '../../src/viz/maps/signal.js';
-import { renderSvg, svgToPng } from '../../src/viz/render.js';
+import { renderSvg } from '../../src/viz/render.js';
+import { svgToPng } from '../../src/viz/png.js';
 import { displayGeometry } from '../../src/viz/geometry.js';
 import { gemeenteMapSvg } from '../../src/viz/gemeente-page.js';
 import { DRAW_MAX_VERTICES } from '../../src/geo/simplify.js';

@@ -1,0 +1,37 @@
+// writeFigures with a shared counter: the files after `from` are drawn by whoever claims them,
+// each exactly once (the CLI's worker and main thread split the gemeente pages this way).
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeFigures, type FigureFile } from '../../src/viz/figure-files.js';
+
+const svg = (i: number) => `<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><title>${i}</title></svg>`;
+
+function files(dir: string, n: number): FigureFile[] {
+  return Array.from({ length: n }, (_, i) => ({ svg: svg(i), svgPath: join(dir, `f${i}.svg`) }));
+}
+
+describe('writeFigures shared between drawers', () => {
+  it('draws the files before `from` itself and only the claimed ones after it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vk-claims-'));
+    const list = files(dir, 10);
+    const claims = new Int32Array(new SharedArrayBuffer(4));
+    claims[0] = 5; // another drawer already took the first five shared files (indices 2..6)
+    await writeFigures(list, { staged: true, shared: { claims, from: 2 } });
+    const made = list.map((f) => existsSync(f.svgPath!));
+    expect(made).toEqual([true, true, false, false, false, false, false, true, true, true]);
+    expect(readFileSync(list[8].svgPath!, 'utf8')).toBe(svg(8));
+    expect(claims[0]).toBeGreaterThanOrEqual(8);
+  });
+
+  it('two drawers on one list write every file once between them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vk-claims2-'));
+    const list = files(dir, 25);
+    const claims = new Int32Array(new SharedArrayBuffer(4));
+    await Promise.all([writeFigures(list, { staged: true, shared: { claims, from: 0 } }), writeFigures(list, { staged: true, shared: { claims, from: 0 } })]);
+    for (const [i, f] of list.entries()) expect(readFileSync(f.svgPath!, 'utf8')).toBe(svg(i));
+    // 25 files handed out, and each drawer asked once more to learn there was nothing left
+    expect(claims[0]).toBe(27);
+  });
+});
