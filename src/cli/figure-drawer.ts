@@ -65,12 +65,14 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env): FigureD
   worker.on('error', (e) => failAll(e));
   worker.on('exit', (code) => failAll(new Error(`the figure worker stopped (exit code ${code}) before the maps were drawn`)));
   let next = 0;
-  const collect = fullCollection();
+  let collect = fullCollection();
   return {
     where: 'worker',
     write(files: readonly FigureFile[], options: WriteFiguresOptions = {}) {
       if (failure !== null) return Promise.reject(failure);
+      // once, before the first figures go over
       collect?.();
+      collect = null;
       const id = next++;
       return new Promise<void>((resolve, reject) => {
         pending.set(id, { resolve, reject });

@@ -109,6 +109,28 @@ function drawnFeatures(r: SignalResult): readonly RegionFeature[] {
  * @example const figs = runFigures(computeSignals(tables, config)); await renderSvg(figs.signaleringskaart)
  */
 export function runFigures(r: SignalResult): RunFigures {
+  const g = r.config.gemeentePaginas;
+  const gemeenten = r.config.level === 'gemeente' || g === false ? null : gemeentePages(r);
+  if (gemeenten) gemeenten.png = g === true || (g === 'auto' && gemeenten.pages.length <= GEMEENTE_PNG_MAX);
+  // the maps and the gemeente outlines they need are built on first use: the CLI hands the
+  // pages to its drawers first and builds the maps meanwhile
+  let maps: Omit<RunFigures, 'gemeenten'> | undefined;
+  const build = () => (maps ??= mapFigures(r));
+  return {
+    get signaleringskaart() {
+      return build().signaleringskaart;
+    },
+    get focuskaart() {
+      return build().focuskaart;
+    },
+    get explorer() {
+      return build().explorer;
+    },
+    gemeenten,
+  };
+}
+
+function mapFigures(r: SignalResult): Omit<RunFigures, 'gemeenten'> {
   const s = r.signalen;
   const codes = strings(s, 'code') as string[];
   const cat = s.array('categorie') as SignalCategory[];
@@ -172,10 +194,7 @@ export function runFigures(r: SignalResult): RunFigures {
     title: r.config.title + (r.config.synthetic ? ' (synthetische gegevens)' : ''),
     description: `Signaleringskaart ${periodLabel(r)}: verschuif de drempels voor ΔK (${r.sources.K}) en ΔO (${r.sources.O}) en wissel tussen absoluut en relatief. Werkt zonder internet.`,
   };
-  const g = r.config.gemeentePaginas;
-  const gemeenten = r.config.level === 'gemeente' || g === false ? null : gemeentePages(r);
-  if (gemeenten) gemeenten.png = g === true || (g === 'auto' && gemeenten.pages.length <= GEMEENTE_PNG_MAX);
-  return { signaleringskaart, focuskaart, explorer: { spec, page }, gemeenten };
+  return { signaleringskaart, focuskaart, explorer: { spec, page } };
 }
 
 const UNITS: Record<string, string> = { buurt: 'buurten', wijk: 'wijken', gemeente: 'gemeenten' };

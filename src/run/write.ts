@@ -87,28 +87,36 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
   const written: string[] = [];
   const at = (name: string) => set.path(name);
 
-  progress(`kaarten tekenen (SVG, PNG${drawer.where === 'worker' ? ', in een aparte thread' : ''})`);
-  const drawn: FigureFile[] = [
-    { spec: figures.signaleringskaart, svgPath: at('signaleringskaart.svg'), pngPath: at('signaleringskaart.png') },
-    { spec: figures.focuskaart, svgPath: at('focuskaart.svg'), pngPath: at('focuskaart.png') },
-  ];
-  written.push('signaleringskaart.svg', 'signaleringskaart.png', 'focuskaart.svg', 'focuskaart.png', 'signaleringskaart.html');
-
-  // the gemeente pages are drawn beside the maps (HTML, and the map as PNG when asked for), by
-  // the drawer and, once the data files are written, by this thread too: a shared counter hands
-  // out each page once
+  // the gemeente pages go to the drawer first (they need no outlines), then the maps (their
+  // outlines are dissolved meanwhile); the pages are drawn by the drawer and, once the data
+  // files are written, by this thread too: a shared counter hands out each page once
   const g = figures.gemeenten;
   const pages: FigureFile[] = [];
   if (g) {
-    written.push('gemeenten/index.html');
     for (const p of g.pages) {
       pages.push({ page: p.draft, htmlPath: at(`gemeenten/${p.name}.html`), ...(g.png ? { pngPath: at(`gemeenten/${p.name}.png`), png: { scale: 1.5 } } : {}) });
-      written.push(`gemeenten/${p.name}.html`, ...(g.png ? [`gemeenten/${p.name}.png`] : []));
     }
   }
   const claims = new Int32Array(new SharedArrayBuffer(4));
-  const drawing = drawer.write([...drawn, ...pages], { staged: true, shared: { claims, from: drawn.length } });
-  drawing.catch(() => undefined); // a failure surfaces at `await drawing`, not as an unhandled rejection
+  const drawing: Promise<void>[] = [];
+  if (pages.length > 0) drawing.push(drawer.write(pages, { staged: true, shared: { claims, from: 0 } }));
+
+  progress(`kaarten tekenen (SVG, PNG${drawer.where === 'worker' ? ', in een aparte thread' : ''})`);
+  drawing.push(
+    drawer.write(
+      [
+        { spec: figures.signaleringskaart, svgPath: at('signaleringskaart.svg'), pngPath: at('signaleringskaart.png') },
+        { spec: figures.focuskaart, svgPath: at('focuskaart.svg'), pngPath: at('focuskaart.png') },
+      ],
+      { staged: true },
+    ),
+  );
+  for (const d of drawing) d.catch(() => undefined); // a failure surfaces at `await`, not as an unhandled rejection
+  written.push('signaleringskaart.svg', 'signaleringskaart.png', 'focuskaart.svg', 'focuskaart.png', 'signaleringskaart.html');
+  if (g) {
+    written.push('gemeenten/index.html');
+    for (const p of g.pages) written.push(`gemeenten/${p.name}.html`, ...(g.png ? [`gemeenten/${p.name}.png`] : []));
+  }
 
   try {
     progress('drempelverkenner (HTML)');
@@ -142,9 +150,9 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
     }
   } catch (e) {
     // nothing may still be drawing into the staging folder when the caller removes it
-    await Promise.allSettled([drawing]);
+    await Promise.allSettled(drawing);
     throw e;
   }
-  await drawing;
+  await Promise.all(drawing);
   return written;
 }

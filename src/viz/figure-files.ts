@@ -57,6 +57,9 @@ export async function writeFigures(files: readonly FigureFile[], options: WriteF
   };
   try {
     for (let i = next(); i < files.length; i = next()) {
+      // between shared files, let other work of this thread in (the worker starts the maps as
+      // soon as they arrive, while it draws pages)
+      if (shared !== undefined && i > shared.from) await new Promise<void>((resolve) => setImmediate(resolve));
       const f = files[i];
       let svg = f.svg;
       if (f.page !== undefined) {
