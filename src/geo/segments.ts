@@ -54,7 +54,11 @@ export function ringSelfIntersections(ring: readonly Position[], limit = 10): nu
   // most rings are simple: a leaner sweep on typed arrays says so; the full sweep (whose order
   // decides which segments are reported) runs only for a ring that is not
   const m = scratchDistinct(ring);
-  if (m >= 0 && m - 1 <= GRID_SEGMENTS && (m - 1 < 3 || !ringMayTouchItself(m - 1))) return [];
+  if (m >= 0) {
+    if (m - 1 < 3) return [];
+    scratchBoxes(m - 1);
+    if (!(m - 1 <= GRID_SEGMENTS ? sweepMayTouch(m - 1) : splitMayTouch(m - 1))) return [];
+  }
   const pts = closedDistinct(ring);
   const n = pts.length - 1; // number of segments
   if (n < 3) return [];
@@ -62,7 +66,7 @@ export function ringSelfIntersections(ring: readonly Position[], limit = 10): nu
   return sweepSelfIntersections(pts, limit);
 }
 
-// Scratch arrays of ringMayTouchItself, grown as needed (one ring at a time, never re-entered).
+// Scratch arrays of the lean searches, grown as needed (one ring at a time, never re-entered).
 let sx = new Float64Array(0);
 let sy = new Float64Array(0);
 let bx0 = new Float64Array(0);
@@ -151,12 +155,8 @@ function scratchDistinct(ring: readonly Position[]): number {
   return m;
 }
 
-/**
- * Whether the closed ring of `n` segments in the scratch arrays ({@link scratchDistinct})
- * touches or crosses itself: the same test and candidates as the sweep below, on typed arrays,
- * in any order (the answer does not depend on it), stopping at the first pair.
- */
-function ringMayTouchItself(n: number): boolean {
+/** The boxes of the `n` segments in the scratch arrays ({@link scratchDistinct}). */
+function scratchBoxes(n: number): void {
   for (let i = 0; i < n; i++) {
     const a = sx[i];
     const b = sx[i + 1];
@@ -168,6 +168,15 @@ function ringMayTouchItself(n: number): boolean {
     by1[i] = c < d ? d : c;
     sorder[i] = i;
   }
+}
+
+/**
+ * Whether the closed ring of `n` segments in the scratch arrays ({@link scratchDistinct},
+ * {@link scratchBoxes}) touches or crosses itself: the same test and candidates as the sweep
+ * below, on typed arrays, in any order (the answer does not depend on it), stopping at the
+ * first pair.
+ */
+function sweepMayTouch(n: number): boolean {
   const order = sorder.subarray(0, n).sort((i, j) => bx0[i] - bx0[j]);
   let active = 0;
   for (let k = 0; k < n; k++) {
@@ -237,6 +246,65 @@ function segmentBoxes(pts: readonly Position[], count: number): { x0: Float64Arr
     y1[i] = Math.max(a[1], b[1]);
   }
   return { x0, x1, y0, y1 };
+}
+
+/**
+ * {@link sweepMayTouch} for long rings: the candidates of {@link forEachCandidatePair} (the same
+ * subdivision, so every touching pair meets in a leaf), without remembering visited pairs.
+ */
+function splitMayTouch(n: number): boolean {
+  const leafTouches = (ids: readonly number[]): boolean => {
+    for (let p = 0; p < ids.length; p++) {
+      const i = ids[p];
+      for (let q = p + 1; q < ids.length; q++) {
+        const j = ids[q];
+        if (by1[j] < by0[i] || by1[i] < by0[j] || bx1[j] < bx0[i] || bx1[i] < bx0[j]) continue;
+        if (scratchPairIntersects(n, i, j)) return true;
+      }
+    }
+    return false;
+  };
+  const stack: number[][] = [Array.from({ length: n }, (_, i) => i)];
+  while (stack.length > 0) {
+    const ids = stack.pop()!;
+    if (ids.length <= LEAF) {
+      if (leafTouches(ids)) return true;
+      continue;
+    }
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (const i of ids) {
+      if (bx0[i] < x0) x0 = bx0[i];
+      if (bx1[i] > x1) x1 = bx1[i];
+      if (by0[i] < y0) y0 = by0[i];
+      if (by1[i] > y1) y1 = by1[i];
+    }
+    const wide = x1 - x0 >= y1 - y0;
+    let done = false;
+    for (let axis = 0; axis < 2 && !done; axis++) {
+      const byX = axis === 0 ? wide : !wide;
+      const min = byX ? bx0 : by0;
+      const max = byX ? bx1 : by1;
+      const centres = new Float64Array(ids.length);
+      for (let k = 0; k < ids.length; k++) centres[k] = min[ids[k]] + max[ids[k]];
+      centres.sort();
+      const mid = centres[centres.length >> 1] / 2;
+      const lo: number[] = [];
+      const hi: number[] = [];
+      for (const i of ids) {
+        if (min[i] <= mid) lo.push(i);
+        if (max[i] >= mid) hi.push(i);
+      }
+      if (lo.length < ids.length && hi.length < ids.length) {
+        stack.push(hi, lo);
+        done = true;
+      }
+    }
+    if (!done && leafTouches(ids)) return true;
+  }
+  return false;
 }
 
 function sweepSelfIntersections(pts: readonly Position[], limit: number): number[] {

@@ -39,15 +39,20 @@ export function visvalingamWeights(arcs: readonly (readonly Position[])[]): ArcW
   const nextT = new Int32Array(longest);
   const at = new Int32Array(longest);
   const heap = new Int32Array(longest);
+  // the current arc's coordinates, copied once
+  const xs = new Float64Array(longest);
+  const ys = new Float64Array(longest);
   let size = 0;
   let base = 0;
-  let arc: readonly Position[] = [];
 
   const area = (t: number): number => {
-    const a = arc[left[t]];
-    const b = arc[t];
-    const c = arc[right[t]];
-    return Math.abs((a[0] - c[0]) * (b[1] - a[1]) - (a[0] - b[0]) * (c[1] - a[1])) / 2;
+    const a = left[t];
+    const c = right[t];
+    const ax = xs[a];
+    const ay = ys[a];
+    const cx = xs[c];
+    const cy = ys[c];
+    return Math.abs((ax - cx) * (ys[t] - ay) - (ax - xs[t]) * (cy - ay)) / 2;
   };
   const compare = (a: number, b: number): number => weights[base + a] - weights[base + b];
   const up = (object: number, i: number): void => {
@@ -104,8 +109,12 @@ export function visvalingamWeights(arcs: readonly (readonly Position[])[]): ArcW
   };
 
   for (let k = 0; k < arcs.length; k++) {
-    arc = arcs[k];
+    const arc = arcs[k];
     base = offsets[k];
+    for (let i = 0; i < arc.length; i++) {
+      xs[i] = arc[i][0];
+      ys[i] = arc[i][1];
+    }
     const n = arc.length - 1;
     if (n < 0) continue;
     size = 0;

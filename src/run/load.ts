@@ -115,7 +115,7 @@ function loadSummary(file: string, r: LoadedTable['report']): LoadSummary {
  * Boundaries of the map level; a file of another level says which level it holds (instead of
  * "no usable boundary feature … code of another level").
  */
-async function boundariesAtLevel(path: string, level: MapLevel, shared?: { memo: ValidationMemo; geometryTexts: GeometryTextIndex }): Promise<Boundaries> {
+async function boundariesAtLevel(path: string, level: MapLevel, shared?: { memo: ValidationMemo; geometryTexts?: GeometryTextIndex }): Promise<Boundaries> {
   try {
     return await readBoundaries(path, { level, ...shared });
   } catch (e) {
@@ -178,7 +178,8 @@ export async function loadRunTables(config: RunConfig, progress: Progress = () =
   }
   // the two years share most geometries exactly: each is parsed once, validated once and kept
   // once in memory
-  const shared = { memo: createValidationMemo(), geometryTexts: createGeometryTextIndex() };
+  const twoYears = config.inputs.boundaries.t0 !== undefined;
+  const shared = { memo: createValidationMemo(), ...(twoYears ? { geometryTexts: createGeometryTextIndex() } : {}) };
   const b1 = await boundariesAtLevel(config.inputs.boundaries.t1, config.level, shared);
   inputs.push({ role: `grenzen ${t1}`, file: config.inputs.boundaries.t1, kind: b1.provenance.kind, checksum: checksumOf(config.inputs.boundaries.t1, b1.provenance) });
   loads.push(loadSummary(config.inputs.boundaries.t1, b1.report));
@@ -188,7 +189,7 @@ export async function loadRunTables(config: RunConfig, progress: Progress = () =
     inputs.push({ role: `grenzen ${t0}`, file: config.inputs.boundaries.t0, kind: b0.provenance.kind, checksum: checksumOf(config.inputs.boundaries.t0, b0.provenance) });
     loads.push(loadSummary(config.inputs.boundaries.t0, b0.report));
   }
-  shared.geometryTexts.texts.clear(); // (it holds on to the text of the first file)
+  shared.geometryTexts?.texts.clear(); // (it holds on to the text of the first file)
   let microdata: ColumnTable | undefined;
   if (config.indicators.K.source === 'microdata' && config.inputs.microdata) {
     const m = loadMicrodata(config.inputs.microdata);

@@ -51,4 +51,30 @@ describe('self-intersection search (fast path for simple rings)', () => {
     expect(ringSelfIntersections(bad, 1)).not.toEqual([]);
     expect(bruteForce(bad)).toBe(true);
   });
+
+  it('long rings (over 2,048 segments): a touch is found exactly when some pair meets', () => {
+    // a jittered circle of 2,400 vertices, then single vertices pulled across it
+    let seed = 9;
+    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const circle: Position[] = Array.from({ length: 2400 }, (_, k) => {
+      const a = (k / 2400) * 2 * Math.PI;
+      const r = 1000 + (k % 2) * 0.5;
+      return [Math.round(r * Math.cos(a) * 100) / 100, Math.round(r * Math.sin(a) * 100) / 100];
+    });
+    circle.push(circle[0]);
+    expect(ringSelfIntersections(circle)).toEqual([]);
+    expect(bruteForce(circle)).toBe(false);
+    let found = 0;
+    for (let t = 0; t < 12; t++) {
+      const ring = circle.map((p) => p.slice());
+      const k = 1 + Math.floor(rnd() * 2398);
+      // 1 m inwards (no touch), or through the centre and out past the far side (a crossing)
+      const f = t % 3 === 0 ? 0.001 : 2.05 + rnd() * 0.5;
+      ring[k] = [ring[k][0] * (1 - f), ring[k][1] * (1 - f)];
+      const expected = bruteForce(ring);
+      expect(ringSelfIntersections(ring, 1).length > 0).toBe(expected);
+      if (expected) found++;
+    }
+    expect(found).toBeGreaterThan(3);
+  });
 });

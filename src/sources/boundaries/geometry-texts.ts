@@ -8,9 +8,13 @@
  * with an escape, a duplicate key, invalid JSON) the caller parses the whole text instead.
  */
 
-/** Geometry texts of a file read before, with the geometry each parsed to. */
+/**
+ * Geometry texts of a file read before, with the geometry each parsed to: by a hash of the
+ * text's length and a sample of its characters (cheap for texts of megabytes; a lookup
+ * compares the texts themselves).
+ */
 export interface GeometryTextIndex {
-  readonly texts: Map<string, unknown>;
+  readonly texts: Map<number, { text: string; geometry: unknown }[]>;
   /** Features of later files that took a geometry from the index instead of parsing it. */
   reused: number;
 }
@@ -197,6 +201,27 @@ export function geometrySpans(text: string): Int32Array | null {
   return Int32Array.from(spans);
 }
 
+/** Characters of a geometry text that go into its hash (beside its length), spread over it. */
+const TEXT_SAMPLES = 64;
+
+/** Hash of `text[start, end)`: its length and {@link TEXT_SAMPLES} characters (FNV-1a). */
+function spanHash(text: string, start: number, end: number): number {
+  const n = end - start;
+  let h = Math.imul(0x811c9dc5 ^ n, 0x01000193);
+  const step = n <= TEXT_SAMPLES ? 1 : n / TEXT_SAMPLES;
+  for (let k = 0; k < n && k < TEXT_SAMPLES; k++) h = Math.imul(h ^ text.charCodeAt(start + Math.floor(k * step)), 0x01000193);
+  return (h >>> 0) + n * 0x100000000;
+}
+
+/** The geometry of an indexed text equal to `text[start, end)`, or undefined. */
+function lookup(index: GeometryTextIndex, text: string, start: number, end: number): unknown {
+  const list = index.texts.get(spanHash(text, start, end));
+  if (!list) return undefined;
+  const t = text.slice(start, end);
+  for (const e of list) if (e.text === t) return e.geometry;
+  return undefined;
+}
+
 /**
  * Keep the geometry texts of a parsed FeatureCollection (`doc` is `JSON.parse(text)`) in the
  * index. Nothing is kept when the text is unusual (see {@link geometrySpans}).
@@ -210,8 +235,13 @@ export function rememberGeometryTexts(text: string, doc: unknown, index: Geometr
     const s = spans[2 * f];
     const g = (features[f] as { geometry?: unknown } | null)?.geometry;
     if (s < 0 || g === null || typeof g !== 'object') continue;
-    const t = text.slice(s, spans[2 * f + 1]);
-    if (!index.texts.has(t)) index.texts.set(t, g);
+    const e = spans[2 * f + 1];
+    if (lookup(index, text, s, e) !== undefined) continue;
+    const key = spanHash(text, s, e);
+    const entry = { text: text.slice(s, e), geometry: g };
+    const list = index.texts.get(key);
+    if (list) list.push(entry);
+    else index.texts.set(key, [entry]);
   }
 }
 
@@ -233,7 +263,7 @@ export function parseWithGeometryTexts(text: string, index: GeometryTextIndex): 
     const s = spans[2 * f];
     if (s < 0) continue;
     const e = spans[2 * f + 1];
-    const g = index.texts.get(text.slice(s, e));
+    const g = lookup(index, text, s, e);
     if (g === undefined) continue;
     parts.push(text.slice(from, s), 'null');
     from = e;

@@ -68,6 +68,27 @@ describe('parsing a second year with the geometry texts of the first', () => {
     );
   });
 
+  it('a geometry text that differs in any one character from a known one is parsed, not taken', () => {
+    const ring = Array.from({ length: 25 }, (_, k) => [X + k * 1.25, Y + (k % 3) * 0.5]);
+    ring.push(ring[0]);
+    const t1 = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }] });
+    const index = createGeometryTextIndex();
+    rememberGeometryTexts(t1, JSON.parse(t1), index);
+    const start = t1.indexOf('[[[');
+    let changed = 0;
+    for (let k = start; k < t1.length; k++) {
+      const c = t1[k];
+      if (c < '0' || c > '8') continue;
+      const t0 = t1.slice(0, k) + String.fromCharCode(c.charCodeAt(0) + 1) + t1.slice(k + 1);
+      const doc = parseWithGeometryTexts(t0, index);
+      expect(doc).toBeNull();
+      changed++;
+    }
+    expect(changed).toBeGreaterThan(200);
+    expect(parseWithGeometryTexts(t1, index)).toEqual(JSON.parse(t1));
+    expect(index.reused).toBe(1);
+  });
+
   it('invalid JSON outside the shared geometries is the same error as without the index', async () => {
     const dir = tempDir();
     const t1 = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { buurtcode: 'BU00010001' }, geometry: square(0) }] });
