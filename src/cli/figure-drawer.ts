@@ -8,6 +8,7 @@
  * run src/ as TypeScript) or when `VEERKRACHT_FIGURE_WORKER=0`.
  */
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -40,10 +41,31 @@ function fullCollection(): (() => void) | null {
   }
 }
 
+/**
+ * The folder of this module, from V8's structured stack trace (a call site's file name): works
+ * compiled to ES modules and to CommonJS alike (the module-URL meta property does not exist in CommonJS, which
+ * tslab emits; tests/tslab-compat.test.ts keeps it out of src/).
+ */
+function ownFolder(): string | null {
+  const original = Error.prepareStackTrace;
+  try {
+    Error.prepareStackTrace = (_e, sites) => sites;
+    const sites = new Error().stack as unknown as NodeJS.CallSite[] | undefined;
+    const file = Array.isArray(sites) ? sites[0]?.getFileName() : undefined;
+    if (typeof file !== 'string' || file === '') return null;
+    return dirname(file.startsWith('file:') ? fileURLToPath(file) : file);
+  } catch {
+    return null;
+  } finally {
+    Error.prepareStackTrace = original;
+  }
+}
+
 /** Start the figure worker (or say why the figures are drawn in this thread). */
 export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env): FigureDrawer {
-  const file = fileURLToPath(new URL('./figure-worker.js', import.meta.url));
-  if (env.VEERKRACHT_FIGURE_WORKER === '0' || !existsSync(file)) return { ...inProcessFigures, where: 'in-process', close: async () => {} };
+  const folder = ownFolder();
+  const file = folder === null ? null : join(folder, 'figure-worker.js');
+  if (env.VEERKRACHT_FIGURE_WORKER === '0' || file === null || !existsSync(file)) return { ...inProcessFigures, where: 'in-process', close: async () => {} };
 
   const worker = new Worker(file);
   worker.unref(); // never keeps the process alive on its own
