@@ -61,13 +61,21 @@ function ownFolder(): string | null {
   }
 }
 
+const inThisThread = (): FigureDrawer => ({ ...inProcessFigures, where: 'in-process', close: async () => {} });
+
 /** Start the figure worker (or say why the figures are drawn in this thread). */
 export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env): FigureDrawer {
   const folder = ownFolder();
   const file = folder === null ? null : join(folder, 'figure-worker.js');
-  if (env.VEERKRACHT_FIGURE_WORKER === '0' || file === null || !existsSync(file)) return { ...inProcessFigures, where: 'in-process', close: async () => {} };
+  if (env.VEERKRACHT_FIGURE_WORKER === '0' || file === null || !existsSync(file)) return inThisThread();
 
-  const worker = new Worker(file);
+  let worker: Worker;
+  try {
+    worker = new Worker(file);
+  } catch {
+    // no thread to be had (a resource limit): draw here, as without the compiled worker
+    return inThisThread();
+  }
   worker.unref(); // never keeps the process alive on its own
   const pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
   let failure: Error | null = null;
