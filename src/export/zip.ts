@@ -64,31 +64,28 @@ export function zipDeflate(entries: readonly ZipEntry[], options: ZipOptions = {
     const body = method === 0 ? e.data : deflateRawSync(e.data, { level });
     const crc = crc32(e.data);
     if (e.data.length >= MAX32 || body.length >= MAX32 || offset >= MAX32) throw new Error(`zipDeflate: ${e.name} needs ZIP64, which is not written`);
+    // the fields a local header (from byte 4) and its central directory record (from byte 6)
+    // share, in the same order: version needed … file name length
+    const common = (b: Buffer, at: number) => {
+      b.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+      b.writeUInt16LE(flags, at + 2);
+      b.writeUInt16LE(method, at + 4);
+      b.writeUInt16LE(time, at + 6);
+      b.writeUInt16LE(date, at + 8);
+      b.writeUInt32LE(crc, at + 10);
+      b.writeUInt32LE(body.length, at + 14);
+      b.writeUInt32LE(e.data.length, at + 18);
+      b.writeUInt16LE(name.length, at + 22);
+    };
     const local = Buffer.alloc(30 + name.length);
     local.writeUInt32LE(LOCAL, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    common(local, 4);
     local.writeUInt16LE(0, 28); // extra field length
     name.copy(local, 30);
     const cd = Buffer.alloc(46 + name.length);
     cd.writeUInt32LE(CENTRAL, 0);
     cd.writeUInt16LE(20, 4); // version made by: 2.0, MS-DOS attributes
-    cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(flags, 8);
-    cd.writeUInt16LE(method, 10);
-    cd.writeUInt16LE(time, 12);
-    cd.writeUInt16LE(date, 14);
-    cd.writeUInt32LE(crc, 16);
-    cd.writeUInt32LE(body.length, 20);
-    cd.writeUInt32LE(e.data.length, 24);
-    cd.writeUInt16LE(name.length, 28);
+    common(cd, 6);
     // extra, comment, disk number, internal and external attributes: all 0 (bytes 30–41)
     cd.writeUInt32LE(offset, 42);
     name.copy(cd, 46);
