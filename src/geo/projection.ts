@@ -204,17 +204,8 @@ function rdInverseInto(x: number, y: number, out: Float64Array | number[], o: nu
   const wy = SCALE * (RZ * gx + gy - RX * gz) + TY;
   const wz = SCALE * (-RY * gx + RX * gy + gz) + TZ;
 
-  // 4. WGS84 geocentric → geodetic. Bowring: tan β = (a z)/(b p) to start, then
-  // tan φ = (z + e'² b sin³β)/(p − e² a cos³β) and tan β = (b/a) tan φ.
-  const p = Math.sqrt(wx * wx + wy * wy);
-  let tanBeta = (wz * WGS_A) / (p * WGS_B);
-  let cosBeta = 1 / Math.sqrt(1 + tanBeta * tanBeta);
-  let sinBeta = tanBeta * cosBeta;
-  let tanPhi = (wz + WGS_EP2 * WGS_B * sinBeta * sinBeta * sinBeta) / (p - WGS_E2 * WGS_A * cosBeta * cosBeta * cosBeta);
-  tanBeta = (WGS_B / WGS_A) * tanPhi;
-  cosBeta = 1 / Math.sqrt(1 + tanBeta * tanBeta);
-  sinBeta = tanBeta * cosBeta;
-  tanPhi = (wz + WGS_EP2 * WGS_B * sinBeta * sinBeta * sinBeta) / (p - WGS_E2 * WGS_A * cosBeta * cosBeta * cosBeta);
+  // 4. WGS84 geocentric → geodetic (Bowring, two steps).
+  const tanPhi = bowringTanLat(Math.sqrt(wx * wx + wy * wy), wz, WGS_A, WGS_B, WGS_E2, WGS_EP2);
 
   // The shift turns the meridian by δλ = atan2(wy cos λ − wx sin λ, wx cos λ + wy sin λ), below
   // 1e-4 rad: atan t = t − t³/3 to 1e-20, cheaper than atan2(wy, wx).
@@ -224,6 +215,23 @@ function rdInverseInto(x: number, y: number, out: Float64Array | number[], o: nu
   else if (lon < -Math.PI) lon += 2 * Math.PI;
   out[o] = lon * RAD_TO_DEG;
   out[o + 1] = Math.atan(tanPhi) * RAD_TO_DEG;
+}
+
+/**
+ * Geocentric → geodetic latitude on an ellipsoid (a, b, e², e'²), two Bowring steps: tan β =
+ * (a z)/(b p) to start, then tan φ = (z + e'² b sin³β)/(p − e² a cos³β) and tan β = (b/a) tan φ.
+ * Returns tan φ; p = √(x² + y²).
+ */
+function bowringTanLat(p: number, z: number, a: number, b: number, e2: number, ep2: number): number {
+  let tanBeta = (z * a) / (p * b);
+  let tanPhi = 0;
+  for (let step = 0; step < 2; step++) {
+    const cosBeta = 1 / Math.sqrt(1 + tanBeta * tanBeta);
+    const sinBeta = tanBeta * cosBeta;
+    tanPhi = (z + ep2 * b * sinBeta * sinBeta * sinBeta) / (p - e2 * a * cosBeta * cosBeta * cosBeta);
+    tanBeta = (b / a) * tanPhi;
+  }
+  return tanPhi;
 }
 
 /**
@@ -251,15 +259,7 @@ function rdForwardInto(lon: number, lat: number, out: Float64Array | number[], o
   const bz = RY * gx - RX * gy + gz;
 
   // 2. Bessel geocentric → geodetic (Bowring, as in the inverse); only sin φ and λ are needed.
-  const p = Math.sqrt(bx * bx + by * by);
-  let tanBeta = (bz * BESSEL_A) / (p * BESSEL_B);
-  let cosBeta = 1 / Math.sqrt(1 + tanBeta * tanBeta);
-  let sinBeta = tanBeta * cosBeta;
-  let tanB = (bz + BESSEL_EP2 * BESSEL_B * sinBeta * sinBeta * sinBeta) / (p - BESSEL_E2 * BESSEL_A * cosBeta * cosBeta * cosBeta);
-  tanBeta = (BESSEL_B / BESSEL_A) * tanB;
-  cosBeta = 1 / Math.sqrt(1 + tanBeta * tanBeta);
-  sinBeta = tanBeta * cosBeta;
-  tanB = (bz + BESSEL_EP2 * BESSEL_B * sinBeta * sinBeta * sinBeta) / (p - BESSEL_E2 * BESSEL_A * cosBeta * cosBeta * cosBeta);
+  const tanB = bowringTanLat(Math.sqrt(bx * bx + by * by), bz, BESSEL_A, BESSEL_B, BESSEL_E2, BESSEL_EP2);
   const s = tanB / Math.sqrt(1 + tanB * tanB);
   let dLon = Math.atan2(by, bx) - LON0;
   if (dLon > Math.PI) dLon -= 2 * Math.PI;
