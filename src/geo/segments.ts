@@ -267,42 +267,10 @@ function splitMayTouch(n: number): boolean {
   const stack: number[][] = [Array.from({ length: n }, (_, i) => i)];
   while (stack.length > 0) {
     const ids = stack.pop()!;
-    if (ids.length <= LEAF) {
+    const parts = ids.length <= LEAF ? null : splitBoxes(ids, bx0, bx1, by0, by1);
+    if (parts === null) {
       if (leafTouches(ids)) return true;
-      continue;
-    }
-    let x0 = Infinity;
-    let y0 = Infinity;
-    let x1 = -Infinity;
-    let y1 = -Infinity;
-    for (const i of ids) {
-      if (bx0[i] < x0) x0 = bx0[i];
-      if (bx1[i] > x1) x1 = bx1[i];
-      if (by0[i] < y0) y0 = by0[i];
-      if (by1[i] > y1) y1 = by1[i];
-    }
-    const wide = x1 - x0 >= y1 - y0;
-    let done = false;
-    for (let axis = 0; axis < 2 && !done; axis++) {
-      const byX = axis === 0 ? wide : !wide;
-      const min = byX ? bx0 : by0;
-      const max = byX ? bx1 : by1;
-      const centres = new Float64Array(ids.length);
-      for (let k = 0; k < ids.length; k++) centres[k] = min[ids[k]] + max[ids[k]];
-      centres.sort();
-      const mid = centres[centres.length >> 1] / 2;
-      const lo: number[] = [];
-      const hi: number[] = [];
-      for (const i of ids) {
-        if (min[i] <= mid) lo.push(i);
-        if (max[i] >= mid) hi.push(i);
-      }
-      if (lo.length < ids.length && hi.length < ids.length) {
-        stack.push(hi, lo);
-        done = true;
-      }
-    }
-    if (!done && leafTouches(ids)) return true;
+    } else stack.push(parts[1], parts[0]);
   }
   return false;
 }
@@ -370,55 +338,52 @@ function forEachCandidatePair(pts: readonly Position[], count: number, visit: (i
       }
     }
   };
-  const split = (ids: number[], byX: boolean, mid: number): [number[], number[]] => {
-    const lo: number[] = [];
-    const hi: number[] = [];
-    const min = byX ? x0 : y0;
-    const max = byX ? x1 : y1;
-    for (const i of ids) {
-      if (min[i] <= mid) lo.push(i);
-      if (max[i] >= mid) hi.push(i);
-    }
-    return [lo, hi];
-  };
   // an explicit stack instead of recursion: depth is unbounded for clustered points
   const stack: number[][] = [Array.from({ length: count }, (_, i) => i)];
   while (stack.length > 0 && !stopped) {
     const ids = stack.pop()!;
-    if (ids.length <= LEAF) {
-      leaf(ids);
-      continue;
-    }
-    let bx0 = Infinity;
-    let by0 = Infinity;
-    let bx1 = -Infinity;
-    let by1 = -Infinity;
-    for (const i of ids) {
-      if (x0[i] < bx0) bx0 = x0[i];
-      if (x1[i] > bx1) bx1 = x1[i];
-      if (y0[i] < by0) by0 = y0[i];
-      if (y1[i] > by1) by1 = y1[i];
-    }
-    const wide = bx1 - bx0 >= by1 - by0;
-    let parts: [number[], number[]] | null = null;
-    for (const byX of wide ? [true, false] : [false, true]) {
-      // split at the median of the segment centres, so long segments across the box do not
-      // keep everything on one side
-      const min = byX ? x0 : y0;
-      const max = byX ? x1 : y1;
-      const centres = new Float64Array(ids.length);
-      for (let k = 0; k < ids.length; k++) centres[k] = min[ids[k]] + max[ids[k]];
-      centres.sort();
-      const [lo, hi] = split(ids, byX, centres[centres.length >> 1] / 2);
-      // both sides must shrink, or the other axis is tried (then the rest is compared as is)
-      if (lo.length < ids.length && hi.length < ids.length) {
-        parts = [lo, hi];
-        break;
-      }
-    }
+    const parts = ids.length <= LEAF ? null : splitBoxes(ids, x0, x1, y0, y1);
     if (parts === null) leaf(ids);
     else stack.push(parts[1], parts[0]);
   }
+}
+
+/**
+ * One step of {@link forEachCandidatePair}'s subdivision: the boxes `ids` split at the median of
+ * their centres along the longer side of their common box (a box across the split goes to both
+ * halves), or along the other side when that does not shrink both halves; null when neither does.
+ */
+function splitBoxes(ids: readonly number[], x0: Float64Array, x1: Float64Array, y0: Float64Array, y1: Float64Array): [number[], number[]] | null {
+  let bx0 = Infinity;
+  let by0 = Infinity;
+  let bx1 = -Infinity;
+  let by1 = -Infinity;
+  for (const i of ids) {
+    if (x0[i] < bx0) bx0 = x0[i];
+    if (x1[i] > bx1) bx1 = x1[i];
+    if (y0[i] < by0) by0 = y0[i];
+    if (y1[i] > by1) by1 = y1[i];
+  }
+  const wide = bx1 - bx0 >= by1 - by0;
+  for (const byX of wide ? [true, false] : [false, true]) {
+    // split at the median of the segment centres, so long segments across the box do not
+    // keep everything on one side
+    const min = byX ? x0 : y0;
+    const max = byX ? x1 : y1;
+    const centres = new Float64Array(ids.length);
+    for (let k = 0; k < ids.length; k++) centres[k] = min[ids[k]] + max[ids[k]];
+    centres.sort();
+    const mid = centres[centres.length >> 1] / 2;
+    const lo: number[] = [];
+    const hi: number[] = [];
+    for (const i of ids) {
+      if (min[i] <= mid) lo.push(i);
+      if (max[i] >= mid) hi.push(i);
+    }
+    // both sides must shrink, or the other axis is tried (then the rest is compared as is)
+    if (lo.length < ids.length && hi.length < ids.length) return [lo, hi];
+  }
+  return null;
 }
 
 /** Segments compared all with all at the bottom of {@link forEachCandidatePair}. */
