@@ -90,11 +90,15 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
   // the gemeente pages go to the drawer first (they need no outlines), then the maps (their
   // outlines are dissolved meanwhile); the pages are drawn by the drawer and, once the data
   // files are written, by this thread too: a shared counter hands out each page once
+  // (the names in `written` in the order samenvatting.json lists them: maps, explorer, pages)
+  written.push('signaleringskaart.svg', 'signaleringskaart.png', 'focuskaart.svg', 'focuskaart.png', 'signaleringskaart.html');
   const g = figures.gemeenten;
   const pages: FigureFile[] = [];
   if (g) {
+    written.push('gemeenten/index.html');
     for (const p of g.pages) {
       pages.push({ page: p.draft, htmlPath: at(`gemeenten/${p.name}.html`), ...(g.png ? { pngPath: at(`gemeenten/${p.name}.png`), png: { scale: 1.5 } } : {}) });
+      written.push(`gemeenten/${p.name}.html`, ...(g.png ? [`gemeenten/${p.name}.png`] : []));
     }
   }
   const claims = new Int32Array(new SharedArrayBuffer(4));
@@ -112,11 +116,6 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
     ),
   );
   for (const d of drawing) d.catch(() => undefined); // a failure surfaces at `await`, not as an unhandled rejection
-  written.push('signaleringskaart.svg', 'signaleringskaart.png', 'focuskaart.svg', 'focuskaart.png', 'signaleringskaart.html');
-  if (g) {
-    written.push('gemeenten/index.html');
-    for (const p of g.pages) written.push(`gemeenten/${p.name}.html`, ...(g.png ? [`gemeenten/${p.name}.png`] : []));
-  }
 
   try {
     progress('drempelverkenner (HTML)');
