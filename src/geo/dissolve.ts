@@ -1,14 +1,11 @@
 /**
  * Dissolve polygons into groups (buurten → gemeenten) along their shared edges, for outlines
- * over a map. Uses a TopoJSON topology so shared arcs are recognised exactly: ./topology.ts
- * (topojson-server's topology on typed arrays, the same arcs) when every ring has two positions
- * or more, topojson-server itself otherwise.
+ * over a map. Uses a TopoJSON topology so shared arcs are recognised exactly
+ * (`polygonsTopology` of ./topology.ts).
  */
-import { topology } from 'topojson-server';
 import { merge } from 'topojson-client';
-import type { GeometryCollection, Polygon as TopoPolygon, MultiPolygon as TopoMultiPolygon, Topology } from 'topojson-specification';
-import type { FeatureCollection } from 'geojson';
-import { polygonTopology } from './topology.js';
+import type { GeometryCollection, Polygon as TopoPolygon, MultiPolygon as TopoMultiPolygon } from 'topojson-specification';
+import { polygonsTopology } from './topology.js';
 import type { RegionFeature } from './types.js';
 
 /**
@@ -17,23 +14,8 @@ import type { RegionFeature } from './types.js';
  * @example dissolve(buurten, (f) => `GM${f.properties.code.slice(2, 6)}`)
  */
 export function dissolve(features: readonly RegionFeature[], groupOf: (f: RegionFeature) => string | null): RegionFeature[] {
-  const usual = features.every((f) => {
-    const g = f.geometry;
-    if (g === null || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return false;
-    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    return polys.every((p) => p.every((r) => r.length >= 2));
-  });
-  let topo: Topology;
-  let coll: GeometryCollection;
-  if (usual) {
-    const t = polygonTopology(features.map((f) => f.geometry));
-    topo = t as unknown as Topology;
-    coll = t.objects.d as unknown as GeometryCollection;
-  } else {
-    const collection: FeatureCollection = { type: 'FeatureCollection', features: features as RegionFeature[] };
-    topo = topology({ regions: collection });
-    coll = topo.objects.regions as GeometryCollection;
-  }
+  const topo = polygonsTopology(features.map((f) => f.geometry));
+  const coll = topo.objects.d as GeometryCollection;
   const groups = new Map<string, (TopoPolygon | TopoMultiPolygon)[]>();
   coll.geometries.forEach((g, i) => {
     const key = groupOf(features[i]);

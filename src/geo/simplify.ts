@@ -11,12 +11,11 @@
  *
  * Areas, crosswalks and contiguity always use the exact geometry; only maps are drawn from this.
  */
-import { topology } from 'topojson-server';
 import { feature as topoFeature } from 'topojson-client';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
 import type { RegionFeature } from './types.js';
-import { polygonTopology } from './topology.js';
+import { polygonsTopology } from './topology.js';
 import { visvalingamWeights } from './visvalingam.js';
 
 /**
@@ -134,7 +133,7 @@ export function simplifyForDrawing(features: readonly RegionFeature[], options: 
   // consecutive repeats (full-resolution files rounded to the centimetre have them) would each
   // become an arc junction that is never simplified: drop them first (the same in both neighbours)
   const distinct = withGeometry.map((f) => withoutRepeats(f.geometry));
-  const topo = buildTopology(distinct);
+  const topo = polygonsTopology(distinct);
   const arcs = topo.arcs as Position[][];
   // Visvalingam weights of every arc point (as topojson-simplify's presimplify gives them)
   const { weights: w, offsets } = visvalingamWeights(arcs);
@@ -213,17 +212,6 @@ export function simplifyForDrawing(features: readonly RegionFeature[], options: 
   let g = 0;
   const out = features.map((f) => (f.geometry ? { ...f, geometry: geoms[g++] } : f)) as RegionFeature[];
   return { features: out, simplified: true, verticesBefore: before.vertices, verticesAfter: vertexStats(out).vertices, maxRingBefore: before.maxRing, minWeight };
-}
-
-/**
- * The topology of the geometries: {@link polygonTopology} (the same result as topojson-server,
- * faster) when every ring has at least two positions, else topojson-server itself.
- */
-function buildTopology(geoms: readonly Geom[]): Topology<Objects> {
-  const usual = geoms.every((g) => (g.type === 'Polygon' || g.type === 'MultiPolygon') && polygonsOf(g).every((p) => p.every((r) => r.length >= 2)));
-  if (usual) return polygonTopology(geoms) as unknown as Topology<Objects>;
-  const features = geoms.map((g) => ({ type: 'Feature' as const, properties: {}, geometry: g }));
-  return topology({ d: { type: 'FeatureCollection', features } as unknown as FeatureCollection }) as Topology<Objects>;
 }
 
 function ringWithoutRepeats(r: Position[]): Position[] {
