@@ -17,6 +17,8 @@ import { VeerkrachtError } from '../util/errors.js';
 import { inProcessFigures, type FigureWriter } from '../run/write.js';
 import type { FigureFile, WriteFiguresOptions } from '../viz/figure-files.js';
 import type { FigureReply, FigureRequest } from './figure-worker.js';
+import { needsDrawSimplification } from '../geo/simplify.js';
+import type { RegionFeature } from '../geo/types.js';
 
 /** A figure writer that must be closed when the run is over. */
 export interface FigureDrawer extends FigureWriter {
@@ -77,7 +79,7 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env): FigureD
     return inThisThread();
   }
   worker.unref(); // never keeps the process alive on its own
-  const pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (outlines: RegionFeature[] | undefined) => void; reject: (e: Error) => void }>();
   let failure: Error | null = null;
   const failAll = (e: Error) => {
     failure = e;
@@ -88,7 +90,7 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env): FigureD
     const p = pending.get(m.id);
     if (p === undefined) return;
     pending.delete(m.id);
-    if (m.ok) p.resolve();
+    if (m.ok) p.resolve(m.outlines);
     else if (m.user) p.reject(new VeerkrachtError(m.message, {}, m.exitCode));
     else p.reject(Object.assign(new Error(m.message), { stack: m.stack }));
   });
@@ -96,18 +98,26 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env): FigureD
   worker.on('exit', (code) => failAll(new Error(`the figure worker stopped (exit code ${code}) before the maps were drawn`)));
   let next = 0;
   let collect = fullCollection();
+  const ask = (request: FigureRequest) =>
+    failure !== null
+      ? Promise.reject(failure)
+      : new Promise<RegionFeature[] | undefined>((resolve, reject) => {
+          pending.set(request.id, { resolve, reject });
+          worker.postMessage(request);
+        });
   return {
     where: 'worker',
     write(files: readonly FigureFile[], options: WriteFiguresOptions = {}) {
-      if (failure !== null) return Promise.reject(failure);
       // once, before the first figures go over
       collect?.();
       collect = null;
-      const id = next++;
-      return new Promise<void>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, files: [...files], options } satisfies FigureRequest);
-      });
+      return ask({ id: next++, files: [...files], options }).then(() => undefined);
+    },
+    outlines(features: readonly RegionFeature[]) {
+      // full-resolution features are simplified here, when the maps are built: copying millions of
+      // vertices to the worker would cost more than it saves
+      if (needsDrawSimplification(features)) return null;
+      return ask({ id: next++, outlinesOf: [...features] }).then((outlines) => ({ of: features, outlines: outlines ?? [] }));
     },
     async close() {
       worker.removeAllListeners('exit');

@@ -111,6 +111,17 @@ function collectArcs(a: unknown, into: Set<number>): void {
 }
 
 /**
+ * Whether {@link simplifyForDrawing} would simplify these features (they exceed the vertex
+ * budget in total or in one ring), or draw them as they are.
+ *
+ * @example needsDrawSimplification(boundaries.features) // false for CBS's generalised files
+ */
+export function needsDrawSimplification(features: readonly RegionFeature[], options: DrawSimplifyOptions = {}): boolean {
+  const s = vertexStats(features);
+  return s.vertices > (options.maxVertices ?? DRAW_MAX_VERTICES) || s.maxRing > (options.maxRingVertices ?? DRAW_MAX_RING_VERTICES);
+}
+
+/**
  * Features simplified for drawing when they exceed the vertex budget (in total or in one ring);
  * otherwise the very same array, so small maps are drawn exactly as before. Shared edges stay
  * shared (one arc per edge); a ring that would collapse below a triangle keeps the two most

@@ -104,18 +104,46 @@ function drawnFeatures(r: SignalResult): readonly RegionFeature[] {
 }
 
 /**
+ * The gemeente outlines drawn over the maps: the drawn features dissolved per gemeente.
+ *
+ * @example gemeenteOutlines(simplifyForDrawing(boundaries.features).features)
+ */
+export function gemeenteOutlines(drawn: readonly RegionFeature[]): RegionFeature[] {
+  return dissolve(drawn, (f) => gemeenteOf(f.properties.code));
+}
+
+/**
+ * Gemeente outlines dissolved ahead of time (the CLI's figure worker does it while the signals are
+ * computed): `outlines` is {@link gemeenteOutlines} of the features drawn from `of`.
+ */
+export interface PreparedOutlines {
+  of: readonly RegionFeature[];
+  outlines: readonly RegionFeature[];
+}
+
+/** Options of {@link runFigures}. */
+export interface RunFiguresOptions {
+  /** Used when `of` holds the very features of `r.boundaries`, in order; dissolved here otherwise. */
+  outlines?: PreparedOutlines | null;
+}
+
+const sameFeatures = (a: readonly RegionFeature[], b: readonly RegionFeature[]) => a.length === b.length && a.every((f, i) => f === b[i]);
+
+/**
  * Build the figure specs of a signal result.
  *
  * @example const figs = runFigures(computeSignals(tables, config)); await renderSvg(figs.signaleringskaart)
  */
-export function runFigures(r: SignalResult): RunFigures {
+export function runFigures(r: SignalResult, options: RunFiguresOptions = {}): RunFigures {
   const g = r.config.gemeentePaginas;
   const gemeenten = r.config.level === 'gemeente' || g === false ? null : gemeentePages(r);
   if (gemeenten) gemeenten.png = g === true || (g === 'auto' && gemeenten.pages.length <= GEMEENTE_PNG_MAX);
   // the maps and the gemeente outlines they need are built on first use: the CLI hands the
   // pages to its drawers first and builds the maps meanwhile
   let maps: Omit<RunFigures, 'gemeenten'> | undefined;
-  const build = () => (maps ??= mapFigures(r));
+  const prepared = options.outlines;
+  const outlines = () => (prepared && sameFeatures(prepared.of, r.boundaries.features) ? prepared.outlines : gemeenteOutlines(drawnFeatures(r)));
+  const build = () => (maps ??= mapFigures(r, outlines));
   return {
     get signaleringskaart() {
       return build().signaleringskaart;
@@ -130,7 +158,7 @@ export function runFigures(r: SignalResult): RunFigures {
   };
 }
 
-function mapFigures(r: SignalResult): Omit<RunFigures, 'gemeenten'> {
+function mapFigures(r: SignalResult, outlinesOf: () => readonly RegionFeature[]): Omit<RunFigures, 'gemeenten'> {
   const s = r.signalen;
   const codes = strings(s, 'code') as string[];
   const cat = s.array('categorie') as SignalCategory[];
@@ -138,7 +166,7 @@ function mapFigures(r: SignalResult): Omit<RunFigures, 'gemeenten'> {
   // drawn from the simplified geometry when the boundaries are full resolution (exact otherwise)
   const drawn = drawnFeatures(r);
   const geo = { features: drawn, crs: r.boundaries.crs };
-  const outlines = { features: dissolve(drawn, (f) => gemeenteOf(f.properties.code)), crs: r.boundaries.crs };
+  const outlines = { features: outlinesOf(), crs: r.boundaries.crs };
   const frame = {
     title: r.config.title,
     period: `${periodLabel(r)} · ${r.config.reference.variant}`,

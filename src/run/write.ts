@@ -13,7 +13,8 @@ import { geoJsonText, type ExportValue } from '../export/geojson.js';
 import { xlsxBytes } from '../export/xlsx.js';
 import { openOutputSet, type OutputSet } from '../util/output-set.js';
 import type { SignalResult } from './compute.js';
-import type { RunFigures } from './figures.js';
+import type { RegionFeature } from '../geo/types.js';
+import type { PreparedOutlines, RunFigures } from './figures.js';
 import type { Progress } from './load.js';
 import { buildSummary, signalRows } from './summary.js';
 import { summaryWorkbook } from './workbook.js';
@@ -35,6 +36,12 @@ export function isRunOutput(name: string): boolean {
  */
 export interface FigureWriter {
   write(files: readonly FigureFile[], options?: WriteFiguresOptions): Promise<void>;
+  /**
+   * Dissolve the gemeente outlines of these (t1) boundaries elsewhere, while the signals are
+   * computed ({@link gemeenteOutlines} of the features drawn from them); null when this writer
+   * does not (it is then done in this thread, when the maps are built).
+   */
+  outlines?(features: readonly RegionFeature[]): Promise<PreparedOutlines> | null;
   /** `'worker'` when the figures are drawn in another thread (said in the progress line). */
   readonly where?: 'worker' | 'in-process';
 }

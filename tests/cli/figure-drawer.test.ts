@@ -80,6 +80,29 @@ describe('figures drawn in a worker thread', () => {
       await drawer.close();
     }
   });
+
+  it.runIf(built)('dissolves the gemeente outlines of boundaries as this thread does, and leaves full-resolution ones to it', async () => {
+    const { startFigureDrawer: start } = (await import(join(home, 'dist/cli/figure-drawer.js'))) as typeof import('../../src/cli/figure-drawer.js');
+    const { gemeenteOutlines } = (await import(join(home, 'dist/run/figures.js'))) as typeof import('../../src/run/figures.js');
+    const { readBoundaries } = (await import(join(home, 'dist/sources/boundaries/read.js'))) as typeof import('../../src/sources/boundaries/read.js');
+    const b = await readBoundaries(join(home, 'data/demo/geo/synthetisch_buurten_2019-2022_rd.geojson'));
+    const drawer = start({});
+    try {
+      const prepared = await drawer.outlines!(b.features);
+      expect(prepared).not.toBeNull();
+      expect(prepared!.of).toBe(b.features);
+      const here = gemeenteOutlines(b.features);
+      expect(here.length).toBeGreaterThan(1);
+      expect(prepared!.outlines).toEqual(here);
+      // over the drawing budget (one ring of 20,000 vertices): not copied to the worker
+      const ring = Array.from({ length: 20_000 }, (_, i) => [Math.cos((2 * Math.PI * i) / 20_000), Math.sin((2 * Math.PI * i) / 20_000)]);
+      ring.push(ring[0]);
+      const big = [{ type: 'Feature' as const, geometry: { type: 'Polygon' as const, coordinates: [ring] }, properties: { code: 'BU00010000', name: null } }];
+      expect(drawer.outlines!(big)).toBeNull();
+    } finally {
+      await drawer.close();
+    }
+  });
 });
 
 it('draws in this thread when the worker is not compiled (the tests run src/) or switched off', () => {

@@ -155,3 +155,26 @@ describe('writeRunOutputs', () => {
     expect(s.parameters.thresholds.K.value).toBeCloseTo(r.thresholds.K.value, 6);
   });
 });
+
+describe('runFigures with gemeente outlines dissolved ahead of time', () => {
+  const outlineLayer = (spec: unknown) => (spec as { layer: { data: { values: { properties: { code: string } }[] } }[] }).layer[1].data.values;
+
+  it('uses them when they were dissolved from these very boundaries', () => {
+    const own = outlineLayer(runFigures(r).signaleringskaart);
+    expect(own.length).toBeGreaterThan(1);
+    const features = r.boundaries.features;
+    // a planted stand-in: one outline only, so the maps show whether it was used
+    const planted = { of: [...features], outlines: [{ ...features[0], properties: { code: 'GM9999', name: null } }] };
+    const figs = runFigures(r, { outlines: planted });
+    expect(outlineLayer(figs.signaleringskaart).map((f) => f.properties.code)).toEqual(['GM9999']);
+    expect(outlineLayer(figs.focuskaart).map((f) => f.properties.code)).toEqual(['GM9999']);
+  });
+
+  it('dissolves them itself when they came from other boundaries', () => {
+    const features = r.boundaries.features;
+    const other = { of: features.slice(1), outlines: [] };
+    expect(JSON.stringify(runFigures(r, { outlines: other }).signaleringskaart)).toBe(JSON.stringify(runFigures(r).signaleringskaart));
+    const reordered = { of: [...features].reverse(), outlines: [] };
+    expect(outlineLayer(runFigures(r, { outlines: reordered }).signaleringskaart).length).toBe(outlineLayer(runFigures(r).signaleringskaart).length);
+  });
+});
