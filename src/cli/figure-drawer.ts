@@ -7,7 +7,7 @@
  * Falls back to drawing in this thread when the worker's compiled file is not there (the tests
  * run src/ as TypeScript) or when `VEERKRACHT_FIGURE_WORKER=0`.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -16,9 +16,9 @@ import { Worker } from 'node:worker_threads';
 import { VeerkrachtError } from '../util/errors.js';
 import { inProcessFigures, type FigureWriter } from '../run/write.js';
 import type { FigureFile, WriteFiguresOptions } from '../viz/figure-files.js';
-import type { FigureReply, FigureRequest } from './figure-worker.js';
-import { needsDrawSimplification } from '../geo/simplify.js';
-import type { RegionFeature } from '../geo/types.js';
+import type { FigureReply, FigureRequest, FigureWorkerData } from './figure-worker.js';
+import type { PreparedDrawing } from '../run/figures.js';
+import type { MapLevel } from '../run/config.js';
 
 /** A figure writer that must be closed when the run is over. */
 export interface FigureDrawer extends FigureWriter {
@@ -65,32 +65,59 @@ function ownFolder(): string | null {
 
 const inThisThread = (): FigureDrawer => ({ ...inProcessFigures, where: 'in-process', close: async () => {} });
 
-/** Start the figure worker (or say why the figures are drawn in this thread). */
-export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env): FigureDrawer {
+/**
+ * The largest boundary file the worker reads itself for the drawing (32 MiB: the national
+ * generalised files). A second parse of a full-resolution file (≈ 100 MB, 4.5 M vertices) beside
+ * the main thread's would raise the run's peak memory by ≈ 500 MB; the main thread makes its
+ * drawing after computing the signals instead.
+ */
+export const DRAWING_WORKER_MAX_BYTES = 32 * 1024 * 1024;
+
+/** The file the worker may read for the drawing: a file no larger than {@link DRAWING_WORKER_MAX_BYTES}. */
+function readableHere(file: string): boolean {
+  try {
+    const s = statSync(file);
+    return s.isFile() && s.size <= DRAWING_WORKER_MAX_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Start the figure worker (or say why the figures are drawn in this thread). Given the run's t1
+ * boundaries (a file up to {@link DRAWING_WORKER_MAX_BYTES}), the worker first reads them itself
+ * and makes their drawing (see `drawing()`).
+ */
+export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, t1?: { file: string; level: MapLevel }): FigureDrawer {
+  const boundaries = t1 !== undefined && readableHere(t1.file) ? t1 : undefined;
   const folder = ownFolder();
   const file = folder === null ? null : join(folder, 'figure-worker.js');
   if (env.VEERKRACHT_FIGURE_WORKER === '0' || file === null || !existsSync(file)) return inThisThread();
 
   let worker: Worker;
   try {
-    worker = new Worker(file);
+    worker = new Worker(file, { workerData: { drawing: boundaries } satisfies FigureWorkerData });
   } catch {
     // no thread to be had (a resource limit): draw here, as without the compiled worker
     return inThisThread();
   }
   worker.unref(); // never keeps the process alive on its own
-  const pending = new Map<number, { resolve: (outlines: RegionFeature[] | undefined) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  let drawn: (d: PreparedDrawing | null) => void = () => {};
+  const drawing = boundaries ? new Promise<PreparedDrawing | null>((resolve) => (drawn = resolve)) : null;
   let failure: Error | null = null;
   const failAll = (e: Error) => {
     failure = e;
+    drawn(null);
     for (const p of pending.values()) p.reject(e);
     pending.clear();
   };
   worker.on('message', (m: FigureReply) => {
+    if ('drawing' in m) return drawn(m.drawing);
     const p = pending.get(m.id);
     if (p === undefined) return;
     pending.delete(m.id);
-    if (m.ok) p.resolve(m.outlines);
+    if (m.ok) p.resolve();
     else if (m.user) p.reject(new VeerkrachtError(m.message, {}, m.exitCode));
     else p.reject(Object.assign(new Error(m.message), { stack: m.stack }));
   });
@@ -101,7 +128,7 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env): FigureD
   const ask = (request: FigureRequest) =>
     failure !== null
       ? Promise.reject(failure)
-      : new Promise<RegionFeature[] | undefined>((resolve, reject) => {
+      : new Promise<void>((resolve, reject) => {
           pending.set(request.id, { resolve, reject });
           worker.postMessage(request);
         });
@@ -111,14 +138,9 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env): FigureD
       // once, before the first figures go over
       collect?.();
       collect = null;
-      return ask({ id: next++, files: [...files], options }).then(() => undefined);
+      return ask({ id: next++, files: [...files], options });
     },
-    outlines(features: readonly RegionFeature[]) {
-      // full-resolution features are simplified here, when the maps are built: copying millions of
-      // vertices to the worker would cost more than it saves
-      if (needsDrawSimplification(features)) return null;
-      return ask({ id: next++, outlinesOf: [...features] }).then((outlines) => ({ of: features, outlines: outlines ?? [] }));
-    },
+    drawing: () => drawing,
     async close() {
       worker.removeAllListeners('exit');
       await worker.terminate();

@@ -3,34 +3,55 @@
  * vega-lite and resvg starts as soon as the worker does — while the main thread reads the
  * inputs — and the SVGs and PNGs are drawn here while the main thread writes the data files.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { isUserError } from '../util/errors.js';
 import { writeFigures, type FigureFile, type WriteFiguresOptions } from '../viz/figure-files.js';
-import { simplifyForDrawing } from '../geo/simplify.js';
-import type { RegionFeature } from '../geo/types.js';
-import { gemeenteOutlines } from '../run/figures.js';
-// vega and vega-lite load now, while the main thread reads the inputs
-import '../viz/render.js';
+import { readBoundaries } from '../sources/boundaries/read.js';
+import type { MapLevel } from '../run/config.js';
+import { prepareDrawing, type PreparedDrawing } from '../run/figures.js';
 
-/** A request: the figure files of one run, or the gemeente outlines of its t1 boundaries. */
-export type FigureRequest = { id: number; files: FigureFile[]; options: WriteFiguresOptions } | { id: number; outlinesOf: RegionFeature[] };
-
-/** The answer to a request: done (with the outlines asked for), or the error it failed with. */
-export type FigureReply = { id: number; ok: true; outlines?: RegionFeature[] } | { id: number; ok: false; message: string; user: boolean; exitCode: number; stack?: string };
-
-/** The outlines the maps draw over these features (as drawn: simplified when over the budget). */
-async function outlinesOf(features: RegionFeature[]): Promise<RegionFeature[]> {
-  return gemeenteOutlines(simplifyForDrawing(features).features);
+/** What the worker starts with: the run's t1 boundaries, whose drawing it makes first. */
+export interface FigureWorkerData {
+  drawing?: { file: string; level: MapLevel };
 }
+
+/** A request: the figure files of one run. */
+export interface FigureRequest {
+  id: number;
+  files: FigureFile[];
+  options: WriteFiguresOptions;
+}
+
+/**
+ * The answer to a request (done, or the error it failed with), or the drawing of the t1
+ * boundaries (null when they could not be read here: the main thread reads them and says why).
+ */
+export type FigureReply =
+  | { id: number; ok: true }
+  | { id: number; ok: false; message: string; user: boolean; exitCode: number; stack?: string }
+  | { drawing: PreparedDrawing | null };
 
 const port = parentPort;
 if (port !== null) {
-  // the rasteriser is loaded on first use otherwise; load it now, beside the main thread's work
-  import('@resvg/resvg-js').catch(() => undefined);
+  // vega, vega-lite and the rasteriser load beside the main thread's work: after the drawing of
+  // the boundaries (the main thread waits for that once it has computed the signals)
+  const loadLibraries = () => {
+    import('../viz/render.js').catch(() => undefined);
+    import('@resvg/resvg-js').catch(() => undefined);
+  };
+  const drawing = (workerData as FigureWorkerData | null)?.drawing;
+  if (drawing !== undefined) {
+    readBoundaries(drawing.file, { level: drawing.level })
+      .then(prepareDrawing)
+      .then(
+        (d) => port.postMessage({ drawing: d } satisfies FigureReply),
+        () => port.postMessage({ drawing: null } satisfies FigureReply),
+      )
+      .finally(loadLibraries);
+  } else loadLibraries();
   port.on('message', (m: FigureRequest) => {
-    const work = 'outlinesOf' in m ? outlinesOf(m.outlinesOf) : writeFigures(m.files, m.options).then(() => undefined);
-    work.then(
-      (outlines) => port.postMessage({ id: m.id, ok: true, ...(outlines ? { outlines } : {}) } satisfies FigureReply),
+    writeFigures(m.files, m.options).then(
+      () => port.postMessage({ id: m.id, ok: true } satisfies FigureReply),
       (e: unknown) => {
         const err = e instanceof Error ? e : new Error(String(e));
         port.postMessage({ id: m.id, ok: false, message: err.message, user: isUserError(e), exitCode: isUserError(e) ? e.exitCode : 1, stack: err.stack } satisfies FigureReply);

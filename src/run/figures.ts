@@ -11,6 +11,7 @@ import { explorerSpec, type ExplorerBuurt } from '../viz/explorer.js';
 import { dissolve } from '../geo/dissolve.js';
 import { simplifyForDrawing } from '../geo/simplify.js';
 import type { RegionFeature } from '../geo/types.js';
+import type { Boundaries } from '../sources/boundaries/types.js';
 import { gemeenteOf } from '../regions/codes.js';
 import { numbers, strings } from '../indicators/columns.js';
 import { SIGNAL_CATEGORIES, type SignalCategory } from '../signal/categories.js';
@@ -113,21 +114,42 @@ export function gemeenteOutlines(drawn: readonly RegionFeature[]): RegionFeature
 }
 
 /**
- * Gemeente outlines dissolved ahead of time (the CLI's figure worker does it while the signals are
- * computed): `outlines` is {@link gemeenteOutlines} of the features drawn from `of`.
+ * The drawing of a run's t1 boundaries, made ahead of time: the CLI's figure worker reads the
+ * boundary file itself and makes it while the main thread loads the other inputs and computes the
+ * signals. It is what {@link runFigures} would make from the same features.
  */
-export interface PreparedOutlines {
-  of: readonly RegionFeature[];
+export interface PreparedDrawing {
+  /** SHA-256 of the boundary file and the codes of its features in order: what it was made from. */
+  checksum: string;
+  codes: string[];
+  /** The features as drawn; null when they are drawn as they are (within the drawing budget). */
+  drawn: readonly RegionFeature[] | null;
+  /** {@link gemeenteOutlines} of the drawn features. */
   outlines: readonly RegionFeature[];
+}
+
+/**
+ * The drawing of boundaries: simplified when over the drawing budget, and their gemeente outlines.
+ *
+ * @example const d = prepareDrawing(await readBoundaries(file, { level: 'buurt' }))
+ */
+export function prepareDrawing(b: Boundaries): PreparedDrawing {
+  const s = simplifyForDrawing(b.features);
+  return { checksum: b.provenance.checksum ?? '', codes: b.features.map((f) => f.properties.code), drawn: s.simplified ? s.features : null, outlines: gemeenteOutlines(s.features) };
+}
+
+/** Whether a prepared drawing was made from the very boundaries of `r` (same file, same features in order). */
+function drawingOf(r: SignalResult, d: PreparedDrawing | null | undefined): PreparedDrawing | null {
+  if (!d || d.checksum === '' || d.checksum !== r.boundaries.provenance.checksum) return null;
+  const f = r.boundaries.features;
+  return d.codes.length === f.length && f.every((x, i) => x.properties.code === d.codes[i]) ? d : null;
 }
 
 /** Options of {@link runFigures}. */
 export interface RunFiguresOptions {
-  /** Used when `of` holds the very features of `r.boundaries`, in order; dissolved here otherwise. */
-  outlines?: PreparedOutlines | null;
+  /** Used when made from the boundaries of the result (see {@link PreparedDrawing}); made here otherwise. */
+  drawing?: PreparedDrawing | null;
 }
-
-const sameFeatures = (a: readonly RegionFeature[], b: readonly RegionFeature[]) => a.length === b.length && a.every((f, i) => f === b[i]);
 
 /**
  * Build the figure specs of a signal result.
@@ -136,14 +158,14 @@ const sameFeatures = (a: readonly RegionFeature[], b: readonly RegionFeature[]) 
  */
 export function runFigures(r: SignalResult, options: RunFiguresOptions = {}): RunFigures {
   const g = r.config.gemeentePaginas;
-  const gemeenten = r.config.level === 'gemeente' || g === false ? null : gemeentePages(r);
+  const prepared = drawingOf(r, options.drawing);
+  const drawn = () => (prepared ? prepared.drawn ?? r.boundaries.features : drawnFeatures(r));
+  const gemeenten = r.config.level === 'gemeente' || g === false ? null : gemeentePages(r, drawn());
   if (gemeenten) gemeenten.png = g === true || (g === 'auto' && gemeenten.pages.length <= GEMEENTE_PNG_MAX);
   // the maps and the gemeente outlines they need are built on first use: the CLI hands the
   // pages to its drawers first and builds the maps meanwhile
   let maps: Omit<RunFigures, 'gemeenten'> | undefined;
-  const prepared = options.outlines;
-  const outlines = () => (prepared && sameFeatures(prepared.of, r.boundaries.features) ? prepared.outlines : gemeenteOutlines(drawnFeatures(r)));
-  const build = () => (maps ??= mapFigures(r, outlines));
+  const build = () => (maps ??= mapFigures(r, drawn(), () => (prepared ? prepared.outlines : gemeenteOutlines(drawn()))));
   return {
     get signaleringskaart() {
       return build().signaleringskaart;
@@ -158,13 +180,12 @@ export function runFigures(r: SignalResult, options: RunFiguresOptions = {}): Ru
   };
 }
 
-function mapFigures(r: SignalResult, outlinesOf: () => readonly RegionFeature[]): Omit<RunFigures, 'gemeenten'> {
+function mapFigures(r: SignalResult, drawn: readonly RegionFeature[], outlinesOf: () => readonly RegionFeature[]): Omit<RunFigures, 'gemeenten'> {
   const s = r.signalen;
   const codes = strings(s, 'code') as string[];
   const cat = s.array('categorie') as SignalCategory[];
   const foc = s.array('focus') as FocusCategory[];
   // drawn from the simplified geometry when the boundaries are full resolution (exact otherwise)
-  const drawn = drawnFeatures(r);
   const geo = { features: drawn, crs: r.boundaries.crs };
   const outlines = { features: outlinesOf(), crs: r.boundaries.crs };
   const frame = {
@@ -227,8 +248,11 @@ function mapFigures(r: SignalResult, outlinesOf: () => readonly RegionFeature[])
 
 const UNITS: Record<string, string> = { buurt: 'buurten', wijk: 'wijken', gemeente: 'gemeenten' };
 
-/** The pages per gemeente of a run, and their index. */
-export function gemeentePages(r: SignalResult): { pages: GemeentePage[]; index: string; png: boolean } {
+/**
+ * The pages per gemeente of a run, and their index; their maps draw `drawn` (default: the
+ * boundaries of the run, simplified when over the drawing budget, as the national maps).
+ */
+export function gemeentePages(r: SignalResult, drawn: readonly RegionFeature[] = drawnFeatures(r)): { pages: GemeentePage[]; index: string; png: boolean } {
   const s = r.signalen;
   const col = <T>(name: string) => s.array(name) as ArrayLike<T>;
   const code = col<string>('code');
@@ -244,8 +268,7 @@ export function gemeentePages(r: SignalResult): { pages: GemeentePage[]; index: 
   const inw = numbers(s, 'inwoners');
   const kader = col<string>('handelingskader');
   const reden = col<string | null>('reden');
-  // the page maps draw the same (possibly simplified) geometry as the national maps
-  const geometry = new Map(drawnFeatures(r).map((f) => [f.properties.code, f.geometry]));
+  const geometry = new Map(drawn.map((f) => [f.properties.code, f.geometry]));
   const byGm = new Map<string, number[]>();
   for (let i = 0; i < s.numRows(); i++) {
     const g = gm[i];

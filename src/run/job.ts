@@ -4,20 +4,18 @@
 import type { RunConfig } from './config.js';
 import { computeSignals, type SignalResult } from './compute.js';
 import { MAX_DRAWN_TEXT } from '../viz/frame.js';
-import { runFigures, type PreparedOutlines } from './figures.js';
-import { loadRunTables, type Progress, type RunTables } from './load.js';
+import { runFigures } from './figures.js';
+import { loadRunTables, type Progress } from './load.js';
 import { inProcessFigures, openRunOutput, writeRunOutputs, type FigureWriter } from './write.js';
 
 /**
  * Load the inputs of a run configuration and compute its signals (no output files).
- * `onLoaded` sees the tables as loaded, before the signals are computed.
  *
  * @example const r = await runPipeline(demoConfig(home)); r.signalen.numRows() // 219
  */
-export async function runPipeline(config: RunConfig, progress: Progress = () => {}, onLoaded?: (tables: RunTables) => void): Promise<SignalResult> {
+export async function runPipeline(config: RunConfig, progress: Progress = () => {}): Promise<SignalResult> {
   const started = Date.now();
   const tables = await loadRunTables(config, progress);
-  onLoaded?.(tables);
   const loaded = Date.now() - started;
   progress('indicatoren, veranderingen en signalen');
   const result = computeSignals(tables, config);
@@ -42,20 +40,17 @@ export async function runJob(
   // writing, is refused before the pipeline runs
   const set = openRunOutput(outDir);
   let result: SignalResult;
-  // the drawer may dissolve the gemeente outlines of the t1 boundaries while the signals are computed
-  let outlines: Promise<PreparedOutlines | null> | null = null;
+  // the drawer may be making the drawing of the t1 boundaries meanwhile (the CLI's worker)
+  const drawing = drawer.drawing?.()?.catch(() => null) ?? null;
   try {
-    result = await runPipeline(config, progress, (tables) => {
-      outlines = drawer.outlines?.(tables.boundaries.t1.features)?.catch(() => null) ?? null;
-    });
+    result = await runPipeline(config, progress);
   } catch (e) {
     set.abort();
-    await outlines;
     throw e;
   }
   const exportStart = Date.now();
-  // a failed dissolve elsewhere is done again here (runFigures), where its error surfaces
-  const figures = runFigures(result, { outlines: await (outlines as Promise<PreparedOutlines | null> | null) });
+  // a drawing that failed elsewhere is made again here (runFigures), where its error surfaces
+  const figures = runFigures(result, { drawing: await drawing });
   const files = await writeRunOutputs(result, figures, set, progress, drawer);
   result.timings.export = Date.now() - exportStart;
   return { result, files };

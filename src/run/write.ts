@@ -13,8 +13,7 @@ import { geoJsonText, type ExportValue } from '../export/geojson.js';
 import { xlsxBytes } from '../export/xlsx.js';
 import { openOutputSet, type OutputSet } from '../util/output-set.js';
 import type { SignalResult } from './compute.js';
-import type { RegionFeature } from '../geo/types.js';
-import type { PreparedOutlines, RunFigures } from './figures.js';
+import type { PreparedDrawing, RunFigures } from './figures.js';
 import type { Progress } from './load.js';
 import { buildSummary, signalRows } from './summary.js';
 import { summaryWorkbook } from './workbook.js';
@@ -37,11 +36,10 @@ export function isRunOutput(name: string): boolean {
 export interface FigureWriter {
   write(files: readonly FigureFile[], options?: WriteFiguresOptions): Promise<void>;
   /**
-   * Dissolve the gemeente outlines of these (t1) boundaries elsewhere, while the signals are
-   * computed ({@link gemeenteOutlines} of the features drawn from them); null when this writer
-   * does not (it is then done in this thread, when the maps are built).
+   * The drawing of the run's t1 boundaries (drawn features, gemeente outlines), made elsewhere
+   * while the signals were computed; null (or a null result) when it is made in this thread.
    */
-  outlines?(features: readonly RegionFeature[]): Promise<PreparedOutlines> | null;
+  drawing?(): Promise<PreparedDrawing | null> | null;
   /** `'worker'` when the figures are drawn in another thread (said in the progress line). */
   readonly where?: 'worker' | 'in-process';
 }

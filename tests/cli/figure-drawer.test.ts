@@ -4,7 +4,7 @@
 // request. The worker exists only in the compiled package (dist/), so these tests need the build.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,26 +81,33 @@ describe('figures drawn in a worker thread', () => {
     }
   });
 
-  it.runIf(built)('dissolves the gemeente outlines of boundaries as this thread does, and leaves full-resolution ones to it', async () => {
-    const { startFigureDrawer: start } = (await import(join(home, 'dist/cli/figure-drawer.js'))) as typeof import('../../src/cli/figure-drawer.js');
-    const { gemeenteOutlines } = (await import(join(home, 'dist/run/figures.js'))) as typeof import('../../src/run/figures.js');
+  it.runIf(built)('makes the drawing of the t1 boundaries as this thread does, and nothing for a file it cannot read', async () => {
+    const { startFigureDrawer: start, DRAWING_WORKER_MAX_BYTES } = (await import(join(home, 'dist/cli/figure-drawer.js'))) as typeof import('../../src/cli/figure-drawer.js');
+    const { prepareDrawing } = (await import(join(home, 'dist/run/figures.js'))) as typeof import('../../src/run/figures.js');
     const { readBoundaries } = (await import(join(home, 'dist/sources/boundaries/read.js'))) as typeof import('../../src/sources/boundaries/read.js');
-    const b = await readBoundaries(join(home, 'data/demo/geo/synthetisch_buurten_2019-2022_rd.geojson'));
-    const drawer = start({});
+    const file = join(home, 'data/demo/geo/synthetisch_buurten_2019-2022_rd.geojson');
+    const here = prepareDrawing(await readBoundaries(file, { level: 'buurt' }));
+    expect(here.outlines.length).toBeGreaterThan(1);
+    const work = mkdtempSync(join(tmpdir(), 'vk-drawer-drawing-'));
+    writeFileSync(join(work, 'kapot.geojson'), '{"type": "FeatureCollection", "features": [');
+    // over the size the worker reads itself (a sparse file: nothing is written)
+    writeFileSync(join(work, 'groot.geojson'), '');
+    truncateSync(join(work, 'groot.geojson'), DRAWING_WORKER_MAX_BYTES + 1);
+    const drawer = start({}, { file, level: 'buurt' });
+    const missing = start({}, { file: join(work, 'kapot.geojson'), level: 'buurt' });
+    const big = start({}, { file: join(work, 'groot.geojson'), level: 'buurt' });
     try {
-      const prepared = await drawer.outlines!(b.features);
-      expect(prepared).not.toBeNull();
-      expect(prepared!.of).toBe(b.features);
-      const here = gemeenteOutlines(b.features);
-      expect(here.length).toBeGreaterThan(1);
-      expect(prepared!.outlines).toEqual(here);
-      // over the drawing budget (one ring of 20,000 vertices): not copied to the worker
-      const ring = Array.from({ length: 20_000 }, (_, i) => [Math.cos((2 * Math.PI * i) / 20_000), Math.sin((2 * Math.PI * i) / 20_000)]);
-      ring.push(ring[0]);
-      const big = [{ type: 'Feature' as const, geometry: { type: 'Polygon' as const, coordinates: [ring] }, properties: { code: 'BU00010000', name: null } }];
-      expect(drawer.outlines!(big)).toBeNull();
+      expect(await drawer.drawing!()).toEqual(here);
+      expect(await missing.drawing!()).toBeNull();
+      expect(big.drawing!()).toBeNull();
+      // and the worker still draws
+      const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="20" height="10" fill="#c00"/></svg>';
+      await missing.write([{ svg, svgPath: join(work, 'ok.svg') }]);
+      expect(readFileSync(join(work, 'ok.svg'), 'utf8')).toBe(svg);
     } finally {
       await drawer.close();
+      await missing.close();
+      await big.close();
     }
   });
 });

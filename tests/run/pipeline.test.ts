@@ -156,25 +156,38 @@ describe('writeRunOutputs', () => {
   });
 });
 
-describe('runFigures with gemeente outlines dissolved ahead of time', () => {
+describe('runFigures with the drawing of the boundaries made ahead of time', () => {
   const outlineLayer = (spec: unknown) => (spec as { layer: { data: { values: { properties: { code: string } }[] } }[] }).layer[1].data.values;
-
-  it('uses them when they were dissolved from these very boundaries', () => {
-    const own = outlineLayer(runFigures(r).signaleringskaart);
-    expect(own.length).toBeGreaterThan(1);
+  const planted = () => {
     const features = r.boundaries.features;
-    // a planted stand-in: one outline only, so the maps show whether it was used
-    const planted = { of: [...features], outlines: [{ ...features[0], properties: { code: 'GM9999', name: null } }] };
-    const figs = runFigures(r, { outlines: planted });
+    // planted stand-ins: one outline only, and every buurt drawn as the same small square
+    const square = { type: 'Polygon' as const, coordinates: [[[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]]] };
+    return {
+      checksum: r.boundaries.provenance.checksum!,
+      codes: features.map((f) => f.properties.code),
+      drawn: features.map((f) => ({ ...f, geometry: square })),
+      outlines: [{ ...features[0], properties: { code: 'GM9999', name: null } }],
+    };
+  };
+
+  it('uses it when it was made from the very boundaries of the result', () => {
+    expect(outlineLayer(runFigures(r).signaleringskaart).length).toBeGreaterThan(1);
+    const d = planted();
+    const figs = runFigures(r, { drawing: d });
     expect(outlineLayer(figs.signaleringskaart).map((f) => f.properties.code)).toEqual(['GM9999']);
     expect(outlineLayer(figs.focuskaart).map((f) => f.properties.code)).toEqual(['GM9999']);
+    const region = figs.gemeenten!.pages[0].draft.input.regions[0];
+    expect(region.geometry).toBe(d.drawn[0].geometry);
+    // drawn null: the boundaries themselves are drawn
+    const exact = runFigures(r, { drawing: { ...d, drawn: null } });
+    expect(exact.gemeenten!.pages[0].draft.input.regions[0].geometry).toBe(r.boundaries.features.find((f) => f.properties.code === region.code)!.geometry);
   });
 
-  it('dissolves them itself when they came from other boundaries', () => {
-    const features = r.boundaries.features;
-    const other = { of: features.slice(1), outlines: [] };
-    expect(JSON.stringify(runFigures(r, { outlines: other }).signaleringskaart)).toBe(JSON.stringify(runFigures(r).signaleringskaart));
-    const reordered = { of: [...features].reverse(), outlines: [] };
-    expect(outlineLayer(runFigures(r, { outlines: reordered }).signaleringskaart).length).toBe(outlineLayer(runFigures(r).signaleringskaart).length);
+  it('makes its own when the drawing came from another file or other features', () => {
+    const own = JSON.stringify(runFigures(r).signaleringskaart);
+    const d = planted();
+    expect(JSON.stringify(runFigures(r, { drawing: { ...d, checksum: '0'.repeat(64) } }).signaleringskaart)).toBe(own);
+    expect(JSON.stringify(runFigures(r, { drawing: { ...d, codes: [...d.codes].reverse() } }).signaleringskaart)).toBe(own);
+    expect(JSON.stringify(runFigures(r, { drawing: { ...d, codes: d.codes.slice(1) } }).signaleringskaart)).toBe(own);
   });
 });

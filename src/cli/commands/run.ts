@@ -71,8 +71,9 @@ previous set), and a second run into the same folder is refused while one runs. 
     const started = Date.now();
     const progress = (m: string) => io.err(`veerkracht run: ${m}\n`);
     if (values.config === undefined) progress('geen --config: de ingebouwde synthetische demoregio (data/demo)');
-    // the maps are drawn in a worker that loads vega while the inputs are read
-    const drawer = startFigureDrawer();
+    // the maps are drawn in a worker that reads the t1 boundaries for their drawing and loads
+    // vega while the inputs are read here
+    const drawer = startFigureDrawer(process.env, { file: config.inputs.boundaries.t1, level: config.level });
     let job;
     try {
       job = await runJob(config, outDir, progress, drawer);
