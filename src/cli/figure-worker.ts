@@ -49,13 +49,23 @@ if (port !== null) {
       )
       .finally(loadLibraries);
   } else loadLibraries();
+  // one request after the other: the maps (sent first) before the pages, which the main thread
+  // also draws once its data files are written; the next request starts once the SVGs of the
+  // previous one are drawn (its last PNG is rasterised on the thread pool meanwhile)
+  let previous: Promise<void> = Promise.resolve();
   port.on('message', (m: FigureRequest) => {
-    writeFigures(m.files, m.options).then(
-      () => port.postMessage({ id: m.id, ok: true } satisfies FigureReply),
-      (e: unknown) => {
-        const err = e instanceof Error ? e : new Error(String(e));
-        port.postMessage({ id: m.id, ok: false, message: err.message, user: isUserError(e), exitCode: isUserError(e) ? e.exitCode : 1, stack: err.stack } satisfies FigureReply);
-      },
-    );
+    let drawn!: () => void;
+    const after = previous;
+    previous = new Promise<void>((resolve) => (drawn = resolve));
+    after
+      .then(() => writeFigures(m.files, { ...m.options, drawn }))
+      .finally(drawn)
+      .then(
+        () => port.postMessage({ id: m.id, ok: true } satisfies FigureReply),
+        (e: unknown) => {
+          const err = e instanceof Error ? e : new Error(String(e));
+          port.postMessage({ id: m.id, ok: false, message: err.message, user: isUserError(e), exitCode: isUserError(e) ? e.exitCode : 1, stack: err.stack } satisfies FigureReply);
+        },
+      );
   });
 }

@@ -92,24 +92,13 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
   const written: string[] = [];
   const at = (name: string) => set.path(name);
 
-  // the gemeente pages go to the drawer first (they need no outlines), then the maps (their
-  // outlines are dissolved meanwhile); the pages are drawn by the drawer and, once the data
-  // files are written, by this thread too: a shared counter hands out each page once
-  // (the names in `written` in the order samenvatting.json lists them: maps, explorer, pages)
+  // the maps go to the drawer first (the longest job, and their drawing — outlines included —
+  // is ready when the signals are), then the gemeente pages; the drawer draws the pages after the
+  // maps and, once the data files are written, this thread does too: a shared counter hands out
+  // each page once (the names in `written` in the order samenvatting.json lists them: maps,
+  // explorer, pages)
   written.push('signaleringskaart.svg', 'signaleringskaart.png', 'focuskaart.svg', 'focuskaart.png', 'signaleringskaart.html');
-  const g = figures.gemeenten;
-  const pages: FigureFile[] = [];
-  if (g) {
-    written.push('gemeenten/index.html');
-    for (const p of g.pages) {
-      pages.push({ page: p.draft, htmlPath: at(`gemeenten/${p.name}.html`), ...(g.png ? { pngPath: at(`gemeenten/${p.name}.png`), png: { scale: 1.5 } } : {}) });
-      written.push(`gemeenten/${p.name}.html`, ...(g.png ? [`gemeenten/${p.name}.png`] : []));
-    }
-  }
-  const claims = new Int32Array(new SharedArrayBuffer(4));
   const drawing: Promise<void>[] = [];
-  if (pages.length > 0) drawing.push(drawer.write(pages, { staged: true, shared: { claims, from: 0 } }));
-
   progress(`kaarten tekenen (SVG, PNG${drawer.where === 'worker' ? ', in een aparte thread' : ''})`);
   drawing.push(
     drawer.write(
@@ -120,6 +109,17 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
       { staged: true },
     ),
   );
+  const g = figures.gemeenten;
+  const pages: FigureFile[] = [];
+  if (g) {
+    written.push('gemeenten/index.html');
+    for (const p of g.pages) {
+      pages.push({ page: p.draft, htmlPath: at(`gemeenten/${p.name}.html`), ...(g.png ? { pngPath: at(`gemeenten/${p.name}.png`), png: { scale: 1.5 } } : {}) });
+      written.push(`gemeenten/${p.name}.html`, ...(g.png ? [`gemeenten/${p.name}.png`] : []));
+    }
+  }
+  const claims = new Int32Array(new SharedArrayBuffer(4));
+  if (pages.length > 0) drawing.push(drawer.write(pages, { staged: true, shared: { claims, from: 0 } }));
   for (const d of drawing) d.catch(() => undefined); // a failure surfaces at `await`, not as an unhandled rejection
 
   try {

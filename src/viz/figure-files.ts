@@ -36,6 +36,8 @@ export interface WriteFiguresOptions {
    * list split it between them and every file is drawn once.
    */
   shared?: { claims: Int32Array; from: number };
+  /** Called when every SVG is drawn, before the last PNGs are rasterised (on the thread pool). */
+  drawn?: () => void;
 }
 
 /**
@@ -83,6 +85,7 @@ export async function writeFigures(files: readonly FigureFile[], options: WriteF
         pngs.push(png);
       }
     }
+    options.drawn?.();
   } finally {
     // never leave a rasteriser writing after this returns, also when an SVG failed
     await Promise.allSettled(pngs);

@@ -35,3 +35,16 @@ describe('writeFigures shared between drawers', () => {
     expect(claims[0]).toBe(27);
   });
 });
+
+describe('writeFigures tells when its SVGs are drawn', () => {
+  it('calls `drawn` once, after every SVG is written and before it resolves', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vk-drawn-'));
+    const list: FigureFile[] = [0, 1, 2].map((i) => ({ svg: svg(i), svgPath: join(dir, `f${i}.svg`), pngPath: join(dir, `f${i}.png`) }));
+    const seen: boolean[][] = [];
+    let resolved = false;
+    const done = writeFigures(list, { drawn: () => seen.push([...list.map((f) => existsSync(f.svgPath!)), resolved]) }).then(() => (resolved = true));
+    await done;
+    expect(seen).toEqual([[true, true, true, false]]);
+    expect(list.every((f) => existsSync(f.pngPath!))).toBe(true);
+  });
+});
