@@ -1,6 +1,5 @@
 /** Read an ESRI shapefile (.shp + .dbf, optional .prj and .cpg) into raw boundary features. */
 import { existsSync, readFileSync } from 'node:fs';
-import * as shapefile from 'shapefile';
 import type { Geometry } from 'geojson';
 import { VeerkrachtError } from '../../util/errors.js';
 import type { Provenance } from '../types.js';
@@ -39,6 +38,8 @@ export async function readShapefile(shpPath: string, provenance: Provenance): Pr
   const encoding = cpgEncoding(cpg ? readFileSync(cpg, 'utf8') : '');
   const features: RawFeature[] = [];
   try {
+    // loaded when a shapefile is read, not by every run
+    const shapefile = await import('shapefile');
     const source = await shapefile.open(shpPath, dbf, { encoding });
     for (;;) {
       const r = await source.read();
