@@ -16,6 +16,7 @@ import { intersectionArea } from '../geo/intersect.js';
 import { wgs84ToRd } from '../geo/projection.js';
 import type { BBox, Crs, RegionFeature, RegionGeometries } from '../geo/types.js';
 import { matchCodes, type MatchReport } from './match.js';
+import { reaggregate, type ReaggregatedSum, type ReaggregationColumn } from './reaggregate.js';
 
 /** How a source buurt relates to the target indeling. */
 export type CrosswalkRelation =
@@ -437,9 +438,49 @@ export interface ReaggregateReport {
 }
 
 /**
+ * Value sets by code through the links, as {@link reaggregate} `sum` columns: sources and
+ * targets numbered in order of first appearance in `links`; a value that is null, absent or not
+ * finite is missing. Per set, the target values (null where a piece is missing) in that order.
+ */
+function reaggregateByCode(
+  links: readonly Pick<CrosswalkWeight, 'from' | 'to' | 'weight'>[],
+  sets: readonly RegionValues[],
+): { targets: string[]; values: (number | null)[][]; incomplete: string[] } {
+  const sources = new Map<string, number>();
+  const targets = new Map<string, number>();
+  const rowOf = (m: Map<string, number>, code: string) => {
+    let n = m.get(code);
+    if (n === undefined) m.set(code, (n = m.size));
+    return n;
+  };
+  const pieces = links.map((l) => ({ from: rowOf(sources, l.from), to: rowOf(targets, l.to), weight: l.weight }));
+  const codes = [...sources.keys()];
+  const columns: Record<string, ReaggregationColumn> = {};
+  sets.forEach((set, s) => {
+    const get = getter(set);
+    const values = Float64Array.from(codes, (c) => {
+      const v = get(c);
+      return v === null || v === undefined || !Number.isFinite(v) ? NaN : v;
+    });
+    columns[s] = { kind: 'sum', values };
+  });
+  const r = reaggregate(pieces, targets.size, columns);
+  const out = [...targets.keys()];
+  const incomplete = new Set<number>();
+  const values = sets.map((_set, s) => {
+    const missing = new Set(r.report.withMissingPiece[s]);
+    for (const j of missing) incomplete.add(j);
+    const present = (r.columns[s] as ReaggregatedSum).present;
+    return out.map((_c, j) => (missing.has(j) ? null : present[j]));
+  });
+  return { targets: out, values, incomplete: [...incomplete].map((j) => out[j]) };
+}
+
+/**
  * Re-aggregate counts onto the target indeling: target value = Σ weight × source value. A target
  * is missing (null) when any contributing source is missing — a partial sum never passes as
  * complete. Totals are preserved for complete targets because each source's weights sum to 1.
+ * (The `sum` column of {@link reaggregate}.)
  *
  * @example reaggregateCounts(cw.links, { BU01: 100 }) // Map { 'BU02' => 60, 'BU03' => 40 } for a 60/40 split
  */
@@ -447,24 +488,15 @@ export function reaggregateCounts(
   links: readonly Pick<CrosswalkWeight, 'from' | 'to' | 'weight'>[],
   values: RegionValues,
 ): { values: Map<string, number | null>; report: ReaggregateReport } {
+  const r = reaggregateByCode(links, [values]);
   const get = getter(values);
-  const out = new Map<string, number | null>();
-  const incomplete = new Set<string>();
-  for (const l of links) {
-    const v = get(l.from);
-    const prev = out.has(l.to) ? out.get(l.to)! : 0;
-    if (v === null || v === undefined || !Number.isFinite(v) || prev === null) {
-      out.set(l.to, null);
-      incomplete.add(l.to);
-    } else out.set(l.to, prev + l.weight * v);
-  }
   const inCrosswalk = new Set(links.map((l) => l.from));
   const codes = values instanceof Map ? [...values.keys()] : Object.keys(values);
   return {
-    values: out,
+    values: new Map(r.targets.map((code, j) => [code, r.values[0][j]])),
     report: {
       sourceNotInCrosswalk: codes.filter((c) => !inCrosswalk.has(c) && get(c) !== null).sort(),
-      targetIncomplete: [...incomplete].sort(),
+      targetIncomplete: r.incomplete.sort(),
     },
   };
 }
@@ -472,7 +504,7 @@ export function reaggregateCounts(
 /**
  * Recompute a share on the target indeling from re-aggregated numerator and denominator counts
  * (never by averaging source shares). `share` is numerator / denominator (×100 for a percentage);
- * null when either is missing or the denominator is 0.
+ * null when either is missing or the denominator is 0. (Two `sum` columns of {@link reaggregate}.)
  *
  * @example reaggregateShares(cw.links, { BU01: 30 }, { BU01: 100 }).get('BU02') // { numerator: 18, denominator: 60, share: 0.3 }
  */
@@ -481,12 +513,12 @@ export function reaggregateShares(
   numerators: RegionValues,
   denominators: RegionValues,
 ): Map<string, { numerator: number | null; denominator: number | null; share: number | null }> {
-  const n = reaggregateCounts(links, numerators).values;
-  const d = reaggregateCounts(links, denominators).values;
+  const r = reaggregateByCode(links, [numerators, denominators]);
   const out = new Map<string, { numerator: number | null; denominator: number | null; share: number | null }>();
-  for (const [code, den] of d) {
-    const num = n.get(code) ?? null;
+  r.targets.forEach((code, j) => {
+    const num = r.values[0][j];
+    const den = r.values[1][j];
     out.set(code, { numerator: num, denominator: den, share: num === null || den === null || den === 0 ? null : num / den });
-  }
+  });
   return out;
 }

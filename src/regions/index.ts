@@ -4,3 +4,4 @@ export * from './match.js';
 export * from './soort.js';
 export * from './hierarchy.js';
 export * from './crosswalk.js';
+export * from './reaggregate.js';

@@ -10,7 +10,7 @@ import type { Boundaries } from '../sources/boundaries/types.js';
 import { buildCrosswalk, type CrosswalkReport } from '../regions/crosswalk.js';
 import { matchCodes, type MatchReport } from '../regions/match.js';
 import { attachLivability, gemeenteNamen, kwbIndicatorYear, regionNamen } from '../indicators/build.js';
-import { reindel, type ReindelingReport } from '../indicators/reindeling.js';
+import { reindel, sumUp, type ReindelingReport } from '../indicators/reindeling.js';
 import { REDENEN_ONVOLDOENDE, buurtChanges } from '../indicators/change.js';
 import { gemeenteOf, wijkOf } from '../regions/codes.js';
 import { corporatieKlasse } from '../indicators/corporation.js';
@@ -135,60 +135,6 @@ function deviations(tab: ColumnTable, value: string, ref: string, category: stri
 
 /** Parts whose K is missing may hold at most this share of a region's inwoners when summing up. */
 const MISSING_SHARE_TOLERATED = 0.05;
-
-/**
- * Sum one year's indicators up to coarser regions (`parent` of each code): inwoners and the K
- * denominator added, K recomputed from numerator and denominator. Parts without K (suppressed or
- * missing) are left out of K when together they hold at most `tolerated` of the region's
- * inwoners; beyond that K is missing (never a partial sum passed as complete). C likewise.
- */
-function sumUp(year: IndicatorYear, parent: (code: string) => string, tolerated: number): { year: IndicatorYear; parts: number; partial: number; incomplete: number } {
-  const code = strings(year.table, 'code') as string[];
-  const inw = numbers(year.table, 'inwoners');
-  const K = numbers(year.table, 'K');
-  const Kn = numbers(year.table, 'K_noemer');
-  const Kg = year.table.array('K_geheim') as ArrayLike<boolean>;
-  const C = numbers(year.table, 'C');
-  const groups = new Map<string, number[]>();
-  code.forEach((c, i) => {
-    const p = parent(c);
-    const list = groups.get(p);
-    if (list) list.push(i);
-    else groups.set(p, [i]);
-  });
-  const keys = [...groups.keys()].sort();
-  const out = { code: keys, naam: keys.map(() => null), gemeente: keys.map((k) => gemeenteOf(k)), inwoners: [] as (number | null)[], K: [] as (number | null)[], K_noemer: [] as (number | null)[], K_geheim: [] as boolean[], O: keys.map(() => null), C: [] as (number | null)[] };
-  let partial = 0;
-  let incomplete = 0;
-  for (const k of keys) {
-    const idx = groups.get(k)!;
-    let total = 0;
-    let inwMissing = false;
-    for (const i of idx) Number.isNaN(inw[i]) ? (inwMissing = true) : (total += inw[i]);
-    const share = (value: Float64Array, weight: (i: number) => number) => {
-      let num = 0;
-      let den = 0;
-      let lost = 0;
-      for (const i of idx) {
-        const w = weight(i);
-        if (Number.isNaN(value[i])) lost += Number.isNaN(inw[i]) ? 0 : inw[i];
-        else if (w > 0) (num += w * value[i]), (den += w);
-      }
-      const ok = den > 0 && lost <= tolerated * total;
-      return { value: ok ? num / den : null, den, lost, ok };
-    };
-    const k_ = share(K, (i) => (Number.isNaN(Kn[i]) ? inw[i] : Kn[i]));
-    const c_ = share(C, (i) => inw[i]);
-    if (k_.ok && k_.lost > 0) partial += 1;
-    if (!k_.ok && total > 0) incomplete += 1;
-    out.inwoners.push(inwMissing ? null : total);
-    out.K.push(k_.value);
-    out.K_noemer.push(k_.ok ? k_.den : null);
-    out.K_geheim.push(!k_.ok && idx.some((i) => Kg[i] && Number.isNaN(K[i])));
-    out.C.push(c_.value);
-  }
-  return { year: { ...year, table: aq.table(out) }, parts: code.length, partial, incomplete };
-}
 
 const plural: Record<string, string> = { buurt: 'buurten', wijk: 'wijken', gemeente: 'gemeenten' };
 

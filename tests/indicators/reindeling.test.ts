@@ -1,11 +1,12 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
-import { reindel } from '../../src/indicators/reindeling.js';
+import { reindel, sumUp } from '../../src/indicators/reindeling.js';
+import { wijkOf } from '../../src/regions/codes.js';
 import type { IndicatorYear } from '../../src/indicators/types.js';
 
 const sources = { K: 'K', O: 'O', C: 'C' };
 
-function year(rows: { code: string; inwoners: number | null; K: number | null; K_noemer?: number | null; O: number | null; C: number | null }[]): IndicatorYear {
+function year(rows: { code: string; inwoners: number | null; K: number | null; K_noemer?: number | null; K_geheim?: boolean; O: number | null; C: number | null }[]): IndicatorYear {
   return {
     year: 2014,
     sources,
@@ -16,7 +17,7 @@ function year(rows: { code: string; inwoners: number | null; K: number | null; K
       inwoners: rows.map((r) => r.inwoners),
       K: rows.map((r) => r.K),
       K_noemer: rows.map((r) => r.K_noemer ?? null),
-      K_geheim: rows.map(() => false),
+      K_geheim: rows.map((r) => r.K_geheim ?? false),
       O: rows.map((r) => r.O),
       C: rows.map((r) => r.C),
     }),
@@ -70,5 +71,43 @@ describe('reindel: a planted split and merge', () => {
     const r = reindel(t, links.slice(2), [{ code: 'BU00010023', naam: null, gemeente: 'GM0001' }]);
     expect(r.report.targetIncomplete).toEqual(['BU00010023']);
     expect(r.year.table.get('K', 0)).toBeNull();
+  });
+});
+
+describe('sumUp: buurten summed up to wijken, small parts without K tolerated', () => {
+  // WK000101: a 40-inwoner part (4 %) without K is left out; WK000102: half the inwoners lack K
+  // (K missing, secret); WK000201: one part lacks inwoners, its K weighted by households
+  const b = year([
+    { code: 'BU00020101', inwoners: null, K: 5, K_noemer: 100, O: 0, C: 30 },
+    { code: 'BU00010102', inwoners: 40, K: null, K_geheim: true, O: 0, C: 20 },
+    { code: 'BU00010201', inwoners: 500, K: 20, K_noemer: 200, O: 0, C: null },
+    { code: 'BU00010101', inwoners: 960, K: 10, K_noemer: 400, O: 0, C: 50 },
+    { code: 'BU00010202', inwoners: 500, K: null, K_geheim: true, O: 0, C: 10 },
+    { code: 'BU00020102', inwoners: 300, K: 15, O: 0, C: 40 },
+  ]);
+  const r = sumUp(b, (c) => wijkOf(c)!, 0.05);
+  const rows = r.year.table.objects() as Record<string, unknown>[];
+
+  it('gives one row per wijk, sorted, with inwoners added and missing when a part misses them', () => {
+    expect(rows.map((x) => [x.code, x.gemeente, x.inwoners])).toEqual([
+      ['WK000101', 'GM0001', 1000],
+      ['WK000102', 'GM0001', 1000],
+      ['WK000201', 'GM0002', null],
+    ]);
+    expect(r.parts).toBe(6);
+  });
+  it('recomputes K from numerators and denominators, leaving out parts up to 5 % of the inwoners', () => {
+    expect(rows[0]).toMatchObject({ K: 10, K_noemer: 400, K_geheim: false });
+    expect(rows[1]).toMatchObject({ K: null, K_noemer: null, K_geheim: true });
+    // households where given, else inwoners: (100·5 + 300·15) / 400
+    expect(rows[2]).toMatchObject({ K: 12.5, K_noemer: 400, K_geheim: false });
+    expect(r.partial).toBe(1);
+    expect(r.incomplete).toBe(1);
+  });
+  it('weights C by inwoners under the same tolerance; O is not summed up', () => {
+    expect(rows[0].C).toBeCloseTo((960 * 50 + 40 * 20) / 1000, 12);
+    expect(rows[1].C).toBeNull();
+    expect(rows[2].C).toBe(40);
+    expect(rows.map((x) => x.O)).toEqual([null, null, null]);
   });
 });
