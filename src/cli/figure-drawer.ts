@@ -17,7 +17,7 @@ import { VeerkrachtError } from '../util/errors.js';
 import { inProcessFigures, type FigureWriter } from '../run/write.js';
 import type { FigureFile, WriteFiguresOptions } from '../viz/figure-files.js';
 import type { FigureReply, FigureRequest, FigureWorkerData } from './figure-worker.js';
-import type { PreparedDrawing } from '../run/figures.js';
+import type { MapContent, PreparedDrawing } from '../run/figures.js';
 import type { MapLevel } from '../run/config.js';
 
 /** A figure writer that must be closed when the run is over. */
@@ -141,6 +141,11 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, t1?: { f
       return ask({ id: next++, files: [...files], options });
     },
     drawing: () => drawing,
+    writeMaps(content: MapContent, maps: readonly FigureFile[], options: WriteFiguresOptions = {}) {
+      collect?.();
+      collect = null;
+      return ask({ id: next++, files: [...maps], options, maps: content });
+    },
     async close() {
       worker.removeAllListeners('exit');
       await worker.terminate();

@@ -8,18 +8,23 @@ import { isUserError } from '../util/errors.js';
 import { writeFigures, type FigureFile, type WriteFiguresOptions } from '../viz/figure-files.js';
 import { readBoundaries } from '../sources/boundaries/read.js';
 import type { MapLevel } from '../run/config.js';
-import { prepareDrawing, type PreparedDrawing } from '../run/figures.js';
+import { mapSpecs, prepareDrawing, type MapContent, type PreparedDrawing } from '../run/figures.js';
+import type { Boundaries } from '../sources/boundaries/types.js';
 
 /** What the worker starts with: the run's t1 boundaries, whose drawing it makes first. */
 export interface FigureWorkerData {
   drawing?: { file: string; level: MapLevel };
 }
 
-/** A request: the figure files of one run. */
+/**
+ * A request: figure files to draw; with `maps`, the two maps of the run, whose specs are built
+ * here from the drawing made at the start and this content (signaleringskaart, focuskaart).
+ */
 export interface FigureRequest {
   id: number;
   files: FigureFile[];
   options: WriteFiguresOptions;
+  maps?: MapContent;
 }
 
 /**
@@ -39,16 +44,30 @@ if (port !== null) {
     import('../viz/render.js').catch(() => undefined);
     import('@resvg/resvg-js').catch(() => undefined);
   };
-  const drawing = (workerData as FigureWorkerData | null)?.drawing;
-  if (drawing !== undefined) {
-    readBoundaries(drawing.file, { level: drawing.level })
-      .then(prepareDrawing)
+  const t1 = (workerData as FigureWorkerData | null)?.drawing;
+  // the boundaries and their drawing, kept for the maps
+  let made: { b: Boundaries; drawing: PreparedDrawing } | null = null;
+  if (t1 !== undefined) {
+    readBoundaries(t1.file, { level: t1.level })
+      .then((b) => (made = { b, drawing: prepareDrawing(b) }))
       .then(
-        (d) => port.postMessage({ drawing: d } satisfies FigureReply),
+        ({ drawing }) => port.postMessage({ drawing } satisfies FigureReply),
         () => port.postMessage({ drawing: null } satisfies FigureReply),
       )
       .finally(loadLibraries);
   } else loadLibraries();
+  /** The files of a request, the maps' specs built from the drawing made here. */
+  const filesOf = (m: FigureRequest): FigureFile[] => {
+    if (m.maps === undefined) return m.files;
+    if (made === null) throw new Error('the figure worker was asked for the maps of a drawing it did not make');
+    const { b, drawing } = made;
+    made = null; // (the boundaries are not needed after the maps)
+    const specs = mapSpecs({ features: drawing.drawn ?? b.features, crs: b.crs }, { features: drawing.outlines, crs: b.crs }, m.maps);
+    return [
+      { ...m.files[0], spec: specs.signaleringskaart },
+      { ...m.files[1], spec: specs.focuskaart },
+    ];
+  };
   // one request after the other: the maps (sent first) before the pages, which the main thread
   // also draws once its data files are written; the next request starts once the SVGs of the
   // previous one are drawn (its last PNG is rasterised on the thread pool meanwhile)
@@ -58,7 +77,7 @@ if (port !== null) {
     const after = previous;
     previous = new Promise<void>((resolve) => (drawn = resolve));
     after
-      .then(() => writeFigures(m.files, { ...m.options, drawn }))
+      .then(() => writeFigures(filesOf(m), { ...m.options, drawn }))
       .finally(drawn)
       .then(
         () => port.postMessage({ id: m.id, ok: true } satisfies FigureReply),

@@ -11,6 +11,7 @@ import { explorerSpec, type ExplorerBuurt } from '../viz/explorer.js';
 import { dissolve } from '../geo/dissolve.js';
 import { simplifyForDrawing } from '../geo/simplify.js';
 import type { RegionFeature } from '../geo/types.js';
+import type { MapGeometry } from '../viz/geometry.js';
 import type { Boundaries } from '../sources/boundaries/types.js';
 import { gemeenteOf } from '../regions/codes.js';
 import { numbers, strings } from '../indicators/columns.js';
@@ -61,6 +62,11 @@ export interface RunFigures {
   focuskaart: VegaLiteSpec;
   /** The threshold explorer and the page text around it. */
   explorer: { spec: VegaLiteSpec; page: OfflineHtmlOptions };
+  /**
+   * The maps' content when `options.drawing` was made from the result's boundaries: whoever made
+   * that drawing can build the two maps from it (the CLI's figure worker does); null otherwise.
+   */
+  preparedMaps: MapContent | null;
   /** A page per gemeente and the index page linking them (none on a gemeente-level map). */
   gemeenten: { pages: GemeentePage[]; index: string; png: boolean } | null;
 }
@@ -164,7 +170,7 @@ export function runFigures(r: SignalResult, options: RunFiguresOptions = {}): Ru
   if (gemeenten) gemeenten.png = g === true || (g === 'auto' && gemeenten.pages.length <= GEMEENTE_PNG_MAX);
   // the maps and the gemeente outlines they need are built on first use: the CLI hands the
   // pages to its drawers first and builds the maps meanwhile
-  let maps: Omit<RunFigures, 'gemeenten'> | undefined;
+  let maps: Omit<RunFigures, 'gemeenten' | 'preparedMaps'> | undefined;
   const build = () => (maps ??= mapFigures(r, drawn(), () => (prepared ? prepared.outlines : gemeenteOutlines(drawn()))));
   return {
     get signaleringskaart() {
@@ -177,31 +183,66 @@ export function runFigures(r: SignalResult, options: RunFiguresOptions = {}): Ru
       return build().explorer;
     },
     gemeenten,
+    preparedMaps: prepared ? mapContent(r) : null,
   };
 }
 
-function mapFigures(r: SignalResult, drawn: readonly RegionFeature[], outlinesOf: () => readonly RegionFeature[]): Omit<RunFigures, 'gemeenten'> {
+/**
+ * What the two maps show, as plain data: each drawn code's signal category and focus, and the
+ * title blocks. With a drawing of the same boundaries, {@link mapSpecs} builds the maps anywhere:
+ * the CLI's figure worker builds them from the drawing it made, so no geometry is copied over.
+ */
+export interface MapContent {
+  codes: string[];
+  categorie: SignalCategory[];
+  focus: FocusCategory[];
+  title: string;
+  period: string;
+  focusTitle: string;
+  focusPeriod: string;
+  synthetic: boolean;
+}
+
+/** The content of a result's maps (see {@link MapContent}). */
+export function mapContent(r: SignalResult): MapContent {
   const s = r.signalen;
-  const codes = strings(s, 'code') as string[];
-  const cat = s.array('categorie') as SignalCategory[];
-  const foc = s.array('focus') as FocusCategory[];
-  // drawn from the simplified geometry when the boundaries are full resolution (exact otherwise)
-  const geo = { features: drawn, crs: r.boundaries.crs };
-  const outlines = { features: outlinesOf(), crs: r.boundaries.crs };
-  const frame = {
+  return {
+    codes: [...(strings(s, 'code') as string[])],
+    categorie: [...(s.array('categorie') as SignalCategory[])],
+    focus: [...(s.array('focus') as FocusCategory[])],
     title: r.config.title,
     period: `${periodLabel(r)} · ${r.config.reference.variant}`,
+    focusTitle: `Focuskaart ${r.config.period.O.t1}`,
+    focusPeriod: `${focusYears(r)} · ${r.config.reference.variant}`,
     synthetic: r.config.synthetic,
-    outlines,
   };
-  const signaleringskaart = signalMapSpec(geo, new Map(codes.map((c, i) => [c, cat[i]])), frame);
-  const focusOf = new Map(codes.map((c, i) => [c, foc[i]]));
+}
+
+/**
+ * The signaleringskaart and the focuskaart of `content`, drawn over `geo` (the drawn features)
+ * with the gemeente `outlines`.
+ */
+export function mapSpecs(geo: MapGeometry, outlines: MapGeometry, c: MapContent): { signaleringskaart: VegaLiteSpec; focuskaart: VegaLiteSpec } {
+  const frame = { title: c.title, period: c.period, synthetic: c.synthetic, outlines };
+  const signaleringskaart = signalMapSpec(geo, new Map(c.codes.map((code, i) => [code, c.categorie[i]])), frame);
+  const focusOf = new Map(c.codes.map((code, i) => [code, c.focus[i]]));
   const focuskaart = mapSpec(
     geo,
     (code) => FOCUS_LABELS[focusOf.get(code) ?? 'onvoldoende_gegevens'],
     { labels: FOCUS_CATEGORIES.map((f) => FOCUS_LABELS[f]), colours: FOCUS_CATEGORIES.map((f) => FOCUS_COLOURS[f]) },
-    { ...frame, title: `Focuskaart ${r.config.period.O.t1}`, period: `${focusYears(r)} · ${r.config.reference.variant}`, legendTitle: 'Huidige positie' },
+    { ...frame, title: c.focusTitle, period: c.focusPeriod, legendTitle: 'Huidige positie' },
   );
+  return { signaleringskaart, focuskaart };
+}
+
+function mapFigures(r: SignalResult, drawn: readonly RegionFeature[], outlinesOf: () => readonly RegionFeature[]): Omit<RunFigures, 'gemeenten' | 'preparedMaps'> {
+  const s = r.signalen;
+  const codes = strings(s, 'code') as string[];
+  // drawn from the simplified geometry when the boundaries are full resolution (exact otherwise)
+  const geo = { features: drawn, crs: r.boundaries.crs };
+  const outlines = { features: outlinesOf(), crs: r.boundaries.crs };
+  const { signaleringskaart, focuskaart } = mapSpecs(geo, outlines, mapContent(r));
+  const frame = { title: r.config.title, synthetic: r.config.synthetic, outlines };
 
   const dK = numbers(s, 'dK');
   const dO = numbers(s, 'dO');

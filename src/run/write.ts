@@ -13,7 +13,7 @@ import { geoJsonText, type ExportValue } from '../export/geojson.js';
 import { xlsxBytes } from '../export/xlsx.js';
 import { openOutputSet, type OutputSet } from '../util/output-set.js';
 import type { SignalResult } from './compute.js';
-import type { PreparedDrawing, RunFigures } from './figures.js';
+import type { MapContent, PreparedDrawing, RunFigures } from './figures.js';
 import type { Progress } from './load.js';
 import { buildSummary, signalRows } from './summary.js';
 import { summaryWorkbook } from './workbook.js';
@@ -40,6 +40,11 @@ export interface FigureWriter {
    * while the signals were computed; null (or a null result) when it is made in this thread.
    */
   drawing?(): Promise<PreparedDrawing | null> | null;
+  /**
+   * Draw the two maps from the drawing this writer made (see `drawing`) and their content: the
+   * two files of `maps` get their specs there (signaleringskaart, focuskaart).
+   */
+  writeMaps?(content: MapContent, maps: readonly FigureFile[], options?: WriteFiguresOptions): Promise<void>;
   /** `'worker'` when the figures are drawn in another thread (said in the progress line). */
   readonly where?: 'worker' | 'in-process';
 }
@@ -100,14 +105,15 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
   written.push('signaleringskaart.svg', 'signaleringskaart.png', 'focuskaart.svg', 'focuskaart.png', 'signaleringskaart.html');
   const drawing: Promise<void>[] = [];
   progress(`kaarten tekenen (SVG, PNG${drawer.where === 'worker' ? ', in een aparte thread' : ''})`);
+  const maps: FigureFile[] = [
+    { svgPath: at('signaleringskaart.svg'), pngPath: at('signaleringskaart.png') },
+    { svgPath: at('focuskaart.svg'), pngPath: at('focuskaart.png') },
+  ];
   drawing.push(
-    drawer.write(
-      [
-        { spec: figures.signaleringskaart, svgPath: at('signaleringskaart.svg'), pngPath: at('signaleringskaart.png') },
-        { spec: figures.focuskaart, svgPath: at('focuskaart.svg'), pngPath: at('focuskaart.png') },
-      ],
-      { staged: true },
-    ),
+    // built where the drawing of the boundaries was made (no geometry copied), else here
+    figures.preparedMaps !== null && drawer.writeMaps !== undefined
+      ? drawer.writeMaps(figures.preparedMaps, maps, { staged: true })
+      : drawer.write([{ ...maps[0], spec: figures.signaleringskaart }, { ...maps[1], spec: figures.focuskaart }], { staged: true }),
   );
   const g = figures.gemeenten;
   const pages: FigureFile[] = [];

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { demoConfig } from '../../src/run/config.js';
 import { runPipeline } from '../../src/run/job.js';
 import type { SignalResult as PipelineResult } from '../../src/run/compute.js';
-import { runFigures } from '../../src/run/figures.js';
+import { mapSpecs, runFigures } from '../../src/run/figures.js';
 import { writeRunOutputs } from '../../src/run/write.js';
 import { changeDirection, signalCategory, type SignalCategory } from '../../src/signal/categories.js';
 import { countByCategory } from '../../src/signal/summary.js';
@@ -178,6 +178,12 @@ describe('runFigures with the drawing of the boundaries made ahead of time', () 
     expect(outlineLayer(figs.focuskaart).map((f) => f.properties.code)).toEqual(['GM9999']);
     const region = figs.gemeenten!.pages[0].draft.input.regions[0];
     expect(region.geometry).toBe(d.drawn[0].geometry);
+    // whoever made the drawing builds the same maps from it and the maps' content
+    expect(figs.preparedMaps).not.toBeNull();
+    const specs = mapSpecs({ features: d.drawn, crs: r.boundaries.crs }, { features: d.outlines, crs: r.boundaries.crs }, figs.preparedMaps!);
+    expect(JSON.stringify(specs.signaleringskaart)).toBe(JSON.stringify(figs.signaleringskaart));
+    expect(JSON.stringify(specs.focuskaart)).toBe(JSON.stringify(figs.focuskaart));
+    expect(figs.preparedMaps!.codes).toEqual(r.signalen.array('code'));
     // drawn null: the boundaries themselves are drawn
     const exact = runFigures(r, { drawing: { ...d, drawn: null } });
     expect(exact.gemeenten!.pages[0].draft.input.regions[0].geometry).toBe(r.boundaries.features.find((f) => f.properties.code === region.code)!.geometry);
@@ -189,5 +195,7 @@ describe('runFigures with the drawing of the boundaries made ahead of time', () 
     expect(JSON.stringify(runFigures(r, { drawing: { ...d, checksum: '0'.repeat(64) } }).signaleringskaart)).toBe(own);
     expect(JSON.stringify(runFigures(r, { drawing: { ...d, codes: [...d.codes].reverse() } }).signaleringskaart)).toBe(own);
     expect(JSON.stringify(runFigures(r, { drawing: { ...d, codes: d.codes.slice(1) } }).signaleringskaart)).toBe(own);
+    expect(runFigures(r, { drawing: { ...d, checksum: '0'.repeat(64) } }).preparedMaps).toBeNull();
+    expect(runFigures(r).preparedMaps).toBeNull();
   });
 });
