@@ -10,7 +10,7 @@ import { microdataK } from '../sources/microdata/indicator.js';
 import type { MicrodataStatus } from '../sources/microdata/format.js';
 import { matchCodes, type MatchReport } from '../regions/match.js';
 import { VeerkrachtError } from '../util/errors.js';
-import type { IndicatorSources, IndicatorYear } from './types.js';
+import { INDICATOR_COLUMN as IND, type IndicatorColumn, type IndicatorSources, type IndicatorYear } from './types.js';
 import { nullable, numbers, strings } from './columns.js';
 
 /** How K (the vulnerable share, %) is defined. */
@@ -175,7 +175,7 @@ export function kwbIndicatorYear(
     K_geheim: Kg,
     O: code.map(() => null),
     C,
-  });
+  } satisfies Record<IndicatorColumn, unknown>);
   return { year: { year, table, sources }, warnings, ...(kMatch ? { kMatch } : {}) };
 }
 
@@ -252,7 +252,7 @@ export function attachLivability(
       found: String(lbmYear),
     });
   }
-  const code = strings(year.table, 'code') as string[];
+  const code = strings(year.table, IND.code) as string[];
   const lookup = code.map((c) => (options.codeOf ? options.codeOf(c) : c));
   const O = new Float64Array(code.length).fill(NaN);
   lookup.forEach((c, j) => {
@@ -264,7 +264,7 @@ export function attachLivability(
   return {
     year: {
       year: year.year,
-      table: year.table.assign({ O: nullable(O) }),
+      table: year.table.assign({ [IND.O]: nullable(O) }),
       sources: { ...year.sources, O: `Leefbaarometer 3.0: ${DIMENSION_LABEL[dimension]}` },
     },
     match,

@@ -4,7 +4,7 @@
  */
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import type { IndicatorYear } from './types.js';
+import { INDICATOR_COLUMN as IND, type IndicatorYear } from './types.js';
 import { flags, nullable, numbers, strings } from './columns.js';
 
 /** Why a buurt has no usable change (in the order they are checked). */
@@ -17,6 +17,30 @@ export const REDENEN_ONVOLDOENDE = {
   O: 'leefbaarheid ontbreekt',
   referentie: 'geen referentie',
 } as const;
+
+/**
+ * The columns of a change table ({@link buurtChanges}) by name, in table order: code that reads
+ * them writes `CHANGE_COLUMN.dK`, so a misspelt column is a type error.
+ *
+ * @example numbers(changes, CHANGE_COLUMN.dK)
+ */
+export const CHANGE_COLUMN = {
+  code: 'code',
+  naam: 'naam',
+  gemeente: 'gemeente',
+  inwoners: 'inwoners',
+  K0: 'K0',
+  K1: 'K1',
+  dK: 'dK',
+  O0: 'O0',
+  O1: 'O1',
+  dO: 'dO',
+  C: 'C',
+  reden: 'reden',
+} as const;
+
+/** A column of a change table. */
+export type ChangeColumn = keyof typeof CHANGE_COLUMN;
 
 export interface ChangeOptions {
   /** Buurten with fewer residents than this at t0 or t1 get no signal (default 100). */
@@ -37,20 +61,20 @@ export function buurtChanges(
   options: ChangeOptions = {},
 ): { table: ColumnTable; onlyT0: string[] } {
   const minInw = options.minInwoners ?? 100;
-  const c0 = strings(t0.table, 'code');
+  const c0 = strings(t0.table, IND.code);
   const idx0 = new Map<string, number>();
   c0.forEach((c, i) => c !== null && idx0.set(c, i));
-  const inw0 = numbers(t0.table, 'inwoners');
-  const K0a = numbers(t0.table, 'K');
-  const O0a = numbers(t0.table, 'O');
-  const g0 = flags(t0.table, 'K_geheim');
+  const inw0 = numbers(t0.table, IND.inwoners);
+  const K0a = numbers(t0.table, IND.K);
+  const O0a = numbers(t0.table, IND.O);
+  const g0 = flags(t0.table, IND.K_geheim);
 
-  const code = strings(t1.table, 'code') as string[];
-  const inw1 = numbers(t1.table, 'inwoners');
-  const K1 = numbers(t1.table, 'K');
-  const O1 = numbers(t1.table, 'O');
-  const C1 = numbers(t1.table, 'C');
-  const g1 = flags(t1.table, 'K_geheim');
+  const code = strings(t1.table, IND.code) as string[];
+  const inw1 = numbers(t1.table, IND.inwoners);
+  const K1 = numbers(t1.table, IND.K);
+  const O1 = numbers(t1.table, IND.O);
+  const C1 = numbers(t1.table, IND.C);
+  const g1 = flags(t1.table, IND.K_geheim);
   const n = code.length;
   const K0 = new Float64Array(n).fill(NaN);
   const O0 = new Float64Array(n).fill(NaN);
@@ -74,8 +98,8 @@ export function buurtChanges(
   const dO = O1.map((v, j) => v - O0[j]);
   const table = aq.table({
     code,
-    naam: strings(t1.table, 'naam'),
-    gemeente: strings(t1.table, 'gemeente'),
+    naam: strings(t1.table, IND.naam),
+    gemeente: strings(t1.table, IND.gemeente),
     inwoners: nullable(inw1),
     K0: nullable(K0),
     K1: nullable(K1),
@@ -85,7 +109,7 @@ export function buurtChanges(
     dO: nullable(dO),
     C: nullable(C1),
     reden,
-  });
+  } satisfies Record<ChangeColumn, unknown>);
   const onlyT0 = c0.filter((c): c is string => c !== null && !seen.has(c)).sort();
   return { table, onlyT0 };
 }

@@ -28,3 +28,25 @@ export interface IndicatorSources {
 
 /** Column names every IndicatorYear table has. */
 export const INDICATOR_COLUMNS = ['code', 'naam', 'gemeente', 'inwoners', 'K', 'K_noemer', 'K_geheim', 'O', 'C'] as const;
+
+/** A column of an IndicatorYear table. */
+export type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number];
+
+/**
+ * The columns of an IndicatorYear table by name, for code that reads them in a loop:
+ * `numbers(t, INDICATOR_COLUMN.inwoners)` rather than `'inwoners'`, so a misspelt column is a
+ * type error instead of a missing column at run time.
+ *
+ * @example numbers(year.table, INDICATOR_COLUMN.K)
+ */
+export const INDICATOR_COLUMN = {
+  code: 'code',
+  naam: 'naam',
+  gemeente: 'gemeente',
+  inwoners: 'inwoners',
+  K: 'K',
+  K_noemer: 'K_noemer',
+  K_geheim: 'K_geheim',
+  O: 'O',
+  C: 'C',
+} as const satisfies { readonly [C in IndicatorColumn]: C };

@@ -6,7 +6,8 @@ import type { ColumnTable } from 'arquero';
 import type { MatchReport } from '../regions/match.js';
 import { VERSION } from '../version.js';
 import { SIGNAL_CATEGORIES, SIGNAL_LABELS, type SignalCategory } from '../signal/categories.js';
-import { FOCUS_CATEGORIES, FOCUS_LABELS, type FocusCategory } from '../signal/focus.js';
+import { FOCUS_CATEGORIES, FOCUS_COLUMN, FOCUS_LABELS, type FocusCategory } from '../signal/focus.js';
+import { SIGNAL_COLUMN } from '../signal/assign.js';
 import { countByCategory, countByFocus, countReasons, summariseCorporatie, summariseGemeenten } from '../signal/summary.js';
 import type { CorporatieResult, SignalResult } from './compute.js';
 import { newcombeDifference, wilsonInterval } from '../indicators/binomial.js';
@@ -37,8 +38,8 @@ function round6(v: unknown): unknown {
 
 /** The per-buurt rows written to CSV and GeoJSON. */
 export function signalRows(signalen: ColumnTable): Record<string, unknown>[] {
-  const cat = signalen.array('categorie') as SignalCategory[];
-  const foc = signalen.array('focus') as FocusCategory[];
+  const cat = signalen.array(SIGNAL_COLUMN.categorie) as SignalCategory[];
+  const foc = signalen.array(FOCUS_COLUMN.focus) as FocusCategory[];
   const names = new Set(signalen.columnNames());
   const columns = [...SIGNAL_COLUMNS, ...CORPORATIE_COLUMNS.filter((c) => names.has(c))];
   // column by column (no row objects of the whole table first)
@@ -142,8 +143,8 @@ export function buildSummary(r: SignalResult, outputs: string[]): Record<string,
   const s = r.signalen;
   const cfg = r.config;
   const gemeenten = summariseGemeenten(s);
-  const cat = s.array('categorie') as SignalCategory[];
-  const foc = s.array('focus') as FocusCategory[];
+  const cat = s.array(SIGNAL_COLUMN.categorie) as SignalCategory[];
+  const foc = s.array(FOCUS_COLUMN.focus) as FocusCategory[];
   const matrixCounts: Record<string, Record<string, number>> = {};
   for (const c of SIGNAL_CATEGORIES) matrixCounts[c] = Object.fromEntries(FOCUS_CATEGORIES.map((f) => [f, 0]));
   cat.forEach((c, i) => (matrixCounts[c][foc[i]] += 1));

@@ -6,10 +6,25 @@
 import type { ColumnTable } from 'arquero';
 import { changeDirection, signalCategory, type Direction, type SignalCategory } from './categories.js';
 import { leaveOneOutReference, weightedMean, type AbsoluteReference } from './reference.js';
-import { REDENEN_ONVOLDOENDE } from '../indicators/change.js';
+import { CHANGE_COLUMN as CH, REDENEN_ONVOLDOENDE } from '../indicators/change.js';
 import { nullable, numbers, strings } from '../indicators/columns.js';
 
 export type Variant = 'absoluut' | 'relatief';
+
+/**
+ * The columns {@link assignSignals} adds to a change table (and `reden`, which it completes) by
+ * name, so code that reads them writes `SIGNAL_COLUMN.categorie` and a typo is a type error.
+ *
+ * @example signalen.array(SIGNAL_COLUMN.categorie)
+ */
+export const SIGNAL_COLUMN = {
+  refK: 'refK',
+  refO: 'refO',
+  richting_K: 'richting_K',
+  richting_O: 'richting_O',
+  categorie: 'categorie',
+  reden: 'reden',
+} as const;
 
 export interface SignalParams {
   variant: Variant;
@@ -34,16 +49,16 @@ export interface SignalParams {
  */
 export function assignSignals(changes: ColumnTable, p: SignalParams): ColumnTable {
   if (!(p.tK >= 0) || !(p.tO >= 0)) throw new RangeError(`dead bands must be ≥ 0, got tK=${p.tK}, tO=${p.tO}`);
-  const dK = numbers(changes, 'dK');
-  const dO = numbers(changes, 'dO');
-  const w = numbers(changes, 'inwoners');
-  const reden = strings(changes, 'reden');
+  const dK = numbers(changes, CH.dK);
+  const dO = numbers(changes, CH.dO);
+  const w = numbers(changes, CH.inwoners);
+  const reden = strings(changes, CH.reden);
   const usable = reden.map((r) => r === null);
   const n = dK.length;
   let refK: Float64Array;
   let refO: Float64Array;
   if (p.variant === 'relatief') {
-    const gm = p.groups ?? strings(changes, 'gemeente');
+    const gm = p.groups ?? strings(changes, CH.gemeente);
     refK = leaveOneOutReference(dK, w, gm, usable);
     refO = leaveOneOutReference(dO, w, gm, usable);
   } else {
@@ -88,5 +103,5 @@ export function assignSignals(changes: ColumnTable, p: SignalParams): ColumnTabl
     richting_O: richtingO,
     categorie,
     reden: redenOut,
-  });
+  } satisfies Record<keyof typeof SIGNAL_COLUMN, unknown>);
 }

@@ -8,7 +8,7 @@ import type { ColumnTable } from 'arquero';
 import { leaveOneOutReference, weightedMean } from './reference.js';
 import type { Variant } from './assign.js';
 import { nullable, numbers, strings } from '../indicators/columns.js';
-import { REDENEN_ONVOLDOENDE } from '../indicators/change.js';
+import { CHANGE_COLUMN as CH, REDENEN_ONVOLDOENDE } from '../indicators/change.js';
 
 export const FOCUS_CATEGORIES = ['focus', 'hoge_kwetsbaarheid', 'lage_leefbaarheid', 'geen_focus', 'onvoldoende_gegevens'] as const;
 export type FocusCategory = (typeof FOCUS_CATEGORIES)[number];
@@ -30,6 +30,18 @@ export const FOCUS_COLOURS: Readonly<Record<FocusCategory, string>> = {
   onvoldoende_gegevens: '#999999',
 };
 
+/**
+ * The columns {@link assignFocus} adds by name, so code that reads them writes
+ * `FOCUS_COLUMN.focus` and a typo is a type error.
+ *
+ * @example signalen.array(FOCUS_COLUMN.focus)
+ */
+export const FOCUS_COLUMN = {
+  focus_refK: 'focus_refK',
+  focus_refO: 'focus_refO',
+  focus: 'focus',
+} as const;
+
 export interface FocusParams {
   variant: Variant;
   /** Margin above the reference level of K (percentage points) that counts as high. */
@@ -44,10 +56,10 @@ export interface FocusParams {
  * are `onvoldoende_gegevens`.
  */
 export function assignFocus(signals: ColumnTable, p: FocusParams): ColumnTable {
-  const K = numbers(signals, 'K1');
-  const O = numbers(signals, 'O1');
-  const w = numbers(signals, 'inwoners');
-  const reden = strings(signals, 'reden');
+  const K = numbers(signals, CH.K1);
+  const O = numbers(signals, CH.O1);
+  const w = numbers(signals, CH.inwoners);
+  const reden = strings(signals, CH.reden);
   const n = K.length;
   // current levels are usable even where the change is not (e.g. K0 missing), but not where the
   // buurt is too small or does not exist on this indeling
@@ -55,7 +67,7 @@ export function assignFocus(signals: ColumnTable, p: FocusParams): ColumnTable {
   let refK: Float64Array;
   let refO: Float64Array;
   if (p.variant === 'relatief') {
-    const gm = strings(signals, 'gemeente');
+    const gm = strings(signals, CH.gemeente);
     refK = leaveOneOutReference(K, w, gm, usable);
     refO = leaveOneOutReference(O, w, gm, usable);
   } else {
@@ -72,5 +84,5 @@ export function assignFocus(signals: ColumnTable, p: FocusParams): ColumnTable {
     const low = O[i] - refO[i] < -p.marginO;
     focus[i] = high && low ? 'focus' : high ? 'hoge_kwetsbaarheid' : low ? 'lage_leefbaarheid' : 'geen_focus';
   }
-  return signals.assign({ focus_refK: nullable(refK), focus_refO: nullable(refO), focus });
+  return signals.assign({ focus_refK: nullable(refK), focus_refO: nullable(refO), focus } satisfies Record<keyof typeof FOCUS_COLUMN, unknown>);
 }

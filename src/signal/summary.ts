@@ -6,9 +6,11 @@
  */
 import type { ColumnTable } from 'arquero';
 import { SIGNAL_CATEGORIES, SIGNAL_LABELS, type SignalCategory } from './categories.js';
-import { FOCUS_CATEGORIES, FOCUS_LABELS, type FocusCategory } from './focus.js';
+import { FOCUS_CATEGORIES, FOCUS_COLUMN, FOCUS_LABELS, type FocusCategory } from './focus.js';
+import { SIGNAL_COLUMN } from './assign.js';
 import { CORPORATIE_KLASSEN, corporatieKlasse, isCorporatiebuurt } from '../indicators/corporation.js';
 import { numbers, strings } from '../indicators/columns.js';
+import { CHANGE_COLUMN as CH } from '../indicators/change.js';
 
 export interface CategoryCount {
   label: string;
@@ -31,9 +33,9 @@ function add<C extends string>(counts: CategoryCounts<C>, c: C, inw: number): vo
 }
 
 /** Counts per signal category (buurten and residents). */
-export function countByCategory(table: ColumnTable, column = 'categorie'): CategoryCounts<SignalCategory> {
+export function countByCategory(table: ColumnTable, column: string = SIGNAL_COLUMN.categorie): CategoryCounts<SignalCategory> {
   const cat = table.array(column) as SignalCategory[];
-  const inw = numbers(table, 'inwoners');
+  const inw = numbers(table, CH.inwoners);
   const out = emptyCounts(SIGNAL_CATEGORIES, SIGNAL_LABELS);
   cat.forEach((c, i) => add(out, c, inw[i]));
   return out;
@@ -41,8 +43,8 @@ export function countByCategory(table: ColumnTable, column = 'categorie'): Categ
 
 /** Counts per focus category. */
 export function countByFocus(table: ColumnTable): CategoryCounts<FocusCategory> {
-  const cat = table.array('focus') as FocusCategory[];
-  const inw = numbers(table, 'inwoners');
+  const cat = table.array(FOCUS_COLUMN.focus) as FocusCategory[];
+  const inw = numbers(table, CH.inwoners);
   const out = emptyCounts(FOCUS_CATEGORIES, FOCUS_LABELS);
   cat.forEach((c, i) => add(out, c, inw[i]));
   return out;
@@ -60,11 +62,11 @@ export interface GemeenteSummary {
 }
 
 /** Per gemeente (sorted by code). */
-export function summariseGemeenten(table: ColumnTable, column = 'categorie'): GemeenteSummary[] {
-  const gm = strings(table, 'gemeente');
+export function summariseGemeenten(table: ColumnTable, column: string = SIGNAL_COLUMN.categorie): GemeenteSummary[] {
+  const gm = strings(table, CH.gemeente);
   const naam = table.columnNames().includes('gemeentenaam') ? strings(table, 'gemeentenaam') : null;
   const cat = table.array(column) as SignalCategory[];
-  const inw = numbers(table, 'inwoners');
+  const inw = numbers(table, CH.inwoners);
   const by = new Map<string, GemeenteSummary>();
   gm.forEach((g, i) => {
     const code = g ?? '(onbekend)';
@@ -93,10 +95,10 @@ export interface CorporatieSummary {
 }
 
 /** Stratification by corporation share C (column `C`). */
-export function summariseCorporatie(table: ColumnTable, column = 'categorie'): CorporatieSummary {
-  const C = numbers(table, 'C');
+export function summariseCorporatie(table: ColumnTable, column: string = SIGNAL_COLUMN.categorie): CorporatieSummary {
+  const C = numbers(table, CH.C);
   const cat = table.array(column) as SignalCategory[];
-  const inw = numbers(table, 'inwoners');
+  const inw = numbers(table, CH.inwoners);
   const klassen: CorporatieSummary['klassen'] = {};
   for (const k of [...CORPORATIE_KLASSEN, 'onbekend']) klassen[k] = { buurten: 0, inwoners: 0, categories: emptyCounts(SIGNAL_CATEGORIES, SIGNAL_LABELS) };
   let cb = 0;
@@ -121,6 +123,6 @@ export function summariseCorporatie(table: ColumnTable, column = 'categorie'): C
 /** Number of buurten per reason for `onvoldoende_gegevens` (sorted by reason). */
 export function countReasons(table: ColumnTable): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const r of strings(table, 'reden')) if (r !== null) out[r] = (out[r] ?? 0) + 1;
+  for (const r of strings(table, CH.reden)) if (r !== null) out[r] = (out[r] ?? 0) + 1;
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
 }

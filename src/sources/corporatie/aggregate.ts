@@ -4,7 +4,7 @@
  * vulnerable group. Balances: every VHE and every letting is either in an aggregate or in the
  * report, by reason.
  */
-import { table as makeTable, type ColumnTable } from 'arquero';
+import { escape, type ColumnTable } from 'arquero';
 import { gemeenteOf, normalizeRegionCode } from '../../regions/codes.js';
 import { matchCodes, type MatchReport } from '../../regions/match.js';
 import type { AddressLookup } from '../pc6/lookup.js';
@@ -54,15 +54,14 @@ export interface CorporatieAggregate {
   inputs: Provenance[];
 }
 
-interface Cell {
-  code: string;
-  jaar: number;
-  vhe: number;
-  vhe_woning: number;
-  verhuringen: number;
-  groep: Record<string, { n: number; bekend: number }>;
-}
-
+// Every placed VHE and every placed letting is one event in a buurt × year, with 0/1 columns;
+// the aggregate sums them per cell. Per vulnerable group g an event has `n_g` (a letting to the
+// group) and `bekend_g` (a letting where it is known): 0 for a VHE.
+const group = (f: (g: string) => [string, string][]): Record<string, string> => Object.fromEntries(KWETSBARE_GROEPEN.flatMap(f));
+const STOCK_GROUP_EVENTS = group((g) => [[`n_${g}`, '0'], [`bekend_${g}`, '0']]);
+const LETTING_GROUP_EVENTS = group((g) => [[`n_${g}`, `d.${g} ? 1 : 0`], [`bekend_${g}`, `d.${g} !== null ? 1 : 0`]]);
+const GROUP_SUMS = group((g) => [[g, `op.sum(d.n_${g})`], [`${g}_bekend`, `op.sum(d.bekend_${g})`]]);
+const GROUP_PCT = group((g) => [[`${g}_pct`, `d.${g}_bekend > 0 ? (100 * d.${g}) / d.${g}_bekend : null`]]);
 
 /**
  * Place stock and lettings in buurten and aggregate them to buurt × year.
@@ -77,27 +76,14 @@ export function aggregateCorporatie(input: CorporatieInput): CorporatieAggregate
   if (placed.disagreements.count > 0) {
     warnings.push(`${placed.disagreements.count} VHE have an own buurt code that differs from the postcode table (own code used), e.g. ${placed.disagreements.examples.join('; ')}`);
   }
-  const cells = new Map<string, Cell>();
-  const cell = (code: string, jaar: number): Cell => {
-    const k = `${code}|${jaar}`;
-    let c = cells.get(k);
-    if (!c) {
-      const groep: Cell['groep'] = {};
-      for (const g of KWETSBARE_GROEPEN) groep[g] = { n: 0, bekend: 0 };
-      cells.set(k, (c = { code, jaar, vhe: 0, vhe_woning: 0, verhuringen: 0, groep }));
-    }
-    return c;
-  };
-  const pt = placed.table;
-  const buurtOfVhe = new Map<string, string | null>();
-  for (let r = 0; r < pt.numRows(); r++) {
-    const b = pt.get('buurt', r) as string | null;
-    buurtOfVhe.set(pt.get('vhe', r) as string, b);
-    if (b === null) continue;
-    const c = cell(b, input.bezitJaar);
-    c.vhe++;
-    if (pt.get('woning', r) === true) c.vhe_woning++;
-  }
+  // a cell of lettings alone has vhe 0, one of stock alone no lettings
+  const vt = input.verhuringen?.table;
+  const eventColumns = ['code', 'jaar', 'vhe', 'vhe_woning', ...(vt ? ['verhuringen', ...Object.keys(STOCK_GROUP_EVENTS)] : [])];
+  const stockEvents = placed.table
+    .filter('d.buurt != null')
+    .params({ jaar: input.bezitJaar })
+    .derive({ code: 'd.buurt', jaar: '$.jaar', vhe: '1', vhe_woning: 'd.woning === true ? 1 : 0', verhuringen: '0', ...STOCK_GROUP_EVENTS })
+    .select(eventColumns);
   // rows dropped while parsing (no id, duplicates) belong to the balance too
   const bezit: CorporatieBalance = {
     read: input.bezit.report.rowsRead,
@@ -106,9 +92,13 @@ export function aggregateCorporatie(input: CorporatieInput): CorporatieAggregate
   };
 
   let verhuringen: CorporatieBalance | null = null;
-  const vt = input.verhuringen?.table;
+  let events = stockEvents;
   if (vt) {
+    const buurtOfVhe = new Map<string, string | null>();
+    const pt = placed.table;
+    for (let r = 0; r < pt.numRows(); r++) buurtOfVhe.set(pt.get('vhe', r) as string, pt.get('buurt', r) as string | null);
     const lost = new Map<string, DroppedRows>();
+    const buurtOfLetting = new Array<string | null>(vt.numRows()).fill(null);
     let aggregated = 0;
     for (let r = 0; r < vt.numRows(); r++) {
       const vhe = vt.get('vhe', r) as string;
@@ -122,18 +112,17 @@ export function aggregateCorporatie(input: CorporatieInput): CorporatieAggregate
         countDropped(lost, 'VHE not placed in a buurt', ex);
         continue;
       }
-      const c = cell(b, vt.get('jaar', r) as number);
-      c.verhuringen++;
+      buurtOfLetting[r] = b;
       aggregated++;
-      for (const g of KWETSBARE_GROEPEN) {
-        const v = vt.get(g, r) as boolean | null;
-        if (v === null) continue;
-        c.groep[g].bekend++;
-        if (v) c.groep[g].n++;
-      }
     }
     const rep = (input.verhuringen as LoadedTable).report;
     verhuringen = { read: rep.rowsRead, aggregated, unplaced: [...rep.dropped, ...lost.values()] };
+    const lettingEvents = vt
+      .assign({ code: buurtOfLetting })
+      .filter('d.code != null')
+      .derive({ vhe: '0', vhe_woning: '0', verhuringen: '1', ...LETTING_GROUP_EVENTS })
+      .select(eventColumns);
+    events = stockEvents.concat(lettingEvents);
   }
 
   let woningen: Map<string, number | null> | null = null;
@@ -144,57 +133,44 @@ export function aggregateCorporatie(input: CorporatieInput): CorporatieAggregate
       const code = normalizeRegionCode(w.code, 'buurt');
       if (code !== null) woningen.set(code, w.woningen);
     }
-    const stockBuurten = [...cells.values()].filter((c) => c.jaar === input.bezitJaar && c.vhe > 0).map((c) => c.code);
+    const stockBuurten = stockEvents.dedupe('code').array('code') as string[];
     woningenMatch = matchCodes(stockBuurten, [...woningen.keys()], { left: 'corporatiebezit', right: 'woningen (KWB)' });
     if (woningenMatch.onlyLeft.length > 0) {
       warnings.push(`${woningenMatch.onlyLeft.length} buurten with stock are not in the dwellings table (corporatie_pct null), e.g. ${woningenMatch.onlyLeft.slice(0, 5).join(', ')}`);
     }
   }
 
-  const sorted = [...cells.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.jaar - b.jaar));
-  const cols: Record<string, unknown[]> = { code: [], gemeente: [], jaar: [], vhe: [], vhe_woning: [], woningen_totaal: [], corporatie_pct: [] };
-  if (vt) {
-    cols.verhuringen = [];
-    for (const g of KWETSBARE_GROEPEN) {
-      cols[g] = [];
-      cols[`${g}_bekend`] = [];
-      cols[`${g}_pct`] = [];
-    }
-  }
-  const over100: string[] = [];
-  for (const c of sorted) {
-    const stockYear = c.jaar === input.bezitJaar;
-    cols.code.push(c.code);
-    cols.gemeente.push(gemeenteOf(c.code));
-    cols.jaar.push(c.jaar);
-    cols.vhe.push(stockYear ? c.vhe : null);
-    cols.vhe_woning.push(stockYear ? c.vhe_woning : null);
-    const w = stockYear && woningen ? (woningen.get(c.code) ?? null) : null;
-    cols.woningen_totaal.push(w);
-    const pct = w !== null && w > 0 ? (100 * c.vhe_woning) / w : null;
-    if (pct !== null && pct > 100) over100.push(`${c.code} (${c.vhe_woning} of ${w})`);
-    cols.corporatie_pct.push(pct);
-    if (vt) {
-      cols.verhuringen.push(c.verhuringen);
-      for (const g of KWETSBARE_GROEPEN) {
-        const { n, bekend } = c.groep[g];
-        cols[g].push(n);
-        cols[`${g}_bekend`].push(bekend);
-        cols[`${g}_pct`].push(bekend > 0 ? (100 * n) / bekend : null);
-      }
-    }
-  }
+  const dwellings = woningen;
+  const cells = events
+    .groupby('code', 'jaar')
+    .rollup({ vhe: 'op.sum(d.vhe)', vhe_woning: 'op.sum(d.vhe_woning)', ...(vt ? { verhuringen: 'op.sum(d.verhuringen)', ...GROUP_SUMS } : {}) })
+    .orderby('code', 'jaar')
+    .params({ jaar: input.bezitJaar })
+    .derive({
+      gemeente: escape((d: { code: string }) => gemeenteOf(d.code)),
+      // the stock and the corporation share describe the stock year only
+      woningen_totaal: escape((d: { code: string; jaar: number }) => (d.jaar === input.bezitJaar && dwellings ? (dwellings.get(d.code) ?? null) : null)),
+      vhe: 'd.jaar === $.jaar ? d.vhe : null',
+      vhe_woning: 'd.jaar === $.jaar ? d.vhe_woning : null',
+    })
+    .derive({ corporatie_pct: 'd.woningen_totaal !== null && d.woningen_totaal > 0 ? (100 * d.vhe_woning) / d.woningen_totaal : null' });
+  const order = ['code', 'gemeente', 'jaar', 'vhe', 'vhe_woning', 'woningen_totaal', 'corporatie_pct'];
+  if (vt) order.push('verhuringen', ...KWETSBARE_GROEPEN.flatMap((g) => [g, `${g}_bekend`, `${g}_pct`]));
+  const table = (vt ? cells.derive(GROUP_PCT) : cells).select(order).reify();
+
+  const over100 = table.filter('d.corporatie_pct > 100').objects() as { code: string; vhe_woning: number; woningen_totaal: number }[];
   if (over100.length > 0) {
-    warnings.push(`${over100.length} buurten have more corporation dwellings than dwellings in the table (different year or indeling?), e.g. ${over100.slice(0, 5).join(', ')}`);
+    const e = over100.slice(0, 5).map((c) => `${c.code} (${c.vhe_woning} of ${c.woningen_totaal})`);
+    warnings.push(`${over100.length} buurten have more corporation dwellings than dwellings in the table (different year or indeling?), e.g. ${e.join(', ')}`);
   }
   const unit = (name: string): string | undefined =>
     name.endsWith('_pct') ? '%' : ['vhe', 'vhe_woning', 'woningen_totaal', 'verhuringen'].includes(name) || name.endsWith('_bekend') || (KWETSBARE_GROEPEN as readonly string[]).includes(name) ? 'aantal' : undefined;
-  const columns: ColumnMeta[] = Object.keys(cols).map((name) => ({
+  const columns: ColumnMeta[] = order.map((name) => ({
     name,
-    missing: cols[name].filter((v) => v === null).length,
+    missing: (table.array(name) as unknown[]).filter((v) => v === null).length,
     ...(unit(name) ? { unit: unit(name) } : {}),
     ...(name === 'corporatie_pct' ? { concept: 'corporatie_pct', title: '% woningen in bezit van de corporatie (eigen bezit / woningen KWB)' } : {}),
   }));
   const inputs = [input.bezit.provenance, ...(input.verhuringen ? [input.verhuringen.provenance] : [])];
-  return { table: makeTable(cols), columns, bezit, verhuringen, woningenMatch, warnings, inputs };
+  return { table, columns, bezit, verhuringen, woningenMatch, warnings, inputs };
 }

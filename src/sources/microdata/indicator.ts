@@ -3,7 +3,7 @@
  * vulnerable share K: per buurt and year `K` (percent), `K_noemer` (the totaal) and `K_geheim`
  * (true when the share is missing because a cell was suppressed, not merely absent).
  */
-import { table, type ColumnTable } from 'arquero';
+import type { ColumnTable } from 'arquero';
 import { VeerkrachtError } from '../../util/errors.js';
 import type { MicrodataStatus } from './format.js';
 
@@ -18,19 +18,13 @@ import type { MicrodataStatus } from './format.js';
  * @example microdataK(deriveMicrodataShares(m.table).table, 'laag_inkomen', 'instroom')
  */
 export function microdataK(shares: ColumnTable, groep: string, status: MicrodataStatus): ColumnTable {
-  const rows = (shares.objects() as { code: string; jaar: number; groep: string; status: string; totaal: number | null; aandeel_pct: number | null; aandeel_status: string }[]).filter(
-    (r) => r.groep === groep && r.status === status,
-  );
-  if (rows.length === 0) {
+  const rows = shares.params({ groep, status }).filter('d.groep === $.groep && d.status === $.status');
+  if (rows.numRows() === 0) {
     const groups = [...new Set(shares.array('groep') as string[])].sort();
     throw new VeerkrachtError('group and status not in the microdata shares', { column: 'groep', expected: `one of ${groups.join(', ')} with status ${status}`, found: JSON.stringify(groep) });
   }
-  return table({
-    code: rows.map((r) => r.code),
-    jaar: rows.map((r) => r.jaar),
-    K: rows.map((r) => r.aandeel_pct),
-    K_noemer: rows.map((r) => r.totaal),
-    K_geheim: rows.map((r) => r.aandeel_status === 'groep onderdrukt' || r.aandeel_status === 'totaal onderdrukt'),
-    K_status: rows.map((r) => r.aandeel_status),
-  });
+  return rows
+    .derive({ K_geheim: "d.aandeel_status === 'groep onderdrukt' || d.aandeel_status === 'totaal onderdrukt'" })
+    .select({ code: 'code', jaar: 'jaar', aandeel_pct: 'K', totaal: 'K_noemer', K_geheim: 'K_geheim', aandeel_status: 'K_status' })
+    .reify();
 }
