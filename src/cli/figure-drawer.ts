@@ -18,6 +18,9 @@ import { inProcessFigures, type FigureWriter } from '../run/write.js';
 import type { FigureFile, WriteFiguresOptions } from '../viz/figure-files.js';
 import type { FigureReply, FigureRequest, FigureWorkerData } from './figure-worker.js';
 import type { MapContent, PreparedDrawing } from '../run/figures.js';
+import type { LoadedTable } from '../sources/types.js';
+import type { LeefbaarometerTable } from '../sources/leefbaarometer/load.js';
+import { loadedFromPlain, type PlainLoaded } from './table-transfer.js';
 import type { MapLevel } from '../run/config.js';
 
 /** A figure writer that must be closed when the run is over. */
@@ -88,7 +91,7 @@ function readableHere(file: string): boolean {
  * boundaries (a file up to {@link DRAWING_WORKER_MAX_BYTES}), the worker first reads them itself
  * and makes their drawing (see `drawing()`).
  */
-export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, t1?: { file: string; level: MapLevel }): FigureDrawer {
+export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, t1?: { file: string; level: MapLevel }, inputs?: FigureWorkerData['prefetch']): FigureDrawer {
   const boundaries = t1 !== undefined && readableHere(t1.file) ? t1 : undefined;
   const folder = ownFolder();
   const file = folder === null ? null : join(folder, 'figure-worker.js');
@@ -96,24 +99,31 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, t1?: { f
 
   let worker: Worker;
   try {
-    worker = new Worker(file, { workerData: { drawing: boundaries } satisfies FigureWorkerData });
+    worker = new Worker(file, { workerData: { drawing: boundaries, prefetch: inputs } satisfies FigureWorkerData });
   } catch {
     // no thread to be had (a resource limit): draw here, as without the compiled worker
     return inThisThread();
   }
   worker.unref(); // never keeps the process alive on its own
   const pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  // the inputs the worker loads, each resolved when it arrives (null: load it here)
+  const arrived = new Map<string, (t: PlainLoaded<LoadedTable> | null) => void>();
+  const loading = (key: string) => new Promise<PlainLoaded<LoadedTable> | null>((resolve) => arrived.set(key, resolve));
+  const kwb = Object.fromEntries((inputs?.kwb ?? []).map(({ year }) => [String(year), loading(`kwb ${year}`).then((t) => (t === null ? null : loadedFromPlain(t)))]));
+  const leefbaarometer = inputs ? loading('leefbaarometer').then((t) => (t === null ? null : loadedFromPlain(t as PlainLoaded<LeefbaarometerTable>))) : undefined;
   let drawn: (d: PreparedDrawing | null) => void = () => {};
   const drawing = boundaries ? new Promise<PreparedDrawing | null>((resolve) => (drawn = resolve)) : null;
   let failure: Error | null = null;
   const failAll = (e: Error) => {
     failure = e;
     drawn(null);
+    for (const resolve of arrived.values()) resolve(null);
     for (const p of pending.values()) p.reject(e);
     pending.clear();
   };
   worker.on('message', (m: FigureReply) => {
     if ('drawing' in m) return drawn(m.drawing);
+    if ('prefetched' in m) return arrived.get(m.prefetched)?.(m.loaded);
     const p = pending.get(m.id);
     if (p === undefined) return;
     pending.delete(m.id);
@@ -141,6 +151,7 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, t1?: { f
       return ask({ id: next++, files: [...files], options });
     },
     drawing: () => drawing,
+    prefetched: () => (inputs ? { kwb, ...(leefbaarometer ? { leefbaarometer } : {}) } : {}),
     writeMaps(content: MapContent, maps: readonly FigureFile[], options: WriteFiguresOptions = {}) {
       collect?.();
       collect = null;

@@ -7,13 +7,21 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isUserError } from '../util/errors.js';
 import { writeFigures, type FigureFile, type WriteFiguresOptions } from '../viz/figure-files.js';
 import { readBoundaries } from '../sources/boundaries/read.js';
-import type { MapLevel } from '../run/config.js';
+import type { KwbInput, MapLevel } from '../run/config.js';
+import { loadKwb } from '../run/load.js';
+import { loadLeefbaarometer } from '../sources/leefbaarometer/load.js';
+import type { LoadedTable } from '../sources/types.js';
+import { plainLoaded, type PlainLoaded } from './table-transfer.js';
 import { mapSpecs, prepareDrawing, type MapContent, type PreparedDrawing } from '../run/figures.js';
 import type { Boundaries } from '../sources/boundaries/types.js';
 
-/** What the worker starts with: the run's t1 boundaries, whose drawing it makes first. */
+/**
+ * What the worker starts with: the inputs it loads for the main thread first (the KWB editions,
+ * the Leefbaarometer), then the run's t1 boundaries, whose drawing it makes.
+ */
 export interface FigureWorkerData {
   drawing?: { file: string; level: MapLevel };
+  prefetch?: { kwb: { year: number; input: KwbInput }[]; leefbaarometer: string };
 }
 
 /**
@@ -34,28 +42,48 @@ export interface FigureRequest {
 export type FigureReply =
   | { id: number; ok: true }
   | { id: number; ok: false; message: string; user: boolean; exitCode: number; stack?: string }
-  | { drawing: PreparedDrawing | null };
+  | { drawing: PreparedDrawing | null }
+  | { prefetched: string; loaded: PlainLoaded<LoadedTable> | null };
 
 const port = parentPort;
 if (port !== null) {
-  // vega, vega-lite and the rasteriser load beside the main thread's work: after the drawing of
-  // the boundaries (the main thread waits for that once it has computed the signals)
+  // vega, vega-lite and the rasteriser load beside the main thread's work: after the inputs and
+  // the drawing of the boundaries (the main thread waits for those)
   const loadLibraries = () => {
     import('../viz/render.js').catch(() => undefined);
     import('@resvg/resvg-js').catch(() => undefined);
   };
-  const t1 = (workerData as FigureWorkerData | null)?.drawing;
+  const data = workerData as FigureWorkerData | null;
+  // the inputs the main thread waits for after reading the boundaries (a failure is loaded again
+  // there, where its error surfaces)
+  const prefetch = async () => {
+    const send = async (key: string, load: () => LoadedTable | Promise<LoadedTable>) => {
+      let loaded: PlainLoaded<LoadedTable> | null = null;
+      try {
+        loaded = plainLoaded(await load());
+      } catch {
+        // (loaded again in the main thread)
+      }
+      port.postMessage({ prefetched: key, loaded } satisfies FigureReply);
+    };
+    const p = data?.prefetch;
+    if (p === undefined) return;
+    for (const { year, input } of p.kwb) await send(`kwb ${year}`, () => loadKwb(input, year));
+    await send('leefbaarometer', () => loadLeefbaarometer(p.leefbaarometer));
+  };
+  const t1 = data?.drawing;
   // the boundaries and their drawing, kept for the maps
   let made: { b: Boundaries; drawing: PreparedDrawing } | null = null;
-  if (t1 !== undefined) {
-    readBoundaries(t1.file, { level: t1.level })
+  const drawing = async () => {
+    if (t1 === undefined) return;
+    await readBoundaries(t1.file, { level: t1.level })
       .then((b) => (made = { b, drawing: prepareDrawing(b) }))
       .then(
         ({ drawing }) => port.postMessage({ drawing } satisfies FigureReply),
         () => port.postMessage({ drawing: null } satisfies FigureReply),
-      )
-      .finally(loadLibraries);
-  } else loadLibraries();
+      );
+  };
+  prefetch().then(drawing).finally(loadLibraries);
   /** The files of a request, the maps' specs built from the drawing made here. */
   const filesOf = (m: FigureRequest): FigureFile[] => {
     if (m.maps === undefined) return m.files;

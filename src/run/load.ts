@@ -84,7 +84,7 @@ const STATLINE_KINDS = ['statline-csv', 'statline-odata', 'statline-json-dict'];
  * A KWB edition: a StatLine CSV export, a TypedDataSet.json, a folder holding one, or any
  * delimited table with a column mapping.
  */
-async function loadKwb(input: KwbInput, year: number): Promise<LoadedTable> {
+export async function loadKwb(input: KwbInput, year: number): Promise<LoadedTable> {
   const path = input.file;
   if (statSync(path).isDirectory()) return loadStatlineJson(join(path, 'TypedDataSet.json'));
   const loaded = await readAnyTable(path);
@@ -136,13 +136,50 @@ async function boundariesAtLevel(path: string, level: MapLevel, shared?: { memo:
   }
 }
 
+/** The t1 boundaries and, when the indeling changed, the t0 ones, at the map level. */
+async function loadBoundaryPair(config: RunConfig): Promise<{ b1: Boundaries; b0: Boundaries | null }> {
+  // the two years share most geometries exactly: each is parsed once, validated once and kept
+  // once in memory
+  const twoYears = config.inputs.boundaries.t0 !== undefined;
+  const shared = { memo: createValidationMemo(), ...(twoYears ? { geometryTexts: createGeometryTextIndex() } : {}) };
+  const b1 = await boundariesAtLevel(config.inputs.boundaries.t1, config.level, shared);
+  const b0 = config.inputs.boundaries.t0 !== undefined ? await boundariesAtLevel(config.inputs.boundaries.t0, config.level, shared) : null;
+  shared.geometryTexts?.texts.clear(); // (it holds on to the text of the first file)
+  return { b1, b0 };
+}
+
+/** A promise's outcome, to be taken (or thrown) later. */
+async function settled<T>(p: Promise<T>): Promise<{ get(): T }> {
+  try {
+    const value = await p;
+    return { get: () => value };
+  } catch (e) {
+    return {
+      get: () => {
+        throw e;
+      },
+    };
+  }
+}
+
+/**
+ * Inputs of a run loaded elsewhere meanwhile (the CLI loads them in its second thread while this
+ * one reads the others): by `kwb YEAR` and `leefbaarometer`. A null result is loaded here, where
+ * its error (if any) surfaces.
+ */
+export interface RunPrefetch {
+  kwb?: Readonly<Record<string, Promise<LoadedTable | null>>>;
+  leefbaarometer?: Promise<LeefbaarometerTable | null>;
+}
+
 /**
  * Read every input of a validated run configuration.
  *
  * @param progress receives one line per long step (the CLI prints them on stderr)
+ * @param prefetched inputs loaded elsewhere meanwhile (see {@link RunPrefetch})
  * @throws VeerkrachtError naming the file when an input cannot be used
  */
-export async function loadRunTables(config: RunConfig, progress: Progress = () => {}): Promise<RunTables> {
+export async function loadRunTables(config: RunConfig, progress: Progress = () => {}, prefetched: RunPrefetch = {}): Promise<RunTables> {
   const { t0, t1 } = config.period;
   const inputs: InputRecord[] = [];
   const loads: LoadSummary[] = [];
@@ -150,18 +187,21 @@ export async function loadRunTables(config: RunConfig, progress: Progress = () =
 
   const { K: pK } = config.period;
   progress(`invoer laden (KWB ${pK.t0 === pK.t1 ? pK.t0 : `${pK.t0} en ${pK.t1}`}, Leefbaarometer, grenzen)`);
+  // with the tables loading elsewhere, the boundaries are read here meanwhile; an error in them
+  // still surfaces after those of the KWB and the Leefbaarometer, as when read in turn
+  const early = prefetched.kwb !== undefined || prefetched.leefbaarometer !== undefined ? await settled(loadBoundaryPair(config)) : null;
   const kwb: Record<string, LoadedTable> = {};
   for (const year of pK.t0 === pK.t1 ? [pK.t0] : [pK.t0, pK.t1]) {
     const input = config.inputs.kwb[String(year)];
     const file = input.file;
-    const loaded = await loadKwb(input, year);
+    const loaded = (await prefetched.kwb?.[String(year)]) ?? (await loadKwb(input, year));
     kwb[String(year)] = loaded;
     loads.push(loadSummary(file, loaded.report));
     const p = loaded.provenance;
     inputs.push({ role: `kwb ${year}`, file, kind: p.kind, ...(p.edition ? { edition: p.edition } : {}), ...(p.year ? { year: p.year } : {}), ...(p.tableId ? { tableId: p.tableId } : {}), checksum: checksumOf(file, p) });
     if (p.year !== undefined && p.year !== year) warnings.push(`${file}: KWB-editie ${p.year} gebruikt als jaar ${year}`);
   }
-  const lbm = loadLeefbaarometer(config.inputs.leefbaarometer);
+  const lbm = (await prefetched.leefbaarometer) ?? loadLeefbaarometer(config.inputs.leefbaarometer);
   loads.push(loadSummary(config.inputs.leefbaarometer, lbm.report));
   warnings.push(...lbm.report.warnings.map((w) => `Leefbaarometer: ${w}`));
   inputs.push({ role: 'leefbaarometer', file: config.inputs.leefbaarometer, kind: lbm.provenance.kind, edition: lbm.provenance.edition ?? 'Leefbaarometer 3.0', checksum: checksumOf(config.inputs.leefbaarometer, lbm.provenance) });
@@ -176,20 +216,13 @@ export async function loadRunTables(config: RunConfig, progress: Progress = () =
       found: lbm.level,
     });
   }
-  // the two years share most geometries exactly: each is parsed once, validated once and kept
-  // once in memory
-  const twoYears = config.inputs.boundaries.t0 !== undefined;
-  const shared = { memo: createValidationMemo(), ...(twoYears ? { geometryTexts: createGeometryTextIndex() } : {}) };
-  const b1 = await boundariesAtLevel(config.inputs.boundaries.t1, config.level, shared);
+  const { b1, b0 } = early === null ? await loadBoundaryPair(config) : early.get();
   inputs.push({ role: `grenzen ${t1}`, file: config.inputs.boundaries.t1, kind: b1.provenance.kind, checksum: checksumOf(config.inputs.boundaries.t1, b1.provenance) });
   loads.push(loadSummary(config.inputs.boundaries.t1, b1.report));
-  let b0: Boundaries | null = null;
-  if (config.inputs.boundaries.t0 !== undefined) {
-    b0 = await boundariesAtLevel(config.inputs.boundaries.t0, config.level, shared);
+  if (b0 !== null && config.inputs.boundaries.t0 !== undefined) {
     inputs.push({ role: `grenzen ${t0}`, file: config.inputs.boundaries.t0, kind: b0.provenance.kind, checksum: checksumOf(config.inputs.boundaries.t0, b0.provenance) });
     loads.push(loadSummary(config.inputs.boundaries.t0, b0.report));
   }
-  shared.geometryTexts?.texts.clear(); // (it holds on to the text of the first file)
   let microdata: ColumnTable | undefined;
   if (config.indicators.K.source === 'microdata' && config.inputs.microdata) {
     const m = loadMicrodata(config.inputs.microdata);

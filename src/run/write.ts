@@ -14,7 +14,7 @@ import { xlsxBytes } from '../export/xlsx.js';
 import { openOutputSet, type OutputSet } from '../util/output-set.js';
 import type { SignalResult } from './compute.js';
 import type { MapContent, PreparedDrawing, RunFigures } from './figures.js';
-import type { Progress } from './load.js';
+import type { Progress, RunPrefetch } from './load.js';
 import { buildSummary, signalRows } from './summary.js';
 import { summaryWorkbook } from './workbook.js';
 
@@ -40,6 +40,8 @@ export interface FigureWriter {
    * while the signals were computed; null (or a null result) when it is made in this thread.
    */
   drawing?(): Promise<PreparedDrawing | null> | null;
+  /** Inputs this writer's thread loads meanwhile (the CLI's worker: the KWB tables and the Leefbaarometer). */
+  prefetched?(): RunPrefetch;
   /**
    * Draw the two maps from the drawing this writer made (see `drawing`) and their content: the
    * two files of `maps` get their specs there (signaleringskaart, focuskaart).
