@@ -88,12 +88,26 @@ export function toGeoJson(features: readonly RegionFeature[], o: GeoJsonOptions)
 /**
  * The text of `JSON.stringify(toGeoJson(features, o))` in pieces of about a megabyte, so that a
  * national full-resolution file is written without holding all its converted features, or its
- * whole text, at once. The coordinates are written as bytes straight from the rounded integers
- * (see {@link writeFixed}); no position array or number string is made per vertex.
+ * whole text, at once (the pieces of {@link geoJsonBytes}, decoded).
  *
  * @example for (const piece of geoJsonText(features, o)) out.write(piece)
  */
 export function* geoJsonText(features: readonly RegionFeature[], o: GeoJsonOptions): Generator<string> {
+  for (const piece of geoJsonBytes(features, o)) yield piece.toString('utf8');
+}
+
+/**
+ * The UTF-8 bytes of `JSON.stringify(toGeoJson(features, o))` in pieces of about a megabyte,
+ * each ending at a feature (so each is whole UTF-8). The coordinates are written as digits straight
+ * from the rounded integers (see {@link writeFixed}): no position array, number string or text
+ * of the whole file is made.
+ *
+ * Every piece is a view of one buffer that the next piece overwrites: use (write) a piece before
+ * asking for the next, or copy it.
+ *
+ * @example for (const piece of geoJsonBytes(features, o)) writeSync(fd, piece)
+ */
+export function* geoJsonBytes(features: readonly RegionFeature[], o: GeoJsonOptions): Generator<Buffer> {
   const rr = new RingRounder(o);
   const w = new ByteText();
   w.ascii('{"type":"FeatureCollection","features":[');
@@ -114,12 +128,7 @@ export function* geoJsonText(features: readonly RegionFeature[], o: GeoJsonOptio
       w.byte(CLOSE);
     }
     w.ascii('},"properties":');
-    const props = JSON.stringify(exportProperties(ft, o));
-    if (!w.latin1(props)) {
-      // a character beyond Latin-1 in a property: that text goes out as a piece of its own
-      yield w.take();
-      yield props;
-    }
+    w.utf8(JSON.stringify(exportProperties(ft, o)));
     w.byte(0x7d); // }
     if (w.length >= CHUNK) yield w.take();
   }
@@ -355,7 +364,7 @@ function writeUint(b: Uint8Array, pos: number, v: number): number {
   return end;
 }
 
-/** A growing byte buffer of Latin-1 text, handed out as strings. */
+/** A growing byte buffer of UTF-8 text, handed out as views. */
 class ByteText {
   bytes = Buffer.allocUnsafe(CHUNK + (CHUNK >> 2));
   length = 0;
@@ -382,24 +391,16 @@ class ByteText {
     this.length = pos;
   }
 
-  /** Append `s` when every character is Latin-1 and return true; otherwise append nothing and return false. */
-  latin1(s: string): boolean {
-    this.reserve(s.length);
-    const b = this.bytes;
-    let pos = this.length;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c > 0xff) return false;
-      b[pos++] = c;
-    }
-    this.length = pos;
-    return true;
+  /** Append any string as UTF-8 (JSON text: no lone surrogates). */
+  utf8(s: string): void {
+    this.reserve(3 * s.length);
+    this.length += this.bytes.write(s, this.length, 'utf8');
   }
 
-  /** The text so far, and start again empty. */
-  take(): string {
-    const s = this.bytes.toString('latin1', 0, this.length);
+  /** The bytes so far (a view, valid until the next append), and start again empty. */
+  take(): Buffer {
+    const view = this.bytes.subarray(0, this.length);
     this.length = 0;
-    return s;
+    return view;
   }
 }
