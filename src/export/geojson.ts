@@ -128,7 +128,7 @@ export function* geoJsonBytes(features: readonly RegionFeature[], o: GeoJsonOpti
       w.byte(CLOSE);
     }
     w.ascii('},"properties":');
-    w.utf8(JSON.stringify(exportProperties(ft, o)));
+    w.utf8(propertiesJson(ft, o));
     w.byte(0x7d); // }
     if (w.length >= CHUNK) yield w.take();
   }
@@ -143,6 +143,41 @@ function exportProperties(ft: RegionFeature, o: GeoJsonOptions): Record<string, 
   const extra = o.attributes?.get(code);
   if (extra !== undefined) for (const k of Object.keys(extra)) if (k !== 'code') props[k] = exportValue(extra[k]);
   return props;
+}
+
+/**
+ * `JSON.stringify(exportProperties(ft, o))`. When the attributes of the code are a plain record
+ * that starts with its `code` (as the run's rows do) and holds only strings, numbers, booleans
+ * and null, no cleaned copy is needed: that is the record's own JSON with `name` put after
+ * `code` (JSON writes a non-finite number as null, as exportValue does).
+ */
+function propertiesJson(ft: RegionFeature, o: GeoJsonOptions): string {
+  const code = ft.properties.code;
+  const extra = o.attributes?.get(code);
+  if (typeof code === 'string' && extra !== undefined && typeof extra.code === 'string' && isPlainRecord(extra)) {
+    const head = `{"code":${JSON.stringify(code)},"name":${JSON.stringify(exportValue(ft.properties.name))}`;
+    return head + JSON.stringify(extra).slice(8 + JSON.stringify(extra.code).length); // past {"code":"…"
+  }
+  return JSON.stringify(exportProperties(ft, o));
+}
+
+/**
+ * Whether JSON.stringify writes `r` key by key as its values come, `code` first: no toJSON,
+ * `code` the first key (so no integer-like key, which JSON would put first), no `name` (the
+ * feature's own name goes there), no `__proto__` (not a property of the cleaned copy) and only
+ * string, number, boolean or null values.
+ */
+function isPlainRecord(r: Readonly<Record<string, unknown>>): boolean {
+  if ((r as { toJSON?: unknown }).toJSON !== undefined) return false;
+  const keys = Object.keys(r);
+  if (keys[0] !== 'code') return false;
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i];
+    if (k === 'name' || k === '__proto__') return false;
+    const v = r[k];
+    if (v !== null && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return false;
+  }
+  return true;
 }
 
 /**

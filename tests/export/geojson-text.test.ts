@@ -29,7 +29,8 @@ function referenceText(features: readonly RegionFeature[], o: GeoJsonOptions): s
     return a > 0 === exterior ? q : q.reverse();
   };
   const poly = (rings: Position[][]) => rings.map((r, i) => ring(r, i === 0));
-  const clean = (v: unknown) => (v === undefined || v === null ? null : typeof v === 'number' && !Number.isFinite(v) ? null : v);
+  const clean = (v: unknown) =>
+    v === undefined || v === null ? null : typeof v === 'number' ? (Number.isFinite(v) ? v : null) : typeof v === 'string' || typeof v === 'boolean' ? v : String(v);
   return JSON.stringify({
     type: 'FeatureCollection',
     features: features.map((ft) => {
@@ -179,5 +180,28 @@ describe('geoJsonText text and pieces', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'vk-geojson-text-')), 'signalen.geojson');
     writeStaged(file, geoJsonBytes(features, o));
     expect(readFileSync(file).equals(Buffer.from(expected, 'utf8'))).toBe(true);
+  });
+
+  it('writes the properties as the JSON of code, name and the cleaned attributes, whatever their shape', () => {
+    const square: Position[] = [[5, 52], [5.01, 52], [5.01, 52.01], [5, 52.01], [5, 52]];
+    const shapes: Record<string, unknown>[] = [
+      { code: 'BU0', dK: 1.5, dO: -0, c: 'geen_signaal', f: true, r: null },
+      { code: 'BU1', dK: Number.NaN, dO: Number.NEGATIVE_INFINITY, leeg: undefined },
+      { code: 'BU2', name: 'eigen naam', dK: 2 },
+      { dK: 3, code: 'BU3' },
+      { code: 'BU4', 2019: 'jaar', 7: 'zeven', dK: 4 },
+      JSON.parse('{"code":"BU5","__proto__":"weg","dK":5}'),
+      { code: 'BU6', datum: new Date(0), lijst: [1, 2], dK: 6 },
+      { code: 'BU7', toJSON: () => 'anders' },
+      Object.assign(Object.create({ toJSON: () => 'geërfd' }), { code: 'BU8', dK: 8 }),
+      { code: 8, dK: 9 },
+      { code: 'BU10' },
+      { code: 'BU11', 'met "aanhalingstekens"': 'a\\b\n', emoji: '🌷', z: 1e21, k: 5e-7 },
+    ];
+    const features: RegionFeature[] = shapes.map((_, i) => ({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [square] }, properties: { code: `BU${i}`, name: i % 2 ? `Buurt ${i}` : null } }));
+    features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [square] }, properties: { code: 'BU99', name: 'zonder attributen' } });
+    const attributes = new Map(shapes.map((a, i) => [`BU${i}`, a as Record<string, string | number | null>]));
+    const o: GeoJsonOptions = { crs: 'EPSG:4326', attributes };
+    expect(text(features, o)).toBe(referenceText(features, o));
   });
 });
