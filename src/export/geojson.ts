@@ -84,7 +84,6 @@ export function toGeoJson(features: readonly RegionFeature[], o: GeoJsonOptions)
   };
 }
 
-
 /**
  * The text of `JSON.stringify(toGeoJson(features, o))` in pieces of about a megabyte, so that a
  * national full-resolution file is written without holding all its converted features, or its
@@ -363,40 +362,34 @@ function writeFixed(b: Uint8Array, pos: number, value: number, d: number): numbe
   pos = writeUint(b, pos, ip);
   if (fr === 0) return pos;
   b[pos] = 0x2e; // .
-  // the d fraction digits, zero-padded, two at a time from the right; then the trailing zeros go
+  // the d fraction digits, zero-padded; then the trailing zeros go
   const end = pos + 1 + d;
+  writeDigits(b, end, fr, d);
   let k = end;
-  while (k - pos >= 3) {
-    const q = (fr / 100) | 0;
-    const r = 2 * (fr - q * 100);
-    b[--k] = DIGIT_PAIRS[r + 1];
-    b[--k] = DIGIT_PAIRS[r];
-    fr = q;
-  }
-  if (k > pos + 1) b[--k] = 0x30 + fr;
-  k = end;
   while (b[k - 1] === 0x30) k--; // stops at a non-zero digit: fr was not 0
   return k;
 }
 
 /** Decimal digits of a non-negative integer below 2^31. */
 function writeUint(b: Uint8Array, pos: number, v: number): number {
-  if (v < 10) {
-    b[pos] = 0x30 + v;
-    return pos + 1;
-  }
-  let end = pos + 2;
-  for (let t = (v / 100) | 0; t > 0; t = (t / 10) | 0) end++;
+  let count = 1;
+  for (let t = v; t >= 10; t = (t / 10) | 0) count++;
+  writeDigits(b, pos + count, v, count);
+  return pos + count;
+}
+
+/** The `count` last decimal digits of v (v < 10^count, zero-padded) at b[end − count … end), two at a time from the right. */
+function writeDigits(b: Uint8Array, end: number, v: number, count: number): void {
+  const start = end - count;
   let k = end;
-  while (k - pos >= 2) {
+  while (k - start >= 2) {
     const q = (v / 100) | 0;
     const r = 2 * (v - q * 100);
     b[--k] = DIGIT_PAIRS[r + 1];
     b[--k] = DIGIT_PAIRS[r];
     v = q;
   }
-  if (k > pos) b[--k] = 0x30 + v;
-  return end;
+  if (k > start) b[--k] = 0x30 + v;
 }
 
 /** A growing byte buffer of UTF-8 text, handed out as views. */

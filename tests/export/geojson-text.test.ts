@@ -7,6 +7,7 @@ import { geoJsonBytes, geoJsonText, type GeoJsonOptions } from '../../src/export
 import { rdToWgs84 } from '../../src/geo/projection.js';
 import type { RegionFeature } from '../../src/sources/boundaries/types.js';
 import { writeStaged } from '../../src/util/fs.js';
+import { Rng } from '../../src/util/rng.js';
 
 /**
  * The independent computation: the export written the plain way, as position arrays and property
@@ -47,16 +48,10 @@ function referenceText(features: readonly RegionFeature[], o: GeoJsonOptions): s
   });
 }
 
-/** Deterministic uniform numbers in [0, 1) (mulberry32). */
+/** Deterministic uniform numbers in [0, 1). */
 function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed);
+  return () => r.uniform();
 }
 
 /** Features whose rings hold the given coordinate values in order, `size` positions a ring. */
