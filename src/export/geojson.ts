@@ -6,7 +6,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Crs, RegionFeature } from '../sources/boundaries/types.js';
 import { VeerkrachtError } from '../util/errors.js';
-import { rdToWgs84 } from '../geo/projection.js';
+import { rdToWgs84Flat } from '../geo/projection.js';
 
 /** Attribute values written as feature properties (NaN and undefined become null). */
 export type ExportValue = string | number | boolean | null;
@@ -56,12 +56,6 @@ export function exportValue(v: unknown): ExportValue {
   return String(v);
 }
 
-function signedArea2(ring: readonly Position[]): number {
-  let a = 0;
-  for (let i = 0, n = ring.length, j = n - 1; i < n; j = i++) a += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
-  return a; // > 0 counter-clockwise (x east, y north)
-}
-
 /**
  * A FeatureCollection in WGS84 for the given buurten (one feature each, in input order),
  * with `code`, `name` and the attributes of its code.
@@ -70,52 +64,371 @@ function signedArea2(ring: readonly Position[]): number {
  * @example toGeoJson(boundaries.features, { crs: boundaries.crs, attributes })
  */
 export function toGeoJson(features: readonly RegionFeature[], o: GeoJsonOptions): FeatureCollection<Polygon | MultiPolygon> {
-  return { type: 'FeatureCollection', features: features.map((ft, fi) => exportFeature(ft, fi, o)) };
+  const rr = new RingRounder(o);
+  const poly = (rings: Position[][], code: string, fi: number): Position[][] =>
+    rings.map((r, i) => {
+      const n = rr.round(r, i === 0, code, fi);
+      const q: Position[] = [];
+      for (let k = 0; k < n; k++) q.push([rr.x[k], rr.y[k]]);
+      return q;
+    });
+  return {
+    type: 'FeatureCollection',
+    features: features.map((ft, fi) => {
+      const g = ft.geometry;
+      const code = ft.properties.code;
+      const geometry: Polygon | MultiPolygon =
+        g.type === 'Polygon' ? { type: 'Polygon', coordinates: poly(g.coordinates, code, fi) } : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => poly(p, code, fi)) };
+      return { type: 'Feature', geometry, properties: exportProperties(ft, o) };
+    }),
+  };
 }
 
 /**
- * The text of `JSON.stringify(toGeoJson(features, o))` in pieces, one feature at a time, so that
- * a national full-resolution file is written without holding all its converted features at once.
+ * The text of `JSON.stringify(toGeoJson(features, o))` in pieces of about a megabyte, so that a
+ * national full-resolution file is written without holding all its converted features, or its
+ * whole text, at once (the pieces of {@link geoJsonBytes}, decoded).
  *
  * @example for (const piece of geoJsonText(features, o)) out.write(piece)
  */
 export function* geoJsonText(features: readonly RegionFeature[], o: GeoJsonOptions): Generator<string> {
-  yield '{"type":"FeatureCollection","features":[';
-  for (let i = 0; i < features.length; i++) yield (i === 0 ? '' : ',') + JSON.stringify(exportFeature(features[i], i, o));
-  yield ']}';
+  for (const piece of geoJsonBytes(features, o)) yield piece.toString('utf8');
 }
 
-function exportFeature(ft: RegionFeature, fi: number, o: GeoJsonOptions): Feature<Polygon | MultiPolygon> {
-  const f = 10 ** (o.digits ?? 6);
-  const toWgs = o.crs === 'EPSG:28992';
+/**
+ * The UTF-8 bytes of `JSON.stringify(toGeoJson(features, o))` in pieces of about a megabyte,
+ * each ending at a feature (so each is whole UTF-8). The coordinates are written as digits straight
+ * from the rounded integers (see {@link writeFixed}): no position array, number string or text
+ * of the whole file is made.
+ *
+ * Every piece is a view of one buffer that the next piece overwrites: use (write) a piece before
+ * asking for the next, or copy it.
+ *
+ * @example for (const piece of geoJsonBytes(features, o)) writeSync(fd, piece)
+ */
+export function* geoJsonBytes(features: readonly RegionFeature[], o: GeoJsonOptions): Generator<Buffer> {
+  const rr = new RingRounder(o);
+  const w = new ByteText();
+  w.ascii('{"type":"FeatureCollection","features":[');
+  for (let fi = 0; fi < features.length; fi++) {
+    const ft = features[fi];
+    const g = ft.geometry;
+    const code = ft.properties.code;
+    w.ascii(fi === 0 ? '{"type":"Feature","geometry":{"type":"' : ',{"type":"Feature","geometry":{"type":"');
+    if (g.type === 'Polygon') {
+      w.ascii('Polygon","coordinates":');
+      writePolygon(w, rr, g.coordinates, code, fi);
+    } else {
+      w.ascii('MultiPolygon","coordinates":[');
+      g.coordinates.forEach((p, k) => {
+        if (k > 0) w.byte(COMMA);
+        writePolygon(w, rr, p, code, fi);
+      });
+      w.byte(CLOSE);
+    }
+    w.ascii('},"properties":');
+    w.utf8(propertiesJson(ft, o));
+    w.byte(0x7d); // }
+    if (w.length >= CHUNK) yield w.take();
+  }
+  w.ascii(']}');
+  yield w.take();
+}
+
+/** Properties of one exported feature: `code`, `name`, then the attributes of its code (cleaned). */
+function exportProperties(ft: RegionFeature, o: GeoJsonOptions): Record<string, ExportValue> {
   const code = ft.properties.code;
-  const ring = (r: Position[], exterior: boolean): Position[] => {
-    const q: Position[] = [];
-    for (const p of r) {
-      if (!Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
-        throw new VeerkrachtError('non-finite coordinate', { feature: code ?? fi, expected: 'finite x and y', found: `[${p[0]}, ${p[1]}]` });
-      }
-      // Every vertex is converted, also where neighbouring buurten share it: converting each
-      // distinct vertex once (hash on the two doubles) measured slower on full-resolution files
-      // (converting 4.5 M vertices, 2.2 M of them distinct: 1.5 s against 1.2 s), see bench/RESULTS.md.
-      const w = toWgs ? rdToWgs84(p) : p;
-      const pos: Position = [Math.round(w[0] * f) / f, Math.round(w[1] * f) / f];
-      const last = q[q.length - 1];
-      if (last === undefined || last[0] !== pos[0] || last[1] !== pos[1]) q.push(pos);
-    }
-    if (q.length > 0 && (q[0][0] !== q[q.length - 1][0] || q[0][1] !== q[q.length - 1][1])) q.push([q[0][0], q[0][1]]);
-    if (q.length < 4) {
-      throw new VeerkrachtError('ring too small after rounding', { feature: code ?? fi, expected: 'a closed ring of at least 4 positions', found: `${q.length}` });
-    }
-    const ccw = signedArea2(q) > 0;
-    return ccw === exterior ? q : q.reverse();
-  };
-  const poly = (rings: Position[][]): Position[][] => rings.map((r, i) => ring(r, i === 0));
-  const g = ft.geometry;
-  const geometry: Polygon | MultiPolygon =
-    g.type === 'Polygon' ? { type: 'Polygon', coordinates: poly(g.coordinates) } : { type: 'MultiPolygon', coordinates: g.coordinates.map(poly) };
   const props: Record<string, ExportValue> = { code, name: exportValue(ft.properties.name) };
   const extra = o.attributes?.get(code);
   if (extra !== undefined) for (const k of Object.keys(extra)) if (k !== 'code') props[k] = exportValue(extra[k]);
-  return { type: 'Feature', geometry, properties: props };
+  return props;
+}
+
+/**
+ * `JSON.stringify(exportProperties(ft, o))`. When the attributes of the code are a plain record
+ * that starts with its `code` (as the run's rows do) and holds only strings, numbers, booleans
+ * and null, no cleaned copy is needed: that is the record's own JSON with `name` put after
+ * `code` (JSON writes a non-finite number as null, as exportValue does).
+ */
+function propertiesJson(ft: RegionFeature, o: GeoJsonOptions): string {
+  const code = ft.properties.code;
+  const extra = o.attributes?.get(code);
+  if (typeof code === 'string' && extra !== undefined && typeof extra.code === 'string' && isPlainRecord(extra)) {
+    const head = `{"code":${JSON.stringify(code)},"name":${JSON.stringify(exportValue(ft.properties.name))}`;
+    return head + JSON.stringify(extra).slice(8 + JSON.stringify(extra.code).length); // past {"code":"…"
+  }
+  return JSON.stringify(exportProperties(ft, o));
+}
+
+/**
+ * Whether JSON.stringify writes `r` key by key as its values come, `code` first: no toJSON,
+ * `code` the first key (so no integer-like key, which JSON would put first), no `name` (the
+ * feature's own name goes there), no `__proto__` (not a property of the cleaned copy) and only
+ * string, number, boolean or null values.
+ */
+function isPlainRecord(r: Readonly<Record<string, unknown>>): boolean {
+  if ((r as { toJSON?: unknown }).toJSON !== undefined) return false;
+  const keys = Object.keys(r);
+  if (keys[0] !== 'code') return false;
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i];
+    if (k === 'name' || k === '__proto__') return false;
+    const v = r[k];
+    if (v !== null && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return false;
+  }
+  return true;
+}
+
+/**
+ * Rounds rings for export: reprojects (RD input), rounds to `digits` decimals, drops a position
+ * equal to the one before, closes the ring and orients it (exterior counter-clockwise, holes
+ * clockwise). The result of {@link round} lies in `x`, `y` (the rounded numbers) and `ix`, `iy`
+ * (the same × 10^digits, integers), reused from ring to ring.
+ */
+class RingRounder {
+  /** 10^digits: a coordinate v is written as Math.round(v · f)/f. */
+  readonly f: number;
+  /** Decimals when {@link writeFixed} may write the coordinates, −1 when it may not. */
+  readonly fixedDigits: number;
+  private readonly toWgs: boolean;
+  private xy = new Float64Array(0);
+  x = new Float64Array(0);
+  y = new Float64Array(0);
+  ix = new Float64Array(0);
+  iy = new Float64Array(0);
+
+  constructor(o: GeoJsonOptions) {
+    const digits = o.digits ?? 6;
+    this.f = 10 ** digits;
+    this.fixedDigits = Number.isInteger(digits) && digits >= 0 && digits < POW10.length && this.f === POW10[digits] ? digits : -1;
+    this.toWgs = o.crs === 'EPSG:28992';
+  }
+
+  /**
+   * Round ring `r` (the exterior when `exterior`); returns its number of positions.
+   *
+   * @throws VeerkrachtError for a non-finite coordinate or fewer than 4 positions after rounding.
+   */
+  round(r: readonly Position[], exterior: boolean, code: string, fi: number): number {
+    const len = r.length;
+    if (this.x.length < len + 1) this.grow(len + 1);
+    const xy = this.xy;
+    for (let i = 0; i < len; i++) {
+      const p = r[i];
+      const px = p[0];
+      const py = p[1];
+      if (!Number.isFinite(px) || !Number.isFinite(py)) {
+        throw new VeerkrachtError('non-finite coordinate', { feature: code ?? fi, expected: 'finite x and y', found: `[${px}, ${py}]` });
+      }
+      xy[2 * i] = px;
+      xy[2 * i + 1] = py;
+    }
+    // Every vertex is converted, also where neighbouring buurten share it: converting each
+    // distinct vertex once (hash on the two doubles) measured slower on full-resolution files
+    // (converting 4.5 M vertices, 2.2 M of them distinct: 1.5 s against 1.2 s), see bench/RESULTS.md.
+    if (this.toWgs) {
+      const view = xy.subarray(0, 2 * len);
+      rdToWgs84Flat(view, view);
+    }
+    const { f, x, y, ix, iy } = this;
+    let n = 0;
+    for (let i = 0; i < len; i++) {
+      const nx = Math.round(xy[2 * i] * f);
+      const ny = Math.round(xy[2 * i + 1] * f);
+      const vx = nx / f;
+      const vy = ny / f;
+      if (n === 0 || x[n - 1] !== vx || y[n - 1] !== vy) {
+        x[n] = vx;
+        y[n] = vy;
+        ix[n] = nx;
+        iy[n] = ny;
+        n++;
+      }
+    }
+    if (n > 0 && (x[0] !== x[n - 1] || y[0] !== y[n - 1])) {
+      x[n] = x[0];
+      y[n] = y[0];
+      ix[n] = ix[0];
+      iy[n] = iy[0];
+      n++;
+    }
+    if (n < 4) {
+      throw new VeerkrachtError('ring too small after rounding', { feature: code ?? fi, expected: 'a closed ring of at least 4 positions', found: `${n}` });
+    }
+    // twice the signed area, > 0 counter-clockwise (x east, y north), on the rounded numbers
+    let a = 0;
+    for (let i = 0, j = n - 1; i < n; j = i++) a += (x[j] - x[i]) * (y[j] + y[i]);
+    if (a > 0 !== exterior) {
+      for (let i = 0, j = n - 1; i < j; i++, j--) {
+        swap(x, i, j);
+        swap(y, i, j);
+        swap(ix, i, j);
+        swap(iy, i, j);
+      }
+    }
+    return n;
+  }
+
+  private grow(min: number): void {
+    const size = Math.max(min, 2 * this.x.length, 1024);
+    this.xy = new Float64Array(2 * size);
+    this.x = new Float64Array(size);
+    this.y = new Float64Array(size);
+    this.ix = new Float64Array(size);
+    this.iy = new Float64Array(size);
+  }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i];
+  a[i] = a[j];
+  a[j] = t;
+}
+
+const COMMA = 0x2c;
+const OPEN = 0x5b;
+const CLOSE = 0x5d;
+/** A piece is handed out once the text reaches this many bytes (at a feature boundary). */
+const CHUNK = 1 << 20;
+/**
+ * Most bytes one written position can take: `[`, `,` and `]` and two numbers of at most 25
+ * characters (`-0.0000012345678901234567`), and the `,` before it.
+ */
+const MAX_POSITION_BYTES = 54;
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
+/** '00', '01', …, '99' as byte pairs. */
+const DIGIT_PAIRS = new Uint8Array(200);
+for (let i = 0; i < 100; i++) {
+  DIGIT_PAIRS[2 * i] = 0x30 + ((i / 10) | 0);
+  DIGIT_PAIRS[2 * i + 1] = 0x30 + (i % 10);
+}
+
+/** The rings of one polygon as `[[[x,y],…],…]`. */
+function writePolygon(w: ByteText, rr: RingRounder, rings: readonly Position[][], code: string, fi: number): void {
+  w.byte(OPEN);
+  for (let i = 0; i < rings.length; i++) {
+    const n = rr.round(rings[i], i === 0, code, fi);
+    if (i > 0) w.byte(COMMA);
+    w.reserve(n * MAX_POSITION_BYTES + 2);
+    const b = w.bytes;
+    let pos = w.length;
+    b[pos++] = OPEN;
+    for (let k = 0; k < n; k++) {
+      if (k > 0) b[pos++] = COMMA;
+      b[pos++] = OPEN;
+      pos = writeCoordinate(b, pos, rr.ix[k], rr.x[k], rr.fixedDigits);
+      b[pos++] = COMMA;
+      pos = writeCoordinate(b, pos, rr.iy[k], rr.y[k], rr.fixedDigits);
+      b[pos++] = CLOSE;
+    }
+    b[pos++] = CLOSE;
+    w.length = pos;
+  }
+  w.byte(CLOSE);
+}
+
+/**
+ * One rounded coordinate as JSON.stringify writes it: `v` (= `n`/10^digits, `n` an integer) by
+ * {@link writeFixed} when `n` is small enough, otherwise as `String(v)` (`null` when not finite).
+ */
+function writeCoordinate(b: Uint8Array, pos: number, n: number, v: number, digits: number): number {
+  if (digits >= 0 && n < 2147483648 && n > -2147483648) return writeFixed(b, pos, n, digits);
+  const s = Number.isFinite(v) ? String(v) : 'null';
+  for (let i = 0; i < s.length; i++) b[pos++] = s.charCodeAt(i);
+  return pos;
+}
+
+/**
+ * The decimal text of n/10^d (n an integer, |n| < 2^31, 0 ≤ d ≤ 6) as JavaScript's
+ * number-to-string gives it for the double n/10^d: the digits of n with a point d places from the
+ * right, trailing zeros (and a bare point) dropped, `-` for n < 0, `0` for −0.
+ *
+ * Why this is the same text: the double nearest to the decimal D = n·10^-d is n/10^d itself (one
+ * correctly rounded division of exact numbers), and D has at most 10 significant digits, so no
+ * shorter decimal rounds to the same double (two decimals of ≤ 15 significant digits never share
+ * one, IEEE 754 binary64), which makes D the shortest round-trip text that ECMAScript
+ * Number::toString writes; it writes it without exponent because 1e-6 ≤ |D| < 1e21.
+ * tests/export/geojson-text.test.ts compares the two on millions of values.
+ */
+function writeFixed(b: Uint8Array, pos: number, value: number, d: number): number {
+  let n = value | 0;
+  if (n < 0) {
+    b[pos++] = 0x2d; // -
+    n = -n;
+  }
+  const p = POW10[d];
+  const ip = (n / p) | 0;
+  let fr = n - ip * p;
+  pos = writeUint(b, pos, ip);
+  if (fr === 0) return pos;
+  b[pos] = 0x2e; // .
+  // the d fraction digits, zero-padded; then the trailing zeros go
+  const end = pos + 1 + d;
+  writeDigits(b, end, fr, d);
+  let k = end;
+  while (b[k - 1] === 0x30) k--; // stops at a non-zero digit: fr was not 0
+  return k;
+}
+
+/** Decimal digits of a non-negative integer below 2^31. */
+function writeUint(b: Uint8Array, pos: number, v: number): number {
+  let count = 1;
+  for (let t = v; t >= 10; t = (t / 10) | 0) count++;
+  writeDigits(b, pos + count, v, count);
+  return pos + count;
+}
+
+/** The `count` last decimal digits of v (v < 10^count, zero-padded) at b[end − count … end), two at a time from the right. */
+function writeDigits(b: Uint8Array, end: number, v: number, count: number): void {
+  const start = end - count;
+  let k = end;
+  while (k - start >= 2) {
+    const q = (v / 100) | 0;
+    const r = 2 * (v - q * 100);
+    b[--k] = DIGIT_PAIRS[r + 1];
+    b[--k] = DIGIT_PAIRS[r];
+    v = q;
+  }
+  if (k > start) b[--k] = 0x30 + v;
+}
+
+/** A growing byte buffer of UTF-8 text, handed out as views. */
+class ByteText {
+  bytes = Buffer.allocUnsafe(CHUNK + (CHUNK >> 2));
+  length = 0;
+
+  /** Room for `more` bytes after `length`. */
+  reserve(more: number): void {
+    if (this.length + more <= this.bytes.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.length + more, 2 * this.bytes.length));
+    this.bytes.copy(next, 0, 0, this.length);
+    this.bytes = next;
+  }
+
+  byte(c: number): void {
+    this.reserve(1);
+    this.bytes[this.length++] = c;
+  }
+
+  /** Append a string of ASCII characters. */
+  ascii(s: string): void {
+    this.reserve(s.length);
+    const b = this.bytes;
+    let pos = this.length;
+    for (let i = 0; i < s.length; i++) b[pos++] = s.charCodeAt(i);
+    this.length = pos;
+  }
+
+  /** Append any string as UTF-8 (JSON text: no lone surrogates). */
+  utf8(s: string): void {
+    this.reserve(3 * s.length);
+    this.length += this.bytes.write(s, this.length, 'utf8');
+  }
+
+  /** The bytes so far (a view, valid until the next append), and start again empty. */
+  take(): Buffer {
+    const view = this.bytes.subarray(0, this.length);
+    this.length = 0;
+    return view;
+  }
 }

@@ -223,15 +223,15 @@ function rdInverseInto(x: number, y: number, out: Float64Array | number[], o: nu
  * Returns tan φ; p = √(x² + y²).
  */
 function bowringTanLat(p: number, z: number, a: number, b: number, e2: number, ep2: number): number {
-  let tanBeta = (z * a) / (p * b);
-  let tanPhi = 0;
-  for (let step = 0; step < 2; step++) {
-    const cosBeta = 1 / Math.sqrt(1 + tanBeta * tanBeta);
-    const sinBeta = tanBeta * cosBeta;
-    tanPhi = (z + ep2 * b * sinBeta * sinBeta * sinBeta) / (p - e2 * a * cosBeta * cosBeta * cosBeta);
-    tanBeta = (b / a) * tanPhi;
-  }
-  return tanPhi;
+  const tanPhi = bowringStep(p, z, (z * a) / (p * b), a, b, e2, ep2);
+  return bowringStep(p, z, (b / a) * tanPhi, a, b, e2, ep2);
+}
+
+/** One Bowring step: tan φ from tan β. */
+function bowringStep(p: number, z: number, tanBeta: number, a: number, b: number, e2: number, ep2: number): number {
+  const cosBeta = 1 / Math.sqrt(1 + tanBeta * tanBeta);
+  const sinBeta = tanBeta * cosBeta;
+  return (z + ep2 * b * sinBeta * sinBeta * sinBeta) / (p - e2 * a * cosBeta * cosBeta * cosBeta);
 }
 
 /**

@@ -9,7 +9,7 @@ import { toCsvDialects } from '../export/csv.js';
 import { stableJson } from '../export/summary.js';
 import type { FigureFile, WriteFiguresOptions } from '../viz/figure-files.js';
 import { offlineHtml } from '../viz/html.js';
-import { geoJsonText, type ExportValue } from '../export/geojson.js';
+import { geoJsonBytes, type ExportValue } from '../export/geojson.js';
 import { xlsxBytes } from '../export/xlsx.js';
 import { openOutputSet, type OutputSet } from '../util/output-set.js';
 import type { SignalResult } from './compute.js';
@@ -146,7 +146,7 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
     const attributes = new Map(rows.map((row) => [row.code as string, row as Readonly<Record<string, ExportValue>>]));
     // feature by feature: a full-resolution national file is never one string or one object tree
     set.write('signalen.geojson', (function* () {
-      yield* geoJsonText(r.boundaries.features, { crs: r.boundaries.crs, attributes });
+      yield* geoJsonBytes(r.boundaries.features, { crs: r.boundaries.crs, attributes });
       yield '\n';
     })());
     const [csvNl, csvPlain] = toCsvDialects(rows, ['excel-nl', 'plain']);

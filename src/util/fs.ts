@@ -24,10 +24,10 @@ export function writeAllSync(fd: number, data: string | Uint8Array, sync = true)
 /**
  * Write `data` to `path` plainly (no temp file, no fsync): for files in a private staging folder
  * that is swapped in as a whole (src/util/output-set.ts), where a partial file is never seen.
- * `data` may come in pieces (an iterable of strings, gathered into writes of about 4 MB), so a
- * large file need not be one string in memory.
+ * `data` may come in pieces (an iterable of strings, gathered into writes of about 4 MB, and of
+ * bytes, each written as it comes), so a large file need not be one string in memory.
  */
-export function writeStaged(path: string, data: string | Uint8Array | Iterable<string>): void {
+export function writeStaged(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>): void {
   mkdirSync(dirname(path), { recursive: true });
   const fd = openSync(path, 'w');
   try {
@@ -36,6 +36,13 @@ export function writeStaged(path: string, data: string | Uint8Array | Iterable<s
       let pending: string[] = [];
       let size = 0;
       for (const piece of data) {
+        if (typeof piece !== 'string') {
+          if (pending.length > 0) writeAllSync(fd, pending.join(''), false);
+          pending = [];
+          size = 0;
+          writeAllSync(fd, piece, false);
+          continue;
+        }
         pending.push(piece);
         size += piece.length;
         if (size >= 4 << 20) {

@@ -78,7 +78,7 @@ export interface OutputSet {
    *
    * @returns the staging path written
    */
-  write(name: string, data: string | Uint8Array | Iterable<string>): string;
+  write(name: string, data: string | Uint8Array | Iterable<string | Uint8Array>): string;
   /**
    * Swap the staging folder in as the output folder (old set put aside, new set renamed into
    * place, old set removed) and release the lock.
@@ -160,7 +160,7 @@ export function openOutputSet(outDir: string, opts: OutputSetOptions = {}): Outp
       fsStep(() => mkdirSync(dirname(target), { recursive: true }), dirname(target), 'create a folder in');
       return target;
     },
-    write(name: string, data: string | Uint8Array | Iterable<string>): string {
+    write(name: string, data: string | Uint8Array | Iterable<string | Uint8Array>): string {
       const target = this.path(name);
       fsStep(() => writeStaged(target, data), join(outDir, name), 'write');
       return target;

@@ -20,3 +20,23 @@ it('writes a file given in pieces byte for byte, across its 4 MB write batches',
   writeStaged(path, new Uint8Array([1, 2, 3]));
   expect([...readFileSync(path)]).toEqual([1, 2, 3]);
 });
+
+it('writes pieces of strings and of bytes in their order, a reused byte buffer included', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vk-staged-'));
+  const path = join(dir, 'gemengd.txt');
+  const expected: Buffer[] = [];
+  const reused = Buffer.alloc(1000);
+  writeStaged(path, (function* () {
+    for (let i = 0; i < 50; i++) {
+      const s = `${i}:é€|`.repeat(1 + i * 3000);
+      expected.push(Buffer.from(s, 'utf8'));
+      yield s;
+      // the same buffer each time, overwritten: every piece must be written before the next
+      reused.fill(i);
+      const n = 1 + ((i * 37) % 1000);
+      expected.push(Buffer.from(reused.subarray(0, n)));
+      yield reused.subarray(0, n);
+    }
+  })());
+  expect(readFileSync(path).equals(Buffer.concat(expected))).toBe(true);
+});
