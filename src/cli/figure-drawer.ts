@@ -7,43 +7,28 @@
  * Falls back to drawing in this thread when the worker's compiled file is not there (the tests
  * run src/ as TypeScript) or when `VEERKRACHT_FIGURE_WORKER=0`.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { VeerkrachtError } from '../util/errors.js';
+import { fullCollection } from '../util/gc.js';
 import { inProcessFigures, type FigureWriter } from '../run/write.js';
 import type { FigureFile, WriteFiguresOptions } from '../viz/figure-files.js';
-import type { FigureReply, FigureRequest, FigureWorkerData } from './figure-worker.js';
+import type { DrawFromRequest, FigureReply, FigureRequest, FigureWorkerData } from './figure-worker.js';
+import { packFeatures } from '../geo/transfer.js';
+import { needsDrawSimplification } from '../geo/simplify.js';
+import type { Boundaries } from '../sources/boundaries/types.js';
 import type { MapContent, PreparedDrawing } from '../run/figures.js';
 import type { LoadedTable } from '../sources/types.js';
 import type { LeefbaarometerTable } from '../sources/leefbaarometer/load.js';
 import { loadedFromPlain, type PlainLoaded } from './table-transfer.js';
-import type { MapLevel } from '../run/config.js';
 
 /** A figure writer that must be closed when the run is over. */
 export interface FigureDrawer extends FigureWriter {
   /** Where the figures are drawn: `'worker'` or `'in-process'`. */
   readonly where: 'worker' | 'in-process';
   close(): Promise<void>;
-}
-
-/**
- * V8's full garbage collection, made callable at run time (as jest's leak detector does): the
- * main thread's heap still holds what parsing the inputs left behind when the worker starts
- * drawing, and the two heaps would peak together (national region: ≈ 640 MB against ≈ 580 MB
- * with this collection first, ≈ 70 ms). Null when the flag cannot be set.
- */
-function fullCollection(): (() => void) | null {
-  try {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as unknown;
-    return typeof gc === 'function' ? (gc as () => void) : null;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -69,37 +54,18 @@ function ownFolder(): string | null {
 const inThisThread = (): FigureDrawer => ({ ...inProcessFigures, where: 'in-process', close: async () => {} });
 
 /**
- * The largest boundary file the worker reads itself for the drawing (32 MiB: the national
- * generalised files). A second parse of a full-resolution file (≈ 100 MB, 4.5 M vertices) beside
- * the main thread's would raise the run's peak memory by ≈ 500 MB; the main thread makes its
- * drawing after computing the signals instead.
+ * Start the figure worker (or say why the figures are drawn in this thread). Given `inputs`, the
+ * worker loads them first (see `prefetched()`); given the t1 boundaries (`drawFrom`), it makes
+ * their drawing (see `drawing()`).
  */
-export const DRAWING_WORKER_MAX_BYTES = 32 * 1024 * 1024;
-
-/** The file the worker may read for the drawing: a file no larger than {@link DRAWING_WORKER_MAX_BYTES}. */
-function readableHere(file: string): boolean {
-  try {
-    const s = statSync(file);
-    return s.isFile() && s.size <= DRAWING_WORKER_MAX_BYTES;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Start the figure worker (or say why the figures are drawn in this thread). Given the run's t1
- * boundaries (a file up to {@link DRAWING_WORKER_MAX_BYTES}), the worker first reads them itself
- * and makes their drawing (see `drawing()`).
- */
-export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, t1?: { file: string; level: MapLevel }, inputs?: FigureWorkerData['prefetch']): FigureDrawer {
-  const boundaries = t1 !== undefined && readableHere(t1.file) ? t1 : undefined;
+export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, inputs?: FigureWorkerData['prefetch']): FigureDrawer {
   const folder = ownFolder();
   const file = folder === null ? null : join(folder, 'figure-worker.js');
   if (env.VEERKRACHT_FIGURE_WORKER === '0' || file === null || !existsSync(file)) return inThisThread();
 
   let worker: Worker;
   try {
-    worker = new Worker(file, { workerData: { drawing: boundaries, prefetch: inputs } satisfies FigureWorkerData });
+    worker = new Worker(file, { workerData: { prefetch: inputs } satisfies FigureWorkerData });
   } catch {
     // no thread to be had (a resource limit): draw here, as without the compiled worker
     return inThisThread();
@@ -112,7 +78,7 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, t1?: { f
   const kwb = Object.fromEntries((inputs?.kwb ?? []).map(({ year }) => [String(year), loading(`kwb ${year}`).then((t) => (t === null ? null : loadedFromPlain(t)))]));
   const leefbaarometer = inputs ? loading('leefbaarometer').then((t) => (t === null ? null : loadedFromPlain(t as PlainLoaded<LeefbaarometerTable>))) : undefined;
   let drawn: (d: PreparedDrawing | null) => void = () => {};
-  const drawing = boundaries ? new Promise<PreparedDrawing | null>((resolve) => (drawn = resolve)) : null;
+  let drawing: Promise<PreparedDrawing | null> | null = null;
   let failure: Error | null = null;
   const failAll = (e: Error) => {
     failure = e;
@@ -151,6 +117,14 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, t1?: { f
       return ask({ id: next++, files: [...files], options });
     },
     drawing: () => drawing,
+    drawFrom(t1: Boundaries) {
+      // full-resolution boundaries are simplified for drawing in this thread: a copy of millions
+      // of vertices there would cost more memory than the drawing saves time
+      if (drawing !== null || failure !== null || needsDrawSimplification(t1.features)) return;
+      drawing = new Promise<PreparedDrawing | null>((resolve) => (drawn = resolve));
+      const packed = packFeatures(t1.features);
+      worker.postMessage({ drawFrom: { packed, crs: t1.crs, checksum: t1.provenance.checksum ?? '' } } satisfies DrawFromRequest, [packed.coordinates.buffer as ArrayBuffer, packed.structure.buffer as ArrayBuffer]);
+    },
     prefetched: () => (inputs ? { kwb, ...(leefbaarometer ? { leefbaarometer } : {}) } : {}),
     writeMaps(content: MapContent, maps: readonly FigureFile[], options: WriteFiguresOptions = {}) {
       collect?.();

@@ -1,32 +1,32 @@
 /**
- * Worker thread of `veerkracht run` that draws the maps (see ./figure-drawer.ts). Loading vega,
- * vega-lite and resvg starts as soon as the worker does — while the main thread reads the
- * inputs — and the SVGs and PNGs are drawn here while the main thread writes the data files.
+ * The second thread of `veerkracht run` (see ./figure-drawer.ts). While the main thread reads the
+ * boundaries, it loads the KWB editions and the Leefbaarometer for it; then it makes the drawing
+ * of the t1 boundaries the main thread hands it (gemeente outlines dissolved) and loads vega,
+ * vega-lite and resvg. Once the signals are computed it builds the two maps from that drawing
+ * and draws them (SVG, PNG), then the pages per gemeente, while the main thread writes the data
+ * files.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { isUserError } from '../util/errors.js';
+import { fullCollection } from '../util/gc.js';
 import { writeFigures, type FigureFile, type WriteFiguresOptions } from '../viz/figure-files.js';
-import { readBoundaries } from '../sources/boundaries/read.js';
-import type { KwbInput, MapLevel } from '../run/config.js';
+import type { KwbInput } from '../run/config.js';
 import { loadKwb } from '../run/load.js';
 import { loadLeefbaarometer } from '../sources/leefbaarometer/load.js';
 import type { LoadedTable } from '../sources/types.js';
+import type { Crs, RegionFeature } from '../geo/types.js';
+import { unpackFeatures, type PackedFeatures } from '../geo/transfer.js';
 import { plainLoaded, type PlainLoaded } from './table-transfer.js';
 import { mapSpecs, prepareDrawing, type MapContent, type PreparedDrawing } from '../run/figures.js';
-import type { Boundaries } from '../sources/boundaries/types.js';
 
-/**
- * What the worker starts with: the inputs it loads for the main thread first (the KWB editions,
- * the Leefbaarometer), then the run's t1 boundaries, whose drawing it makes.
- */
+/** What the worker starts with: the inputs it loads for the main thread (the KWB editions, the Leefbaarometer). */
 export interface FigureWorkerData {
-  drawing?: { file: string; level: MapLevel };
   prefetch?: { kwb: { year: number; input: KwbInput }[]; leefbaarometer: string };
 }
 
 /**
  * A request: figure files to draw; with `maps`, the two maps of the run, whose specs are built
- * here from the drawing made at the start and this content (signaleringskaart, focuskaart).
+ * here from the drawing made here and this content (signaleringskaart, focuskaart).
  */
 export interface FigureRequest {
   id: number;
@@ -35,9 +35,15 @@ export interface FigureRequest {
   maps?: MapContent;
 }
 
+/** The t1 boundaries as the main thread read them, packed (moved, not copied): make their drawing. */
+export interface DrawFromRequest {
+  drawFrom: { packed: PackedFeatures; crs: Crs; checksum: string };
+}
+
 /**
- * The answer to a request (done, or the error it failed with), or the drawing of the t1
- * boundaries (null when they could not be read here: the main thread reads them and says why).
+ * The answer to a request (done, or the error it failed with), the drawing of the t1 boundaries
+ * (null when it failed: the main thread makes it and says why), or a loaded input (null when it
+ * failed: the main thread loads it and says why).
  */
 export type FigureReply =
   | { id: number; ok: true }
@@ -47,15 +53,8 @@ export type FigureReply =
 
 const port = parentPort;
 if (port !== null) {
-  // vega, vega-lite and the rasteriser load beside the main thread's work: after the inputs and
-  // the drawing of the boundaries (the main thread waits for those)
-  const loadLibraries = () => {
-    import('../viz/render.js').catch(() => undefined);
-    import('@resvg/resvg-js').catch(() => undefined);
-  };
   const data = workerData as FigureWorkerData | null;
-  // the inputs the main thread waits for after reading the boundaries (a failure is loaded again
-  // there, where its error surfaces)
+  // the inputs first: the main thread waits for them once it has read the boundaries
   const prefetch = async () => {
     const send = async (key: string, load: () => LoadedTable | Promise<LoadedTable>) => {
       let loaded: PlainLoaded<LoadedTable> | null = null;
@@ -71,26 +70,43 @@ if (port !== null) {
     for (const { year, input } of p.kwb) await send(`kwb ${year}`, () => loadKwb(input, year));
     await send('leefbaarometer', () => loadLeefbaarometer(p.leefbaarometer));
   };
-  const t1 = data?.drawing;
   // the boundaries and their drawing, kept for the maps
-  let made: { b: Boundaries; drawing: PreparedDrawing } | null = null;
-  const drawing = async () => {
-    if (t1 === undefined) return;
-    await readBoundaries(t1.file, { level: t1.level })
-      .then((b) => (made = { b, drawing: prepareDrawing(b) }))
-      .then(
-        ({ drawing }) => port.postMessage({ drawing } satisfies FigureReply),
-        () => port.postMessage({ drawing: null } satisfies FigureReply),
-      );
+  let made: { features: RegionFeature[]; crs: Crs; drawing: PreparedDrawing } | null = null;
+  let drawFrom: DrawFromRequest['drawFrom'] | null = null;
+  const draw = () => {
+    if (drawFrom === null) return;
+    const { packed, crs, checksum } = drawFrom;
+    drawFrom = null;
+    let drawing: PreparedDrawing | null = null;
+    try {
+      const features = unpackFeatures(packed);
+      drawing = prepareDrawing({ features, provenance: { checksum } });
+      made = { features, crs, drawing };
+    } catch {
+      // (made in the main thread)
+    }
+    port.postMessage({ drawing } satisfies FigureReply);
   };
-  prefetch().then(drawing).finally(loadLibraries);
+  // vega, vega-lite and the rasteriser load after the inputs and the drawing (if the boundaries
+  // have arrived by then: otherwise the drawing is made when they do)
+  let started = false;
+  const loadLibraries = () => {
+    started = true;
+    draw();
+    // the copies of the tables handed over are garbage now, before vega fills this heap
+    fullCollection()?.();
+    import('../viz/render.js').catch(() => undefined);
+    import('@resvg/resvg-js').catch(() => undefined);
+  };
+  prefetch().finally(loadLibraries);
+
   /** The files of a request, the maps' specs built from the drawing made here. */
   const filesOf = (m: FigureRequest): FigureFile[] => {
     if (m.maps === undefined) return m.files;
     if (made === null) throw new Error('the figure worker was asked for the maps of a drawing it did not make');
-    const { b, drawing } = made;
+    const { features, crs, drawing } = made;
     made = null; // (the boundaries are not needed after the maps)
-    const specs = mapSpecs({ features: drawing.drawn ?? b.features, crs: b.crs }, { features: drawing.outlines, crs: b.crs }, m.maps);
+    const specs = mapSpecs({ features: drawing.drawn ?? features, crs }, { features: drawing.outlines, crs }, m.maps);
     return [
       { ...m.files[0], spec: specs.signaleringskaart },
       { ...m.files[1], spec: specs.focuskaart },
@@ -100,7 +116,12 @@ if (port !== null) {
   // also draws once its data files are written; the next request starts once the SVGs of the
   // previous one are drawn (its last PNG is rasterised on the thread pool meanwhile)
   let previous: Promise<void> = Promise.resolve();
-  port.on('message', (m: FigureRequest) => {
+  port.on('message', (m: FigureRequest | DrawFromRequest) => {
+    if ('drawFrom' in m) {
+      drawFrom = m.drawFrom;
+      if (started) draw();
+      return;
+    }
     let drawn!: () => void;
     const after = previous;
     previous = new Promise<void>((resolve) => (drawn = resolve));

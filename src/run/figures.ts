@@ -120,9 +120,9 @@ export function gemeenteOutlines(drawn: readonly RegionFeature[]): RegionFeature
 }
 
 /**
- * The drawing of a run's t1 boundaries, made ahead of time: the CLI's figure worker reads the
- * boundary file itself and makes it while the main thread loads the other inputs and computes the
- * signals. It is what {@link runFigures} would make from the same features.
+ * The drawing of a run's t1 boundaries, made ahead of time: the CLI's worker makes it from the
+ * features the main thread read, while that thread reads the rest and computes the signals. It
+ * is what {@link runFigures} would make from the same features.
  */
 export interface PreparedDrawing {
   /** SHA-256 of the boundary file and the codes of its features in order: what it was made from. */
@@ -139,7 +139,7 @@ export interface PreparedDrawing {
  *
  * @example const d = prepareDrawing(await readBoundaries(file, { level: 'buurt' }))
  */
-export function prepareDrawing(b: Boundaries): PreparedDrawing {
+export function prepareDrawing(b: Pick<Boundaries, 'features'> & { provenance: { checksum?: string } }): PreparedDrawing {
   const s = simplifyForDrawing(b.features);
   return { checksum: b.provenance.checksum ?? '', codes: b.features.map((f) => f.properties.code), drawn: s.simplified ? s.features : null, outlines: gemeenteOutlines(s.features) };
 }

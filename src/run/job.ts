@@ -5,18 +5,18 @@ import type { RunConfig } from './config.js';
 import { computeSignals, type SignalResult } from './compute.js';
 import { MAX_DRAWN_TEXT } from '../viz/frame.js';
 import { runFigures } from './figures.js';
-import { loadRunTables, type Progress, type RunPrefetch } from './load.js';
+import { loadRunTables, type LoadOptions, type Progress } from './load.js';
 import { inProcessFigures, openRunOutput, writeRunOutputs, type FigureWriter } from './write.js';
 
 /**
- * Load the inputs of a run configuration and compute its signals (no output files); `prefetched`
- * holds inputs loaded elsewhere meanwhile (see {@link RunPrefetch}).
+ * Load the inputs of a run configuration and compute its signals (no output files); `options`
+ * as of {@link loadRunTables}.
  *
  * @example const r = await runPipeline(demoConfig(home)); r.signalen.numRows() // 219
  */
-export async function runPipeline(config: RunConfig, progress: Progress = () => {}, prefetched?: RunPrefetch): Promise<SignalResult> {
+export async function runPipeline(config: RunConfig, progress: Progress = () => {}, options: LoadOptions = {}): Promise<SignalResult> {
   const started = Date.now();
-  const tables = await loadRunTables(config, progress, prefetched);
+  const tables = await loadRunTables(config, progress, options);
   const loaded = Date.now() - started;
   progress('indicatoren, veranderingen en signalen');
   const result = computeSignals(tables, config);
@@ -44,7 +44,8 @@ export async function runJob(
   // the drawer may be making the drawing of the t1 boundaries meanwhile (the CLI's worker)
   const drawing = drawer.drawing?.()?.catch(() => null) ?? null;
   try {
-    result = await runPipeline(config, progress, drawer.prefetched?.());
+    // the drawer may load inputs meanwhile and make the drawing of the t1 boundaries (the CLI's worker)
+    result = await runPipeline(config, progress, { prefetched: drawer.prefetched?.(), onBoundaries: (t1) => drawer.drawFrom?.(t1) });
   } catch (e) {
     set.abort();
     throw e;

@@ -137,12 +137,13 @@ async function boundariesAtLevel(path: string, level: MapLevel, shared?: { memo:
 }
 
 /** The t1 boundaries and, when the indeling changed, the t0 ones, at the map level. */
-async function loadBoundaryPair(config: RunConfig): Promise<{ b1: Boundaries; b0: Boundaries | null }> {
+async function loadBoundaryPair(config: RunConfig, onT1?: (t1: Boundaries) => void): Promise<{ b1: Boundaries; b0: Boundaries | null }> {
   // the two years share most geometries exactly: each is parsed once, validated once and kept
   // once in memory
   const twoYears = config.inputs.boundaries.t0 !== undefined;
   const shared = { memo: createValidationMemo(), ...(twoYears ? { geometryTexts: createGeometryTextIndex() } : {}) };
   const b1 = await boundariesAtLevel(config.inputs.boundaries.t1, config.level, shared);
+  onT1?.(b1);
   const b0 = config.inputs.boundaries.t0 !== undefined ? await boundariesAtLevel(config.inputs.boundaries.t0, config.level, shared) : null;
   shared.geometryTexts?.texts.clear(); // (it holds on to the text of the first file)
   return { b1, b0 };
@@ -172,14 +173,23 @@ export interface RunPrefetch {
   leefbaarometer?: Promise<LeefbaarometerTable | null>;
 }
 
+/** Options of {@link loadRunTables}. */
+export interface LoadOptions {
+  /** Inputs loaded elsewhere meanwhile (see {@link RunPrefetch}). */
+  prefetched?: RunPrefetch;
+  /** Sees the t1 boundaries as soon as they are read (the CLI hands them to its worker for their drawing). */
+  onBoundaries?: (t1: Boundaries) => void;
+}
+
 /**
  * Read every input of a validated run configuration.
  *
  * @param progress receives one line per long step (the CLI prints them on stderr)
- * @param prefetched inputs loaded elsewhere meanwhile (see {@link RunPrefetch})
+ * @param options inputs loaded elsewhere meanwhile, a look at the t1 boundaries when read
  * @throws VeerkrachtError naming the file when an input cannot be used
  */
-export async function loadRunTables(config: RunConfig, progress: Progress = () => {}, prefetched: RunPrefetch = {}): Promise<RunTables> {
+export async function loadRunTables(config: RunConfig, progress: Progress = () => {}, options: LoadOptions = {}): Promise<RunTables> {
+  const prefetched = options.prefetched ?? {};
   const { t0, t1 } = config.period;
   const inputs: InputRecord[] = [];
   const loads: LoadSummary[] = [];
@@ -189,7 +199,7 @@ export async function loadRunTables(config: RunConfig, progress: Progress = () =
   progress(`invoer laden (KWB ${pK.t0 === pK.t1 ? pK.t0 : `${pK.t0} en ${pK.t1}`}, Leefbaarometer, grenzen)`);
   // with the tables loading elsewhere, the boundaries are read here meanwhile; an error in them
   // still surfaces after those of the KWB and the Leefbaarometer, as when read in turn
-  const early = prefetched.kwb !== undefined || prefetched.leefbaarometer !== undefined ? await settled(loadBoundaryPair(config)) : null;
+  const early = prefetched.kwb !== undefined || prefetched.leefbaarometer !== undefined ? await settled(loadBoundaryPair(config, options.onBoundaries)) : null;
   const kwb: Record<string, LoadedTable> = {};
   for (const year of pK.t0 === pK.t1 ? [pK.t0] : [pK.t0, pK.t1]) {
     const input = config.inputs.kwb[String(year)];
@@ -216,7 +226,7 @@ export async function loadRunTables(config: RunConfig, progress: Progress = () =
       found: lbm.level,
     });
   }
-  const { b1, b0 } = early === null ? await loadBoundaryPair(config) : early.get();
+  const { b1, b0 } = early === null ? await loadBoundaryPair(config, options.onBoundaries) : early.get();
   inputs.push({ role: `grenzen ${t1}`, file: config.inputs.boundaries.t1, kind: b1.provenance.kind, checksum: checksumOf(config.inputs.boundaries.t1, b1.provenance) });
   loads.push(loadSummary(config.inputs.boundaries.t1, b1.report));
   if (b0 !== null && config.inputs.boundaries.t0 !== undefined) {

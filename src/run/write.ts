@@ -14,6 +14,7 @@ import { xlsxBytes } from '../export/xlsx.js';
 import { openOutputSet, type OutputSet } from '../util/output-set.js';
 import type { SignalResult } from './compute.js';
 import type { MapContent, PreparedDrawing, RunFigures } from './figures.js';
+import type { Boundaries } from '../sources/boundaries/types.js';
 import type { Progress, RunPrefetch } from './load.js';
 import { buildSummary, signalRows } from './summary.js';
 import { summaryWorkbook } from './workbook.js';
@@ -42,6 +43,12 @@ export interface FigureWriter {
   drawing?(): Promise<PreparedDrawing | null> | null;
   /** Inputs this writer's thread loads meanwhile (the CLI's worker: the KWB tables and the Leefbaarometer). */
   prefetched?(): RunPrefetch;
+  /**
+   * Make the drawing of these (t1) boundaries elsewhere (see `drawing`), from the features as read
+   * here; only when they are drawn as they are (within the drawing budget), so a full-resolution
+   * file is never copied.
+   */
+  drawFrom?(t1: Boundaries): void;
   /**
    * Draw the two maps from the drawing this writer made (see `drawing`) and their content: the
    * two files of `maps` get their specs there (signaleringskaart, focuskaart).

@@ -4,7 +4,7 @@
 // request. The worker exists only in the compiled package (dist/), so these tests need the build.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,33 +81,55 @@ describe('figures drawn in a worker thread', () => {
     }
   });
 
-  it.runIf(built)('makes the drawing of the t1 boundaries as this thread does, and nothing for a file it cannot read', async () => {
-    const { startFigureDrawer: start, DRAWING_WORKER_MAX_BYTES } = (await import(join(home, 'dist/cli/figure-drawer.js'))) as typeof import('../../src/cli/figure-drawer.js');
+  it.runIf(built)('makes the drawing of the t1 boundaries it is handed as this thread does, and none of full-resolution ones', async () => {
+    const { startFigureDrawer: start } = (await import(join(home, 'dist/cli/figure-drawer.js'))) as typeof import('../../src/cli/figure-drawer.js');
     const { prepareDrawing } = (await import(join(home, 'dist/run/figures.js'))) as typeof import('../../src/run/figures.js');
     const { readBoundaries } = (await import(join(home, 'dist/sources/boundaries/read.js'))) as typeof import('../../src/sources/boundaries/read.js');
-    const file = join(home, 'data/demo/geo/synthetisch_buurten_2019-2022_rd.geojson');
-    const here = prepareDrawing(await readBoundaries(file, { level: 'buurt' }));
+    const b = await readBoundaries(join(home, 'data/demo/geo/synthetisch_buurten_2019-2022_rd.geojson'), { level: 'buurt' });
+    const here = prepareDrawing(b);
     expect(here.outlines.length).toBeGreaterThan(1);
-    const work = mkdtempSync(join(tmpdir(), 'vk-drawer-drawing-'));
-    writeFileSync(join(work, 'kapot.geojson'), '{"type": "FeatureCollection", "features": [');
-    // over the size the worker reads itself (a sparse file: nothing is written)
-    writeFileSync(join(work, 'groot.geojson'), '');
-    truncateSync(join(work, 'groot.geojson'), DRAWING_WORKER_MAX_BYTES + 1);
-    const drawer = start({}, { file, level: 'buurt' });
-    const missing = start({}, { file: join(work, 'kapot.geojson'), level: 'buurt' });
-    const big = start({}, { file: join(work, 'groot.geojson'), level: 'buurt' });
+    // over the drawing budget (one ring of 20,000 vertices): never copied to the worker
+    const ring = Array.from({ length: 20_000 }, (_, i) => [Math.cos((2 * Math.PI * i) / 20_000), Math.sin((2 * Math.PI * i) / 20_000)]);
+    ring.push(ring[0]);
+    const big = { ...b, features: [{ type: 'Feature' as const, geometry: { type: 'Polygon' as const, coordinates: [ring] }, properties: { code: 'BU00010000', name: null } }] };
+    const drawer = start({});
+    const other = start({});
     try {
+      expect(drawer.drawing!()).toBeNull();
+      drawer.drawFrom!(b);
       expect(await drawer.drawing!()).toEqual(here);
-      expect(await missing.drawing!()).toBeNull();
-      expect(big.drawing!()).toBeNull();
-      // and the worker still draws
-      const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="20" height="10" fill="#c00"/></svg>';
-      await missing.write([{ svg, svgPath: join(work, 'ok.svg') }]);
-      expect(readFileSync(join(work, 'ok.svg'), 'utf8')).toBe(svg);
+      other.drawFrom!(big);
+      expect(other.drawing!()).toBeNull();
+      // the features stay usable here (they were packed, not moved)
+      expect(prepareDrawing(b)).toEqual(here);
     } finally {
       await drawer.close();
-      await missing.close();
-      await big.close();
+      await other.close();
+    }
+  });
+
+  it.runIf(built)('loads the KWB and Leefbaarometer tables as this thread does, and leaves what it cannot load to it', async () => {
+    const { startFigureDrawer: start } = (await import(join(home, 'dist/cli/figure-drawer.js'))) as typeof import('../../src/cli/figure-drawer.js');
+    const { loadKwb } = (await import(join(home, 'dist/run/load.js'))) as typeof import('../../src/run/load.js');
+    const { loadLeefbaarometer } = (await import(join(home, 'dist/sources/leefbaarometer/load.js'))) as typeof import('../../src/sources/leefbaarometer/load.js');
+    const kwbFile = join(home, 'data/demo/kwb/synthetisch_kwb2014_82931NED.csv');
+    const lbmFile = join(home, 'data/demo/leefbaarometer/synthetisch_leefbaarometer-scores-buurten-2014-2022.csv');
+    const drawer = start({}, { kwb: [{ year: 2014, input: { file: kwbFile } }, { year: 2022, input: { file: join(home, 'data/demo/kwb/bestaat-niet.csv') } }], leefbaarometer: lbmFile });
+    try {
+      const p = drawer.prefetched!();
+      const kwb = await p.kwb!['2014'];
+      const own = await loadKwb({ file: kwbFile }, 2014);
+      expect(kwb).not.toBeNull();
+      expect(kwb!.table.columnNames()).toEqual(own.table.columnNames());
+      for (const n of own.table.columnNames()) expect(Array.from(kwb!.table.array(n) as ArrayLike<unknown>)).toEqual(Array.from(own.table.array(n) as ArrayLike<unknown>));
+      expect({ ...kwb!, table: null }).toEqual({ ...own, table: null });
+      expect(await p.kwb!['2022']).toBeNull();
+      const lbm = await p.leefbaarometer!;
+      const ownLbm = loadLeefbaarometer(lbmFile);
+      expect(lbm!.table.objects()).toEqual(ownLbm.table.objects());
+      expect({ ...lbm!, table: null }).toEqual({ ...ownLbm, table: null });
+    } finally {
+      await drawer.close();
     }
   });
 });

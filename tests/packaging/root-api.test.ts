@@ -46,13 +46,15 @@ const INTERNAL: readonly string[] = [
   'sources/csv/mojibake.ts',
   'sources/microdata/keys.ts',
   'sources/statline/plausibility.ts',
-  // the boundary reader's parse memo, the xlsx writer's zip container, and the fingerprint,
-  // topology and Visvalingam weights behind validation, crosswalk and drawing simplification
+  // the boundary reader's parse memo, the xlsx writer's zip container, the fingerprint,
+  // topology and Visvalingam weights behind validation, crosswalk and drawing simplification,
   'sources/boundaries/geometry-texts.ts',
   'export/zip.ts',
   'geo/fingerprint.ts',
   'geo/topology.ts',
   'geo/visvalingam.ts',
+  // the packing of features for the CLI's worker
+  'geo/transfer.ts',
   // the demo generator's parts: its barrel exposes the generator, options and truth only
   'demo/',
 ];

@@ -72,13 +72,9 @@ previous set), and a second run into the same folder is refused while one runs. 
     const progress = (m: string) => io.err(`veerkracht run: ${m}\n`);
     if (values.config === undefined) progress('geen --config: de ingebouwde synthetische demoregio (data/demo)');
     // the maps are drawn in a worker that first loads the KWB and Leefbaarometer tables while the
-    // boundaries are read here, then reads the t1 boundaries for their drawing and loads vega
+    // boundaries are read here, then makes the drawing of the t1 boundaries and loads vega
     const kwbYears = config.period.K.t0 === config.period.K.t1 ? [config.period.K.t0] : [config.period.K.t0, config.period.K.t1];
-    const drawer = startFigureDrawer(
-      process.env,
-      { file: config.inputs.boundaries.t1, level: config.level },
-      { kwb: kwbYears.map((year) => ({ year, input: config.inputs.kwb[String(year)] })), leefbaarometer: config.inputs.leefbaarometer },
-    );
+    const drawer = startFigureDrawer(process.env, { kwb: kwbYears.map((year) => ({ year, input: config.inputs.kwb[String(year)] })), leefbaarometer: config.inputs.leefbaarometer });
     let job;
     try {
       job = await runJob(config, outDir, progress, drawer);
