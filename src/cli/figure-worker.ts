@@ -67,8 +67,8 @@ if (port !== null) {
     };
     const p = data?.prefetch;
     if (p === undefined) return;
-    for (const { year, input } of p.kwb) await send(`kwb ${year}`, () => loadKwb(input, year));
     await send('leefbaarometer', () => loadLeefbaarometer(p.leefbaarometer));
+    for (const { year, input } of p.kwb) await send(`kwb ${year}`, () => loadKwb(input, year));
   };
   // the boundaries and their drawing, kept for the maps
   let made: { features: RegionFeature[]; crs: Crs; drawing: PreparedDrawing } | null = null;

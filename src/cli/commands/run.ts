@@ -73,7 +73,8 @@ previous set), and a second run into the same folder is refused while one runs. 
     if (values.config === undefined) progress('geen --config: de ingebouwde synthetische demoregio (data/demo)');
     // the maps are drawn in a worker that first loads the KWB and Leefbaarometer tables while the
     // boundaries are read here, then makes the drawing of the t1 boundaries and loads vega
-    const kwbYears = config.period.K.t0 === config.period.K.t1 ? [config.period.K.t0] : [config.period.K.t0, config.period.K.t1];
+    // (the worker takes the Leefbaarometer and the t1 KWB; this thread the boundaries and the t0 KWB)
+    const kwbYears = config.period.K.t0 === config.period.K.t1 ? [] : [config.period.K.t1];
     const drawer = startFigureDrawer(process.env, { kwb: kwbYears.map((year) => ({ year, input: config.inputs.kwb[String(year)] })), leefbaarometer: config.inputs.leefbaarometer });
     let job;
     try {
