@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseLeefbaarometer } from '../../../src/sources/leefbaarometer/load.js';
+import { scanPlainNumber, scanPlainNumberAt } from '../../../src/sources/leefbaarometer/checks.js';
+import { tableData, withInvisible } from '../../helpers/general-path.js';
+
+// a long score file: codes repeated over years (sometimes invalid, lower case or padded),
+// names that change or are empty, years (one a non-year), scores of every written form
+const code = fc.constantFrom('BU03440101', 'BU03440101', 'bu03440102', ' BU03440103 ', 'XX12', '', 'BU0344010A');
+const naam = fc.oneof({ weight: 20, arbitrary: fc.constantFrom('Oud', 'Oud', 'Nieuw', '', ' Oud ', 'Oud, West', 'Twee\nregels') }, { weight: 1, arbitrary: fc.constant('Kop "Noord"') });
+const jaar = fc.oneof({ weight: 30, arbitrary: fc.constantFrom('2002', '2014', '2016', '2018', '2020', '2022', ' 2022') }, { weight: 1, arbitrary: fc.constantFrom('22', '2o22') });
+const score = fc.oneof(
+  { weight: 20, arbitrary: fc.constantFrom('NA', '.', '', '4.1', '-0.05', '0', '4,10', '+1.5', '1e-3', '9.064e-5', '.5', '1.', '-0') },
+  { weight: 20, arbitrary: fc.integer({ min: -500000, max: 500000 }).map((i) => String(i / 100000)) },
+  { weight: 5, arbitrary: fc.double({ min: -10, max: 10, noNaN: true }).map(String) },
+  { weight: 1, arbitrary: fc.constantFrom('geen', '1.2.3', '12345678901234567') },
+);
+const HEADER = ['bu_code', 'bu_naam', 'jaar', 'lbm', 'afw', 'fys', 'onv', 'soc', 'vrz', 'won'];
+
+const lbmFile = fc
+  .record({
+    delimiter: fc.constantFrom(',', ';', '\t'),
+    eol: fc.constantFrom('\n', '\r\n'),
+    extra: fc.boolean(),
+    rows: fc.array(fc.tuple(code, naam, jaar, fc.array(score, { minLength: 7, maxLength: 7 })), { maxLength: 20 }),
+    at: fc.nat(),
+  })
+  .map(({ delimiter, eol, extra, rows, at }) => {
+    const q = (c: string) => (c.includes('"') ? `"${c.replace(/"/g, '""')}"` : c.includes(delimiter) || c.includes('\n') ? `"${c}"` : c);
+    const lines = [[...HEADER, ...(extra ? ['kscore'] : [])].join(delimiter)];
+    for (const [c, n, j, s] of rows) lines.push([c, n, j, ...s, ...(extra ? [String(1 + (s[0].length % 9))] : [])].map(q).join(delimiter));
+    return { text: lines.join(eol) + eol, eol, at };
+  });
+
+function load(text: string) {
+  try {
+    const t = parseLeefbaarometer(new TextEncoder().encode(text), { file: 'lbm.csv' });
+    return { ...tableData(t as never), warnings: t.report.warnings };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+describe('parseLeefbaarometer: cells read in place give the table of cells read as strings', () => {
+  it('on random long files (codes over years, NA, decimal commas, exponents, bad cells, quotes)', () => {
+    let tables = 0;
+    fc.assert(
+      fc.property(lbmFile, ({ text, eol, at }) => {
+        const fast = load(text);
+        const general = load(withInvisible(text, at, eol));
+        if ('error' in fast) {
+          expect(general).toEqual(fast);
+          return;
+        }
+        tables++;
+        expect('error' in general).toBe(false);
+        const g = general as typeof fast;
+        expect(g.columns).toEqual(fast.columns);
+        expect(g.warnings.filter((w) => !/invisible characters/.test(w))).toEqual(fast.warnings);
+        expect(g.warnings.filter((w) => /invisible characters/.test(w))).toHaveLength(1);
+        type Rest = { report: { warnings: string[] }; provenance: { checksum?: string } };
+        const { report: gr, provenance: gp, ...grest } = g.rest as Rest;
+        const { report: fr, provenance: fp, ...frest } = fast.rest as Rest;
+        expect(grest).toEqual(frest);
+        expect({ ...gp, checksum: '' }).toEqual({ ...fp, checksum: '' });
+        expect({ ...gr, warnings: [] }).toEqual({ ...fr, warnings: [] });
+      }),
+      { numRuns: 400 },
+    );
+    expect(tables).toBeGreaterThan(100);
+  });
+
+  it('gives every row its own name and code, also where the row before was dropped', () => {
+    const text = [
+      'bu_code;bu_naam;jaar;lbm;afw',
+      'BU03440101;Oud;2014;4.1;0.1',
+      'XX;Nieuw;2014;4.1;0.1', // dropped (invalid code): its name is not what the next row reuses
+      'BU03440102;Nieuw;2014;4.1;0.1',
+      'BU03440102;Nieuw;2014;4.1;0.1', // dropped (duplicate)
+      'BU03440102; Nieuw ;2016;4.1;0.1',
+      'bu03440102;;2018;4.1;0.1',
+      'bu03440102;Nieuw;2020;4.1;0.1',
+      'XX;Nieuw;2022;4.1;0.1',
+      'XX;Nieuw;2022;4.1;0.1',
+    ].join('\n');
+    for (const input of [text, withInvisible(text, 0, '\n')]) {
+      const t = parseLeefbaarometer(input, { file: 'lbm.csv' });
+      expect(t.table.array('naam')).toEqual(['Oud', 'Nieuw', 'Nieuw', null, 'Nieuw']);
+      expect(t.table.array('code')).toEqual(['BU03440101', 'BU03440102', 'BU03440102', 'BU03440102', 'BU03440102']);
+      expect(t.report.dropped.map((d) => [d.reason, d.examples])).toEqual([
+        ['invalid buurt code', ['line 3: "XX"', 'line 9: "XX"', 'line 10: "XX"']],
+        ['duplicate code and jaar (first kept)', ['line 5: BU03440102 2014']],
+      ]);
+    }
+  });
+
+  it('reads a number in place as scanPlainNumber reads it as a string', () => {
+    fc.assert(
+      fc.property(fc.oneof(score, fc.stringMatching(/^[-+]?\d{0,18}\.?\d{0,18}([eE][-+]?\d{1,3})?$/)), fc.string({ maxLength: 3 }), fc.string({ maxLength: 3 }), (s, before, after) => {
+        const want = { value: 0, decimals: 0 };
+        const got = { value: 0, decimals: 0 };
+        const ok = scanPlainNumber(s, want);
+        expect(scanPlainNumberAt(`${before}${s}${after}`, before.length, before.length + s.length, got)).toBe(ok);
+        if (ok) expect(got).toEqual(want);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
