@@ -155,6 +155,12 @@ export function splitRecords(text: string, options: SplitOptions): Records {
   return { records, lines, blankLines, end: i, nextLine: line };
 }
 
+/** The offset of the first `c` at or after `i`, or the text's length. */
+function firstAt(text: string, c: string, i: number): number {
+  const k = text.indexOf(c, i);
+  return k < 0 ? text.length : k;
+}
+
 /**
  * The fields of records as bounds in the text they come from: no string per field. Field `j` of
  * record `r` is `text.slice(starts[r * width + j], ends[r * width + j])`, trimmed as
@@ -209,6 +215,9 @@ export function scanCells(text: string, options: ScanCellsOptions): CellGrid | n
   const lines: number[] = [];
   let blankLines = 0;
   let rows = 0;
+  let nextDelim = -1;
+  let nextLF = -1;
+  let nextCR = -1;
   while (i < n) {
     const startLine = line;
     const base = rows * width;
@@ -245,13 +254,14 @@ export function scanCells(text: string, options: ScanCellsOptions): CellGrid | n
           if (c !== delim && c !== LF && c !== CR) return null;
         }
       } else {
+        // the field ends at the first delimiter, LF or CR: each found by indexOf and kept until passed
         a = i;
-        while (i < n) {
-          const c = text.charCodeAt(i);
-          if (c === delim || c === LF || c === CR) break;
-          i++;
-        }
-        b = i;
+        if (nextDelim < i) nextDelim = firstAt(text, options.delimiter, i);
+        if (nextLF < i) nextLF = firstAt(text, '\n', i);
+        if (nextCR < i) nextCR = firstAt(text, '\r', i);
+        b = nextDelim < nextLF ? nextDelim : nextLF;
+        if (nextCR < b) b = nextCR;
+        i = b;
       }
       while (a < b && isTrimSpace(text.charCodeAt(a))) a++;
       while (b > a && isTrimSpace(text.charCodeAt(b - 1))) b--;
