@@ -113,12 +113,12 @@ export function parseStatlineCsv(bytes: Uint8Array, file: string, options: Statl
   const anyInvisible = hasInvisible(text);
   const anyMojibake = mayHoldMojibake(text);
   // the common file (a header of several keys or titles, every row as wide, no quote that needs
-  // unescaping, nothing to clean): the body as bounds in the text, typed without a string per
+  // unescaping, no invisible character to clean): the body as bounds in the text, typed without a string per
   // number. Its header decides the layout exactly as all records would (only a one-field header
   // looks further). Anything else is split into strings as before.
   const head = splitRecords(text, { delimiter, file, maxRecords: 1 });
   const width = head.records.length === 1 ? head.records[0].length : 0;
-  const grid = width > 1 && !anyInvisible && !anyMojibake ? scanCells(text, { delimiter, width, from: head.end, line: head.nextLine }) : null;
+  const grid = width > 1 && !anyInvisible ? scanCells(text, { delimiter, width, from: head.end, line: head.nextLine }) : null;
   const { records, lines } = grid !== null ? head : splitRecords(text, { delimiter, file });
   const invisible = anyInvisible ? cleanInvisible(records, lines) : null;
   const layout = statlineCsvLayout(records);
@@ -132,7 +132,7 @@ export function parseStatlineCsv(bytes: Uint8Array, file: string, options: Statl
   }
   const warnings: string[] = [];
   if (encoding === 'windows-1252') warnings.push('file is not valid UTF-8: decoded as Windows-1252');
-  const moji = anyMojibake ? mojibakeWarning(records, lines) : null;
+  const moji = anyMojibake ? mojibakeWarning(records, lines, grid ?? undefined) : null;
   if (moji) warnings.push(moji);
   if (invisible) {
     const w = invisibleWarning(invisible, records[0] ?? []);

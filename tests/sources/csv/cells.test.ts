@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { gridCellText, scanCells, splitRecords, type CellGrid } from '../../../src/sources/csv/records.js';
 import { DEFAULT_MISSING_SYMBOLS, parseNumericCells, parseNumericColumn } from '../../../src/sources/csv/number.js';
+import { mojibakeWarning } from '../../../src/sources/csv/mojibake.js';
 
 /** The grid's records as strings. */
 function gridRecords(g: CellGrid): string[][] {
@@ -12,11 +13,11 @@ function gridRecords(g: CellGrid): string[][] {
 // quoted cells (plain, around a delimiter or a line break, padded inside; and the ones the general
 // splitter must read: a doubled quote, text after the closing quote, a quote never closed)
 const plain = fc.oneof(
-  fc.constantFrom('', '.', 'x', '?', '-', 'NA', '12', '-3', '1.5', '-0,25', '1.234,5', '007', 'GM0363', 'BU03630001', 'Den Haag', "'s-Gravenhage", 'mid"quote'),
+  fc.constantFrom('', '.', 'x', '?', '-', 'NA', '12', '-3', '1.5', '-0,25', '1.234,5', '007', 'GM0363', 'BU03630001', 'Den Haag', "'s-Gravenhage", 'mid"quote', 'CafÃ©', 'Château', 'â‚¬ 5', 'Ã', 'Â'),
   fc.stringMatching(/^-?\d{0,6}[.,]?\d{0,4}$/),
 );
 const quoted = fc.oneof(
-  { weight: 8, arbitrary: fc.constantFrom('"a;b"', '"a,b"', '"x"', '""', '" padded "', '"line\nbreak"', '"cr\r\nlf"', '"bare\rcr"', '"\ttab\t"') },
+  { weight: 8, arbitrary: fc.constantFrom('"a;b"', '"a,b"', '"x"', '""', '" padded "', '"line\nbreak"', '"cr\r\nlf"', '"bare\rcr"', '"\ttab\t"', '" CafÃ© "') },
   { weight: 1, arbitrary: fc.constantFrom('"a""b"', '"x"y', '"x" ', '"unclosed') },
 );
 const padded = fc.oneof(
@@ -65,6 +66,8 @@ describe('scanCells', () => {
         expect(gridRecords(g)).toEqual(all.records.slice(1));
         expect(g.lines).toEqual(all.lines.slice(1));
         expect(head.blankLines + g.blankLines).toBe(all.blankLines);
+        // the mojibake warning looks at the grid's cells as at the records
+        expect(mojibakeWarning(head.records, head.lines, g)).toBe(mojibakeWarning(all.records, all.lines));
       }),
       { numRuns: 3000 },
     );
