@@ -33,19 +33,31 @@ function columnLength(col: StatlineColumnInput): number {
   return col.cells ? col.cells.grid.rows : col.values.length;
 }
 
-/** The text cells of field `j` of a grid: null for empty cells and missing symbols. */
+/**
+ * The text cells of field `j` of a grid: null for empty cells and missing symbols. A cell with
+ * the text of the cell above (a gemeente name, a SoortRegio) is that cell's string, not a new one.
+ */
 function textCells(grid: CellGrid, j: number, missing: ReadonlySet<string>, maxSymbol: number): { values: (string | null)[]; missing: number } {
   const { text, width, rows, starts, ends } = grid;
   const out = new Array<string | null>(rows);
   let miss = 0;
+  let above: string | null = null;
   for (let r = 0, k = j; r < rows; r++, k += width) {
     const a = starts[k];
     const b = ends[k];
+    if (above !== null && b - a === above.length && text.startsWith(above, a)) {
+      out[r] = above;
+      continue;
+    }
     const s = a === b ? '' : text.slice(a, b);
     if (s === '' || (b - a <= maxSymbol && missing.has(s))) {
       out[r] = null;
       miss++;
-    } else out[r] = s;
+      above = null;
+    } else {
+      out[r] = s;
+      above = s;
+    }
   }
   return { values: out, missing: miss };
 }

@@ -7,7 +7,7 @@ import { expectSameLoad } from '../../helpers/general-path.js';
 // numbers, decimal commas, a numeric topic with a word in it, a text topic, quoted cells
 const code = fc.constantFrom('NL00      ', 'GM0363    ', 'WK036300  ', 'BU03630000', 'BU03630001', ' bu03630002', 'GM0344', 'XX12', '', '.');
 const naam = fc.oneof(
-  { weight: 30, arbitrary: fc.constantFrom('Amsterdam', 'Den Haag                 ', "'s-Gravenhage", 'Burgwallen-Oude Zijde', '', 'Nuenen, Gerwen', 'Twee\nregels', 'x', 'CafÃ© Ã', 'Château') },
+  { weight: 30, arbitrary: fc.constantFrom('Amsterdam', 'Den Haag                 ', "'s-Gravenhage", 'Burgwallen-Oude Zijde', '', 'Nuenen, Gerwen', 'Twee\nregels', 'x', 'CafÃ© Ã', 'Château', 'Nuenen', 'Amster') },
   { weight: 1, arbitrary: fc.constant('Kop "Noord"') },
 );
 const soort = fc.constantFrom('Land      ', 'Gemeente  ', 'Wijk', 'Buurt     ', '', '.');
