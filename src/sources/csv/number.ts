@@ -371,7 +371,7 @@ export function parseNumericColumn(values: readonly (string | number | null | un
  * {@link parseNumericColumn} of field `j` of every record of a {@link CellGrid}, read from the
  * text by its bounds: no string per cell (only a cell off the fast path is sliced out).
  *
- * @example parseNumericCells(scanCells('a;b\n1;2,5\n3;.\n', { delimiter: ';', width: 2 })!, 1, new Set(['.'])).values // [2.5, null]
+ * @example parseNumericCells(scanCells('1;2,5\n3;.\n', { delimiter: ';', width: 2 })!, 1, new Set(['.'])).values // [2.5, null]
  */
 export function parseNumericCells(grid: CellGrid, j: number, missing: ReadonlySet<string>): ParsedNumericColumn {
   const { text, width, rows, starts, ends } = grid;

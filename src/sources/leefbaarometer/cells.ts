@@ -35,7 +35,11 @@ function yearAt(s: string, a: number, b: number): number {
   return (p === 49 ? 1900 : 2000) + c * 10 + d;
 }
 
-/** Rows of strings as {@link LbmCells}. */
+/**
+ * Rows of strings as {@link LbmCells}.
+ *
+ * @example new LbmRowCells([['BU03440101', '2014', '4.1']], [2]).year(0, 1) // 2014
+ */
 export class LbmRowCells implements LbmCells {
   readonly rows: number;
   constructor(private readonly cells: readonly string[][], private readonly lines: readonly number[]) {
@@ -63,7 +67,11 @@ export class LbmRowCells implements LbmCells {
   }
 }
 
-/** A {@link CellGrid} as {@link LbmCells}: cells read in place. */
+/**
+ * A {@link CellGrid} as {@link LbmCells}: cells read in place.
+ *
+ * @example new LbmGridCells(scanCells('BU03440101,2014,NA\n', { delimiter: ',', width: 3 })!).isNA(0, 2) // true
+ */
 export class LbmGridCells implements LbmCells {
   readonly rows: number;
   private readonly text0: string;
