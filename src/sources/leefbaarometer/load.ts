@@ -140,13 +140,12 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
   const checkLines: number[] = [];
   // years kept per code: the duplicate check without a `code|jaar` string per row
   const seen = new Map<string, number[]>();
+  let yearsOf: string | null = null;
+  let seenYears: number[] | undefined;
   const outOfYear: string[] = [];
   let outOfYearCount = 0;
   let noDims = 0;
-  const values = new Array<number | null>(nScores).fill(null);
   const plain = { value: 0, decimals: 0 };
-  const decimals = new Array<number>(nScores).fill(Infinity);
-  const scoreArrays = LBM_SCORES.map((s) => cols[s]);
   const classArrays = classNames.map((c) => cols[c]);
   const labelArrays = classNames.map((c) => cols[`${c}_label`]);
   // a row's code and name are those of the row before in most files (one row per year): the same
@@ -165,6 +164,9 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
     if (jaar < 0) {
       throw new VeerkrachtError('not a year', { file, line, column: header[jaarCol], expected: 'a four-digit year', found: showValue(cells.text(r, jaarCol).trim()) });
     }
+    // the scores go straight into the row's slot of the check columns (NaN = missing; the score
+    // columns are made from them below): a row dropped further on leaves its slot to the next
+    const o = checkLines.length * nScores;
     let anyValue = false;
     for (let i = 0; i < nScores; i++) {
       const j = scoreCols[i];
@@ -183,8 +185,8 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
         }
       }
       if (v !== null) anyValue = true;
-      values[i] = v;
-      decimals[i] = d;
+      checkValues[o + i] = v === null ? NaN : v;
+      checkDecimals[o + i] = d;
     }
     const classes: (number | null)[] = [];
     let anyClass = false;
@@ -200,15 +202,18 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
       countDropped(drops, 'no scores for this year (wide layout)', `line ${line}: ${code} ${jaar}`);
       continue;
     }
-    const years = seen.get(code);
+    // (the rows of one area mostly follow each other: its years are those of the row before)
+    let years = code === yearsOf ? seenYears : seen.get(code);
     if (years !== undefined && years.includes(jaar)) {
       countDropped(drops, 'duplicate code and jaar (first kept)', `line ${line}: ${code} ${jaar}`);
       continue;
     }
-    if (years === undefined) seen.set(code, [jaar]);
+    if (years === undefined) seen.set(code, (years = [jaar]));
     else years.push(jaar);
+    yearsOf = code;
+    seenYears = years;
     let dims = 0;
-    for (let i = 2; i < nScores; i++) if (values[i] !== null) dims++;
+    for (let i = 2; i < nScores; i++) if (!Number.isNaN(checkValues[o + i])) dims++;
     if (hasDimensions(jaar) && dims === 0) noDims++;
     if (!hasDimensions(jaar) && dims > 0) {
       outOfYearCount++;
@@ -224,18 +229,19 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
       cols.naam.push(naam);
     }
     cols.jaar.push(jaar);
-    for (let i = 0; i < nScores; i++) scoreArrays[i].push(values[i]);
     for (let i = 0; i < classes.length; i++) {
       classArrays[i].push(classes[i]);
       labelArrays[i].push(lbmClassLabel(classes[i]));
     }
-    const o = checkLines.length * nScores;
-    for (let i = 0; i < nScores; i++) {
-      const v = values[i];
-      checkValues[o + i] = v === null ? NaN : v;
-      checkDecimals[o + i] = decimals[i];
-    }
     checkLines.push(line);
+  }
+  // the score columns of the kept rows, null where missing
+  for (let i = 0; i < nScores; i++) {
+    const out = cols[LBM_SCORES[i]];
+    for (let x = i; x < checkLines.length * nScores; x += nScores) {
+      const v = checkValues[x];
+      out.push(Number.isNaN(v) ? null : v);
+    }
   }
 
   const checkColumns = { n: checkLines.length, lines: checkLines, codes: cols.code as string[], jaar: cols.jaar as number[], values: checkValues, decimals: checkDecimals };

@@ -44,26 +44,33 @@ describe('parseLeefbaarometer: cells read in place give the table of cells read 
     expect(tables).toBeGreaterThan(100);
   });
 
-  it('gives every row its own name and code, also where the row before was dropped', () => {
+  it('gives every row its own name, code and scores, also where the row before was dropped', () => {
     const text = [
       'bu_code;bu_naam;jaar;lbm;afw',
       'BU03440101;Oud;2014;4.1;0.1',
-      'XX;Nieuw;2014;4.1;0.1', // dropped (invalid code): its name is not what the next row reuses
-      'BU03440102;Nieuw;2014;4.1;0.1',
-      'BU03440102;Nieuw;2014;4.1;0.1', // dropped (duplicate)
-      'BU03440102; Nieuw ;2016;4.1;0.1',
-      'bu03440102;;2018;4.1;0.1',
-      'bu03440102;Nieuw;2020;4.1;0.1',
-      'XX;Nieuw;2022;4.1;0.1',
-      'XX;Nieuw;2022;4.1;0.1',
+      'XX;Nieuw;2014;4.2;0.2', // dropped (invalid code): its name is not what the next row reuses
+      'BU03440102;Nieuw;2014;4.3;NA',
+      'BU03440102;Nieuw;2014;4.4;0.4', // dropped (duplicate): its scores are not what the next row keeps
+      'BU03440102; Nieuw ;2016;NA;-0.5',
+      'bu03440102;;2018;-0;0,6',
+      'bu03440102;Nieuw;2020;4.7;0.7',
+      'BU03440101;Oud;2020;4.8;0.8', // an area seen before, not in the row before
+      'BU03440101;Oud;2014;4.9;0.9', // … and its duplicate
+      'XX;Nieuw;2022;5.0;1.0',
+      'XX;Nieuw;2022;5.1;1.1',
     ].join('\n');
     for (const input of [text, withInvisible(text, 0, '\n')]) {
       const t = parseLeefbaarometer(input, { file: 'lbm.csv' });
-      expect(t.table.array('naam')).toEqual(['Oud', 'Nieuw', 'Nieuw', null, 'Nieuw']);
-      expect(t.table.array('code')).toEqual(['BU03440101', 'BU03440102', 'BU03440102', 'BU03440102', 'BU03440102']);
+      expect(t.table.array('naam')).toEqual(['Oud', 'Nieuw', 'Nieuw', null, 'Nieuw', 'Oud']);
+      expect(t.table.array('code')).toEqual(['BU03440101', 'BU03440102', 'BU03440102', 'BU03440102', 'BU03440102', 'BU03440101']);
+      expect(t.table.array('jaar')).toEqual([2014, 2014, 2016, 2018, 2020, 2020]);
+      expect(t.table.array('lbm')).toEqual([4.1, 4.3, null, -0, 4.7, 4.8]);
+      expect(Object.is(t.table.array('lbm')[3], -0)).toBe(true);
+      expect(t.table.array('afw')).toEqual([0.1, null, -0.5, 0.6, 0.7, 0.8]);
+      expect(t.table.array('fys')).toEqual([null, null, null, null, null, null]);
       expect(t.report.dropped.map((d) => [d.reason, d.examples])).toEqual([
-        ['invalid buurt code', ['line 3: "XX"', 'line 9: "XX"', 'line 10: "XX"']],
-        ['duplicate code and jaar (first kept)', ['line 5: BU03440102 2014']],
+        ['invalid buurt code', ['line 3: "XX"', 'line 11: "XX"', 'line 12: "XX"']],
+        ['duplicate code and jaar (first kept)', ['line 5: BU03440102 2014', 'line 10: BU03440101 2014']],
       ]);
     }
   });
