@@ -44,6 +44,7 @@ const ROOT_ONLY = new Set(['VERSION', 'VeerkrachtError', 'isUserError', 'showVal
 const INTERNAL: readonly string[] = [
   'sources/csv/invisible.ts',
   'sources/csv/mojibake.ts',
+  'sources/leefbaarometer/cells.ts',
   'sources/microdata/keys.ts',
   'sources/statline/plausibility.ts',
   // the boundary reader's parse memo, the xlsx writer's zip container, the fingerprint,

@@ -4,6 +4,8 @@
  * give it away, as Dutch text never holds `Ã` or `Â` before a Latin-1 symbol.
  */
 
+import type { CellGrid } from './records.js';
+
 // Ã or Â followed by what the second byte of a two-byte UTF-8 sequence (0x80–0xBF) becomes in
 // Windows-1252; â€ / â‚ followed by the third byte of the punctuation and € sequences
 const MOJIBAKE =
@@ -34,16 +36,39 @@ export function mayHoldMojibake(text: string): boolean {
  *
  * @param rows the records (strings)
  * @param lines 1-based line per record
+ * @param grid further records after `rows`, as a {@link CellGrid} (only the cells holding a
+ *   character every pattern starts with are made into strings and looked at)
  * @example mojibakeWarning([['CafÃ©']], [2]) // '1 cells look like UTF-8 text once decoded as Windows-1252 (mojibake), e.g. line 2: "CafÃ©"; …'
  */
-export function mojibakeWarning(rows: readonly (readonly string[])[], lines: readonly number[]): string | null {
+export function mojibakeWarning(rows: readonly (readonly string[])[], lines: readonly number[], grid?: CellGrid): string | null {
   let n = 0;
   const ex: string[] = [];
-  for (let r = 0; r < rows.length; r++) {
-    for (const cell of rows[r]) {
-      if (cell.length < 2 || !looksLikeMojibake(cell)) continue;
-      n++;
-      if (ex.length < 3) ex.push(`line ${lines[r]}: ${JSON.stringify(cell.slice(0, 40))}`);
+  const look = (cell: string, line: number) => {
+    if (cell.length < 2 || !looksLikeMojibake(cell)) return;
+    n++;
+    if (ex.length < 3) ex.push(`line ${line}: ${JSON.stringify(cell.slice(0, 40))}`);
+  };
+  for (let r = 0; r < rows.length; r++) for (const cell of rows[r]) look(cell, lines[r]);
+  if (grid !== undefined && grid.rows > 0) {
+    // the cells in text order: the one holding each opening character, once
+    const { text, starts, ends, width } = grid;
+    const last = grid.rows * width - 1;
+    const open = /[ÃÂâ]/g;
+    open.lastIndex = starts[0];
+    let m: RegExpExecArray | null;
+    while ((m = open.exec(text)) !== null && m.index < ends[last]) {
+      const p = m.index;
+      // the last cell starting at or before p
+      let lo = 0;
+      let hi = last;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= p) lo = mid;
+        else hi = mid - 1;
+      }
+      if (p >= ends[lo]) continue; // (between cells: a quote, padding, a delimiter)
+      look(text.slice(starts[lo], ends[lo]), grid.lines[Math.floor(lo / width)]);
+      open.lastIndex = ends[lo];
     }
   }
   if (n === 0) return null;

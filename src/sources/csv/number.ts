@@ -3,6 +3,7 @@
  * missing-value symbols, padding. Missing is `null`, never 0.
  */
 import { VeerkrachtError, showValue } from '../../util/errors.js';
+import { gridCellText, type CellGrid } from './records.js';
 
 /** Cell values that mean "missing or suppressed" unless the caller says otherwise. */
 export const DEFAULT_MISSING_SYMBOLS: readonly string[] = ['', '.', 'x', 'X', '-', '?', 'NA', 'NaN', 'null'];
@@ -165,17 +166,43 @@ export function profileColumn(values: readonly string[], missing: ReadonlySet<st
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
- * Shape of a set of missing symbols: the longest, and which first characters open one (ASCII in
- * a table; any non-ASCII first character is always looked up). Cells of another shape skip the Set.
+ * The missing symbols in the form a cell is compared with them without a string per cell: the
+ * symbols themselves, the longest, and which first characters open one (ASCII in a table; any
+ * non-ASCII first character is always compared). Cells of another shape are no symbol.
  */
-function symbolShape(missing: ReadonlySet<string>): { maxLength: number; first: Uint8Array } {
+interface SymbolShape {
+  symbols: string[];
+  maxLength: number;
+  first: Uint8Array;
+}
+
+function symbolShape(missing: ReadonlySet<string>): SymbolShape {
   let maxLength = 0;
   const first = new Uint8Array(129); // [128]: some symbol starts with a non-ASCII character
   for (const m of missing) {
     maxLength = Math.max(maxLength, m.length);
     if (m.length > 0) first[Math.min(m.charCodeAt(0), 128)] = 1;
   }
-  return { maxLength, first };
+  return { symbols: [...missing], maxLength, first };
+}
+
+/** True when `s.slice(a, b)` is one of the symbols (what `missing.has(s.slice(a, b))` says). */
+function isSymbolAt(shape: SymbolShape, s: string, a: number, b: number): boolean {
+  const len = b - a;
+  if (len > shape.maxLength) return false;
+  if (len > 0) {
+    const c0 = s.charCodeAt(a);
+    if (shape.first[c0 < 128 ? c0 : 128] !== 1) return false;
+  }
+  const symbols = shape.symbols;
+  for (let k = 0; k < symbols.length; k++) {
+    const m = symbols[k];
+    if (m.length !== len) continue;
+    let i = 0;
+    while (i < len && m.charCodeAt(i) === s.charCodeAt(a + i)) i++;
+    if (i === len) return true;
+  }
+  return false;
 }
 
 /** A column profiled and parsed in one pass: see {@link parseNumericColumn}. */
@@ -198,6 +225,123 @@ export interface ParsedNumericColumn {
 }
 
 /**
+ * The one-pass profile and parse of a numeric column, cell by cell: a string cell comes as bounds
+ * in a text (its own string, or the whole file's for {@link parseNumericCells}), so both forms
+ * share every rule.
+ */
+class NumericColumnParse {
+  readonly out: (number | null)[];
+  readonly shape: SymbolShape;
+  strings = 0;
+  stringMiss = 0;
+  miss = 0;
+  sawComma = false;
+  sawPoint = false;
+  leadingZeros = false;
+  firstNonNumeric = -1;
+
+  constructor(n: number, missing: ReadonlySet<string>) {
+    this.out = new Array<number | null>(n);
+    this.shape = symbolShape(missing);
+  }
+
+  /** A cell that is not text: a JSON number passes, anything else is missing. */
+  other(r: number, x: unknown): void {
+    if (typeof x === 'number' && Number.isFinite(x)) this.out[r] = x;
+    else {
+      this.out[r] = null;
+      this.miss++;
+    }
+  }
+
+  /** Text cell `r`: `s.slice(a, b)`, already trimmed. */
+  text(r: number, s: string, a: number, b: number): void {
+    this.strings++;
+    const len = b - a;
+    // the symbols are compared only when the cell could be one: short enough, and its first character opens one
+    if (isSymbolAt(this.shape, s, a, b)) {
+      this.out[r] = null;
+      this.stringMiss++;
+      this.miss++;
+      return;
+    }
+    if (this.firstNonNumeric >= 0) return;
+    const c0 = len === 0 ? -1 : s.charCodeAt(a);
+    if (len > 1 && c0 === 48) {
+      const c1 = s.charCodeAt(a + 1);
+      if (c1 >= 48 && c1 <= 57) this.leadingZeros = true;
+    }
+    // fast path: `[-]digits[.digits]` with at most 15 digits. m < 2⁵³ and 10^k are exact doubles and
+    // IEEE division rounds correctly, so m / 10^k is the double Number() gives (Clinger's fast path)
+    let i = c0 === 45 ? a + 1 : a;
+    if (b > i && b - i <= 16) {
+      let m = 0;
+      let digits = 0;
+      let point = -1;
+      for (; i < b; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 48 && c <= 57) {
+          m = m * 10 + (c - 48);
+          digits++;
+        } else if (c === 46 && point < 0) point = digits;
+        else break;
+      }
+      if (i === b && digits > 0 && digits <= 15) {
+        if (point >= 0) this.sawPoint = true;
+        const v = point < 0 ? m : m / POW10[digits - point];
+        this.out[r] = c0 === 45 ? -v : v;
+        return;
+      }
+    }
+    const cell = a === 0 && b === s.length ? s : s.slice(a, b);
+    let v: number;
+    if (cell.indexOf(',') >= 0) {
+      this.sawComma = true;
+      v = parseDecimal(cell, ',');
+    } else {
+      if (cell.indexOf('.') >= 0) this.sawPoint = true;
+      v = parseDecimal(cell, '.');
+    }
+    if (!Number.isFinite(v)) this.firstNonNumeric = r;
+    this.out[r] = v;
+  }
+
+  /**
+   * The result, after the rare second passes over the text cells (`cellAt(r)`: cell `r` trimmed,
+   * or null when it is not text): a column with both marks is numeric only when every cell reads
+   * with the comma, and then the cells with a point only are parsed again with it.
+   */
+  finish(cellAt: (r: number) => string | null): ParsedNumericColumn {
+    const { out, shape } = this;
+    const n = out.length;
+    let firstNonNumeric = this.firstNonNumeric;
+    const decimal: DecimalMark = this.sawComma ? ',' : '.';
+    let numeric = firstNonNumeric < 0 && !this.leadingZeros && this.stringMiss < this.strings;
+    if (numeric && this.sawComma && this.sawPoint) {
+      // `1.234,5` grouping is fine with a comma; a plain `1.5` beside `1,5` is not
+      for (let r = 0; r < n; r++) {
+        const s = cellAt(r);
+        if (s !== null && !isSymbolAt(shape, s, 0, s.length) && !Number.isFinite(parseDecimal(s, ','))) {
+          numeric = false;
+          firstNonNumeric = r;
+          break;
+        }
+      }
+    }
+    const profile: ColumnProfile = { numeric, decimal, missing: this.stringMiss, leadingZeros: this.leadingZeros, firstNonNumeric };
+    if (firstNonNumeric >= 0) return { profile, strings: this.strings, values: null, missing: this.miss };
+    if (this.sawPoint && decimal === ',') {
+      // cells with a point only were parsed with `.`; the column's mark is the comma
+      for (let r = 0; r < n; r++) {
+        const s = cellAt(r);
+        if (s !== null && !isSymbolAt(shape, s, 0, s.length)) out[r] = parseDecimal(s, ',');
+      }
+    }
+    return { profile, strings: this.strings, values: out, missing: this.miss };
+  }
+}
+
+/**
  * Profile and parse a column of raw cells (CSV strings, or JSON numbers/nulls) in one pass:
  * each string is trimmed only when needed, looked up among the missing symbols and parsed once
  * with the mark it shows; only a column in which a decimal comma appears is parsed a second
@@ -208,99 +352,30 @@ export interface ParsedNumericColumn {
  */
 export function parseNumericColumn(values: readonly (string | number | null | undefined)[], missing: ReadonlySet<string>): ParsedNumericColumn {
   const n = values.length;
-  const out = new Array<number | null>(n);
-  const { maxLength: maxSymbol, first: firstOfSymbol } = symbolShape(missing);
-  let strings = 0;
-  let stringMiss = 0;
-  let miss = 0;
-  let sawComma = false;
-  let sawPoint = false;
-  let leadingZeros = false;
-  let firstNonNumeric = -1;
+  const p = new NumericColumnParse(n, missing);
   for (let r = 0; r < n; r++) {
     const x = values[r];
-    if (typeof x !== 'string') {
-      if (typeof x === 'number' && Number.isFinite(x)) out[r] = x;
-      else {
-        out[r] = null;
-        miss++;
-      }
-      continue;
-    }
-    strings++;
-    const s = trimCell(x);
-    const len = s.length;
-    const c0 = len === 0 ? -1 : s.charCodeAt(0);
-    // the Set is asked only when the cell could be a symbol: short enough, and its first character opens one
-    if (len <= maxSymbol && (len === 0 || firstOfSymbol[c0 < 128 ? c0 : 128] === 1) && missing.has(s)) {
-      out[r] = null;
-      stringMiss++;
-      miss++;
-      continue;
-    }
-    if (firstNonNumeric >= 0) continue;
-    if (len > 1 && c0 === 48) {
-      const c1 = s.charCodeAt(1);
-      if (c1 >= 48 && c1 <= 57) leadingZeros = true;
-    }
-    // fast path: `[-]digits[.digits]` with at most 15 digits. m < 2⁵³ and 10^k are exact doubles and
-    // IEEE division rounds correctly, so m / 10^k is the double Number() gives (Clinger's fast path)
-    let i = c0 === 45 ? 1 : 0;
-    if (len > i && len - i <= 16) {
-      let m = 0;
-      let digits = 0;
-      let point = -1;
-      for (; i < len; i++) {
-        const c = s.charCodeAt(i);
-        if (c >= 48 && c <= 57) {
-          m = m * 10 + (c - 48);
-          digits++;
-        } else if (c === 46 && point < 0) point = digits;
-        else break;
-      }
-      if (i === len && digits > 0 && digits <= 15) {
-        if (point >= 0) sawPoint = true;
-        const v = point < 0 ? m : m / POW10[digits - point];
-        out[r] = c0 === 45 ? -v : v;
-        continue;
-      }
-    }
-    let v: number;
-    if (s.indexOf(',') >= 0) {
-      sawComma = true;
-      v = parseDecimal(s, ',');
-    } else {
-      if (s.indexOf('.') >= 0) sawPoint = true;
-      v = parseDecimal(s, '.');
-    }
-    if (!Number.isFinite(v)) firstNonNumeric = r;
-    out[r] = v;
-  }
-  const decimal: DecimalMark = sawComma ? ',' : '.';
-  let numeric = firstNonNumeric < 0 && !leadingZeros && stringMiss < strings;
-  if (numeric && sawComma && sawPoint) {
-    // `1.234,5` grouping is fine with a comma; a plain `1.5` beside `1,5` is not
-    for (let r = 0; r < n; r++) {
-      const x = values[r];
-      if (typeof x !== 'string') continue;
+    if (typeof x !== 'string') p.other(r, x);
+    else {
       const s = trimCell(x);
-      if (!missing.has(s) && !Number.isFinite(parseDecimal(s, ','))) {
-        numeric = false;
-        firstNonNumeric = r;
-        break;
-      }
+      p.text(r, s, 0, s.length);
     }
   }
-  const profile: ColumnProfile = { numeric, decimal, missing: stringMiss, leadingZeros, firstNonNumeric };
-  if (firstNonNumeric >= 0) return { profile, strings, values: null, missing: miss };
-  if (sawPoint && decimal === ',') {
-    // cells with a point only were parsed with `.`; the column's mark is the comma
-    for (let r = 0; r < n; r++) {
-      const x = values[r];
-      if (typeof x !== 'string') continue;
-      const s = trimCell(x);
-      if (!missing.has(s)) out[r] = parseDecimal(s, ',');
-    }
-  }
-  return { profile, strings, values: out, missing: miss };
+  return p.finish((r) => {
+    const x = values[r];
+    return typeof x === 'string' ? trimCell(x) : null;
+  });
+}
+
+/**
+ * {@link parseNumericColumn} of field `j` of every record of a {@link CellGrid}, read from the
+ * text by its bounds: no string per cell (only a cell off the fast path is sliced out).
+ *
+ * @example parseNumericCells(scanCells('1;2,5\n3;.\n', { delimiter: ';', width: 2 })!, 1, new Set(['.'])).values // [2.5, null]
+ */
+export function parseNumericCells(grid: CellGrid, j: number, missing: ReadonlySet<string>): ParsedNumericColumn {
+  const { text, width, rows, starts, ends } = grid;
+  const p = new NumericColumnParse(rows, missing);
+  for (let r = 0, k = j; r < rows; r++, k += width) p.text(r, text, starts[k], ends[k]);
+  return p.finish((r) => gridCellText(grid, r, j));
 }

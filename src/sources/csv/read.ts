@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { VeerkrachtError } from '../../util/errors.js';
 import { decodeText, type TextEncodingName } from './decode.js';
 import { DELIMITERS, sniffDelimiter } from './dialect.js';
-import { splitRecords } from './records.js';
+import { scanCells, splitRecords, type CellGrid } from './records.js';
 import { cleanInvisible, hasInvisible, type InvisibleReport } from './invisible.js';
 import { isLegacyXls, isZip, legacyXlsError } from '../xlsx/read.js';
 import { xlsxDelimited, type SheetLayout } from '../xlsx/table.js';
@@ -70,6 +70,60 @@ export interface Delimited {
  * @example parseDelimited('code;n\nGM0363;"1,5"\n').rows // [['GM0363', '1,5']]
  */
 export function parseDelimited(input: string | Uint8Array, options: DelimitedOptions = {}): Delimited {
+  const t = delimitedTextOf(input, options);
+  return 'rows' in t ? t : splitDelimited(t, options, hasInvisible(t.text));
+}
+
+/**
+ * A delimited file whose rows are bounds in its text (a {@link CellGrid}): the header as
+ * strings, the cells read from the text only by the columns that need them.
+ */
+export interface DelimitedGrid {
+  file: string | undefined;
+  header: string[];
+  /** Rows (after the header), with their lines. */
+  grid: CellGrid;
+  dialect: Dialect;
+}
+
+/**
+ * {@link parseDelimited}, with the rows as a {@link CellGrid} when the file allows: no records
+ * to skip, trimmed fields, every row as wide as the header (the default `ragged: 'error'`), no
+ * quoted field that needs unescaping, no invisible characters to clean. Otherwise (and for a
+ * workbook) the {@link Delimited} parseDelimited gives, errors included. Where both apply they
+ * hold the same header, cells, lines and dialect.
+ *
+ * @example const d = parseDelimitedGrid('code;n\nGM0363;1,5\n'); 'grid' in d ? gridCellText(d.grid, 0, 1) : d.rows[0][1] // '1,5'
+ */
+export function parseDelimitedGrid(input: string | Uint8Array, options: DelimitedOptions = {}): Delimited | DelimitedGrid {
+  const t = delimitedTextOf(input, options);
+  if ('rows' in t) return t;
+  const invisible = hasInvisible(t.text);
+  if ((options.skipRecords ?? 0) === 0 && options.trim !== false && (options.ragged ?? 'error') === 'error' && !invisible) {
+    const { text, delimiter, offsetLines, encoding, bom } = t;
+    const head = splitRecords(text, { delimiter, file: options.file, maxRecords: 1 });
+    if (head.records.length === 1) {
+      const grid = scanCells(text, { delimiter, width: head.records[0].length, from: head.end, line: head.nextLine + offsetLines });
+      if (grid !== null) {
+        return { file: options.file, header: head.records[0], grid, dialect: { delimiter, encoding, bom, headerLine: head.lines[0] + offsetLines, blankLines: head.blankLines + grid.blankLines } };
+      }
+    }
+  }
+  return splitDelimited(t, options, invisible);
+}
+
+/** A delimited text as decoded, before it is split: see {@link delimitedTextOf}. */
+interface DelimitedText {
+  text: string;
+  encoding: TextEncodingName;
+  bom: boolean;
+  delimiter: string;
+  /** 1 when an Excel `sep=` line was taken off the text, else 0. */
+  offsetLines: number;
+}
+
+/** Decode the input and find its delimiter; a workbook is read whole (its sheet as rows). */
+function delimitedTextOf(input: string | Uint8Array, options: DelimitedOptions): DelimitedText | Delimited {
   const file = options.file;
   let text: string;
   let encoding: TextEncodingName = 'utf-8';
@@ -93,6 +147,13 @@ export function parseDelimited(input: string | Uint8Array, options: DelimitedOpt
     offsetLines = 1;
   }
   const delimiter = options.delimiter ?? (sep ? sep[1] : sniffDelimiter(text));
+  return { text, encoding, bom, delimiter, offsetLines };
+}
+
+/** Split a decoded text into header and rows of strings (`invisible`: it holds characters to clean). */
+function splitDelimited(t: DelimitedText, options: DelimitedOptions, anyInvisible: boolean): Delimited {
+  const file = options.file;
+  const { text, encoding, bom, delimiter, offsetLines } = t;
   const split = splitRecords(text, { delimiter, trim: options.trim, file });
   const { records, blankLines } = split;
   const lines = offsetLines === 0 ? split.lines : split.lines.map((l) => l + offsetLines);
@@ -101,7 +162,7 @@ export function parseDelimited(input: string | Uint8Array, options: DelimitedOpt
     throw new VeerkrachtError('no header line', { file, expected: 'a header line with column names', found: 'an empty file' });
   }
   // input hygiene: invisible characters out of codes and names before anyone reads them
-  const invisible = hasInvisible(text) ? cleanInvisible(records, lines) : null;
+  const invisible = anyInvisible ? cleanInvisible(records, lines) : null;
   const header = records[skip];
   const rows = records.slice(skip + 1);
   const rowLines = lines.slice(skip + 1);

@@ -7,10 +7,12 @@ import { table } from 'arquero';
 import { VeerkrachtError, showValue } from '../../util/errors.js';
 import { sha256Hex } from '../csv/checksum.js';
 import { DEFAULT_MISSING_SYMBOLS, parseNumberCell } from '../csv/number.js';
-import { parseDelimited } from '../csv/read.js';
+import { parseDelimitedGrid } from '../csv/read.js';
+import { gridCellText, type CellGrid } from '../csv/records.js';
+import { LbmGridCells, LbmRowCells, type LbmCells } from './cells.js';
 import { readFileBytes } from '../csv/reader.js';
 import type { ColumnMeta, DroppedRows, LoadedTable } from '../types.js';
-import { checkAfwSum, checkReference, decimalsOf, scanPlainNumber, type AfwSumCheck, type LbmReference } from './checks.js';
+import { checkAfwSum, checkReference, decimalsOf, type AfwSumCheck, type LbmReference } from './checks.js';
 import { isLbmClassColumn, lbmClassLabel, parseLbmClass } from './classes.js';
 import { findLbmCodeColumn, lbmLevelOfCode, normalizeLbmCode, type LbmLevel } from './level.js';
 import { isWideLbmHeader, wideToLong } from './wide.js';
@@ -32,17 +34,6 @@ export interface LeefbaarometerTable extends LoadedTable {
   };
 }
 
-/** True for a year 1900–2099 written as four digits (`/^(19|20)\d{2}$/` without a regex per row). */
-function isYearText(s: string): boolean {
-  if (s.length !== 4) return false;
-  const a = s.charCodeAt(0);
-  const b = s.charCodeAt(1);
-  const c = s.charCodeAt(2) - 48;
-  const d = s.charCodeAt(3) - 48;
-  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && c >= 0 && c <= 9 && d >= 0 && d <= 9;
-}
-
-
 const TITLES: Record<string, string> = {
   lbm: 'Leefbaarometer totaalscore',
   afw: 'Afwijking van de landelijke referentie (fys+onv+soc+vrz+won)',
@@ -53,6 +44,17 @@ const TITLES: Record<string, string> = {
   won: 'Woningvoorraad',
 };
 
+
+/** The rows of a grid as strings (for the wide layout, which is turned long as strings). */
+function gridRows(grid: CellGrid): { rows: string[][]; lines: number[] } {
+  const rows: string[][] = [];
+  for (let r = 0; r < grid.rows; r++) {
+    const row = new Array<string>(grid.width);
+    for (let j = 0; j < grid.width; j++) row[j] = gridCellText(grid, r, j);
+    rows.push(row);
+  }
+  return { rows, lines: grid.lines };
+}
 
 /**
  * Parse Leefbaarometer scores from bytes or text (long or wide layout, any delimiter, decimal
@@ -71,13 +73,22 @@ const TITLES: Record<string, string> = {
  */
 export function parseLeefbaarometer(input: string | Uint8Array, options: { file?: string; sheet?: string | number } = {}): LeefbaarometerTable {
   const file = options.file;
-  const d = parseDelimited(input, { file, sheet: options.sheet });
+  // the common file comes back as bounds in its text (no string per score cell); a wide one is
+  // turned long as rows of strings
+  const d = parseDelimitedGrid(input, { file, sheet: options.sheet });
   const headerLine = d.dialect.headerLine;
   const warnings: string[] = [];
   const drops = new Map<string, DroppedRows>();
-  let { header, rows, lines } = d;
+  let header = d.header;
   const wide = isWideLbmHeader(header);
-  if (wide) ({ header, rows, lines } = wideToLong(header, rows, lines));
+  const sourceRows = 'grid' in d ? d.grid.rows : d.rows.length;
+  let cells: LbmCells;
+  if (wide) {
+    const src = 'grid' in d ? gridRows(d.grid) : d;
+    const long = wideToLong(header, src.rows, src.lines);
+    header = long.header;
+    cells = new LbmRowCells(long.rows, long.lines);
+  } else cells = 'grid' in d ? new LbmGridCells(d.grid) : new LbmRowCells(d.rows, d.lines);
   const lower = header.map((h) => h.trim().toLowerCase());
   const codeCol = findLbmCodeColumn(header);
   if (codeCol === null) {
@@ -97,12 +108,12 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
   const classCols = lower.map((h, j) => (isLbmClassColumn(h) ? j : -1)).filter((j) => j >= 0);
   let level = codeCol.level;
   if (level === null) {
-    for (const r of rows) {
-      level = lbmLevelOfCode(r[codeCol.index] ?? '');
+    for (let r = 0; r < cells.rows; r++) {
+      level = lbmLevelOfCode(cells.text(r, codeCol.index));
       if (level !== null) break;
     }
     if (level === null) {
-      throw new VeerkrachtError('cannot tell the level of the codes', { file, line: lines[0], column: codeCol.name, expected: 'BU…, WK…, GM… or 4-digit pc4 codes' });
+      throw new VeerkrachtError('cannot tell the level of the codes', { file, line: cells.rows > 0 ? cells.line(0) : undefined, column: codeCol.name, expected: 'BU…, WK…, GM… or 4-digit pc4 codes' });
     }
   }
   const prefix = { buurt: 'bu', wijk: 'wk', gemeente: 'gm', pc4: 'pc4', grid: 'grid' }[level];
@@ -123,60 +134,66 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
   }
   // the checks' inputs as columns (seven values per kept row; NaN = missing), not an object per row
   const nScores = LBM_SCORES.length;
-  const checkValues = new Float64Array(rows.length * nScores);
-  const checkDecimals = new Float64Array(rows.length * nScores);
+  const nRows = cells.rows;
+  const checkValues = new Float64Array(nRows * nScores);
+  const checkDecimals = new Float64Array(nRows * nScores);
   const checkLines: number[] = [];
   // years kept per code: the duplicate check without a `code|jaar` string per row
   const seen = new Map<string, number[]>();
+  let yearsOf: string | null = null;
+  let seenYears: number[] | undefined;
   const outOfYear: string[] = [];
   let outOfYearCount = 0;
   let noDims = 0;
-  const values = new Array<number | null>(nScores).fill(null);
   const plain = { value: 0, decimals: 0 };
-  const decimals = new Array<number>(nScores).fill(Infinity);
-  const scoreArrays = LBM_SCORES.map((s) => cols[s]);
   const classArrays = classNames.map((c) => cols[c]);
   const labelArrays = classNames.map((c) => cols[`${c}_label`]);
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    const line = lines[r];
-    const code = normalizeLbmCode(row[codeCol.index] ?? '', level);
+  // a row's code and name are those of the row before in most files (one row per year): the same
+  // text gives the same code and name without a new string or normalising it again
+  let code: string | null = null;
+  let naam: string | null = null;
+  let naamRow = -1; // the row `naam` was read from
+  for (let r = 0; r < nRows; r++) {
+    const line = cells.line(r);
+    if (r === 0 || !cells.same(r, r - 1, codeCol.index)) code = normalizeLbmCode(cells.text(r, codeCol.index), level);
     if (code === null) {
-      countDropped(drops, `invalid ${level} code`, `line ${line}: ${showValue(row[codeCol.index] ?? '')}`);
+      countDropped(drops, `invalid ${level} code`, `line ${line}: ${showValue(cells.text(r, codeCol.index))}`);
       continue;
     }
-    const jt = (row[jaarCol] ?? '').trim();
-    if (!isYearText(jt)) {
-      throw new VeerkrachtError('not a year', { file, line, column: header[jaarCol], expected: 'a four-digit year', found: showValue(jt) });
+    const jaar = cells.year(r, jaarCol);
+    if (jaar < 0) {
+      throw new VeerkrachtError('not a year', { file, line, column: header[jaarCol], expected: 'a four-digit year', found: showValue(cells.text(r, jaarCol).trim()) });
     }
-    const jaar = Number(jt);
+    // the scores go straight into the row's slot of the check columns (NaN = missing; the score
+    // columns are made from them below): a row dropped further on leaves its slot to the next
+    const o = checkLines.length * nScores;
     let anyValue = false;
     for (let i = 0; i < nScores; i++) {
       const j = scoreCols[i];
-      const cell = j < 0 ? 'NA' : (row[j] ?? '');
       let v: number | null = null;
       let d = Infinity;
-      if (cell !== 'NA') {
+      if (j >= 0 && !cells.isNA(r, j)) {
         // fast path for plain numbers (their decimals from the same scan); everything else
         // through the shared cell parser
-        if (scanPlainNumber(cell, plain)) {
+        if (cells.plain(r, j, plain)) {
           v = plain.value;
           d = plain.decimals;
         } else {
+          const cell = cells.text(r, j);
           v = parseNumberCell(cell, { file, line, column: header[j], decimal: cell.includes(',') ? ',' : '.' });
           if (v !== null) d = decimalsOf(cell);
         }
       }
       if (v !== null) anyValue = true;
-      values[i] = v;
-      decimals[i] = d;
+      checkValues[o + i] = v === null ? NaN : v;
+      checkDecimals[o + i] = d;
     }
     const classes: (number | null)[] = [];
     let anyClass = false;
     for (const j of classCols) {
-      const k = parseLbmClass(row[j] ?? '', DEFAULT_MISSING_SYMBOLS as string[]);
+      const k = parseLbmClass(cells.text(r, j), DEFAULT_MISSING_SYMBOLS as string[]);
       if (k === undefined) {
-        throw new VeerkrachtError('not a Leefbaarometer class', { file, line, column: header[j], expected: 'a class 1–9 or its label (Zeer onvoldoende … Uitstekend)', found: showValue(row[j]) });
+        throw new VeerkrachtError('not a Leefbaarometer class', { file, line, column: header[j], expected: 'a class 1–9 or its label (Zeer onvoldoende … Uitstekend)', found: showValue(cells.text(r, j)) });
       }
       if (k !== null) anyClass = true;
       classes.push(k);
@@ -185,15 +202,18 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
       countDropped(drops, 'no scores for this year (wide layout)', `line ${line}: ${code} ${jaar}`);
       continue;
     }
-    const years = seen.get(code);
+    // (the rows of one area mostly follow each other: its years are those of the row before)
+    let years = code === yearsOf ? seenYears : seen.get(code);
     if (years !== undefined && years.includes(jaar)) {
       countDropped(drops, 'duplicate code and jaar (first kept)', `line ${line}: ${code} ${jaar}`);
       continue;
     }
-    if (years === undefined) seen.set(code, [jaar]);
+    if (years === undefined) seen.set(code, (years = [jaar]));
     else years.push(jaar);
+    yearsOf = code;
+    seenYears = years;
     let dims = 0;
-    for (let i = 2; i < nScores; i++) if (values[i] !== null) dims++;
+    for (let i = 2; i < nScores; i++) if (!Number.isNaN(checkValues[o + i])) dims++;
     if (hasDimensions(jaar) && dims === 0) noDims++;
     if (!hasDimensions(jaar) && dims > 0) {
       outOfYearCount++;
@@ -201,22 +221,27 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
     }
     cols.code.push(code);
     if (naamCol >= 0) {
-      const n = (row[naamCol] ?? '').trim();
-      cols.naam.push(n === '' ? null : n);
+      if (naamRow < 0 || !cells.same(r, naamRow, naamCol)) {
+        const n = cells.text(r, naamCol).trim();
+        naam = n === '' ? null : n;
+        naamRow = r;
+      }
+      cols.naam.push(naam);
     }
     cols.jaar.push(jaar);
-    for (let i = 0; i < nScores; i++) scoreArrays[i].push(values[i]);
     for (let i = 0; i < classes.length; i++) {
       classArrays[i].push(classes[i]);
       labelArrays[i].push(lbmClassLabel(classes[i]));
     }
-    const o = checkLines.length * nScores;
-    for (let i = 0; i < nScores; i++) {
-      const v = values[i];
-      checkValues[o + i] = v === null ? NaN : v;
-      checkDecimals[o + i] = decimals[i];
-    }
     checkLines.push(line);
+  }
+  // the score columns of the kept rows, null where missing
+  for (let i = 0; i < nScores; i++) {
+    const out = cols[LBM_SCORES[i]];
+    for (let x = i; x < checkLines.length * nScores; x += nScores) {
+      const v = checkValues[x];
+      out.push(Number.isNaN(v) ? null : v);
+    }
   }
 
   const checkColumns = { n: checkLines.length, lines: checkLines, codes: cols.code as string[], jaar: cols.jaar as number[], values: checkValues, decimals: checkDecimals };
@@ -238,7 +263,7 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
   const years = [...new Set(cols.jaar as number[])].sort((a, b) => a - b);
   const odd = years.filter((y) => !LEEFBAAROMETER_YEARS.includes(y));
   if (odd.length > 0) warnings.push(`years that are not Leefbaarometer years: ${odd.join(', ')}`);
-  if (wide) warnings.push(`wide layout: ${d.rows.length} areas turned into ${rows.length} area-year rows`);
+  if (wide) warnings.push(`wide layout: ${sourceRows} areas turned into ${nRows} area-year rows`);
   warnings.push(...dialectWarnings(d.dialect, { header: d.header }));
 
   const columns: ColumnMeta[] = Object.keys(cols).map((name) => {
@@ -261,7 +286,7 @@ export function parseLeefbaarometer(input: string | Uint8Array, options: { file?
       edition: `Leefbaarometer 3.0 (${level})`,
       attribution: 'Leefbaarometer 3.0, BZK',
     },
-    report: { rowsRead: rows.length, rowsKept: cols.code.length, dropped, warnings },
+    report: { rowsRead: nRows, rowsKept: cols.code.length, dropped, warnings },
     level,
     years,
     checks: { afwSum, reference, dimensionsOutOfYear: { count: outOfYearCount, examples: outOfYear } },

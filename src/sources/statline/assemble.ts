@@ -8,7 +8,8 @@ import { table } from 'arquero';
 import { VeerkrachtError } from '../../util/errors.js';
 import { gemeenteOf, normalizeRegionCode, regionLevel } from '../../regions/codes.js';
 import { soortRegioLevel } from '../../regions/soort.js';
-import { DEFAULT_MISSING_SYMBOLS, parseDecimal, parseNumericColumn, trimCell } from '../csv/number.js';
+import { DEFAULT_MISSING_SYMBOLS, parseDecimal, parseNumericCells, parseNumericColumn, trimCell } from '../csv/number.js';
+import type { CellGrid } from '../csv/records.js';
 import type { ColumnMeta, DroppedRows, LoadedTable, RegionLevel } from '../types.js';
 import { TEXT_KEY_STEMS, TEXT_UNITS, type TopicInfo } from './properties.js';
 import { keyStem } from './titles.js';
@@ -19,6 +20,46 @@ import { countDropped } from '../dropped.js';
 export interface StatlineColumnInput {
   info: TopicInfo;
   values: readonly (string | number | null)[];
+  /**
+   * The same cells as field `j` of a CSV's {@link CellGrid} (trimmed): typed from the text
+   * without a string per numeric cell. `values` must still give the cells (it may build them when
+   * first asked, which only a column with a bad cell does).
+   */
+  cells?: { grid: CellGrid; j: number };
+}
+
+/** Number of cells of a column. */
+function columnLength(col: StatlineColumnInput): number {
+  return col.cells ? col.cells.grid.rows : col.values.length;
+}
+
+/**
+ * The text cells of field `j` of a grid: null for empty cells and missing symbols. A cell with
+ * the text of the cell above (a gemeente name, a SoortRegio) is that cell's string, not a new one.
+ */
+function textCells(grid: CellGrid, j: number, missing: ReadonlySet<string>, maxSymbol: number): { values: (string | null)[]; missing: number } {
+  const { text, width, rows, starts, ends } = grid;
+  const out = new Array<string | null>(rows);
+  let miss = 0;
+  let above: string | null = null;
+  for (let r = 0, k = j; r < rows; r++, k += width) {
+    const a = starts[k];
+    const b = ends[k];
+    if (above !== null && b - a === above.length && text.startsWith(above, a)) {
+      out[r] = above;
+      continue;
+    }
+    const s = a === b ? '' : text.slice(a, b);
+    if (s === '' || (b - a <= maxSymbol && missing.has(s))) {
+      out[r] = null;
+      miss++;
+      above = null;
+    } else {
+      out[r] = s;
+      above = s;
+    }
+  }
+  return { values: out, missing: miss };
 }
 
 /** Which source columns play a region role (keys of `columns`). */
@@ -67,14 +108,18 @@ interface TypedValues {
 }
 
 function typeValues(col: StatlineColumnInput, text: boolean, missing: ReadonlySet<string>, input: AssembleInput): TypedValues {
-  const v = col.values;
-  const n = v.length;
   if (text) {
-    const out = new Array<string | null>(n);
-    let miss = 0;
     // the Set is asked only for cells short enough to be a symbol (names and codes are not)
     let maxSymbol = 0;
     for (const m of missing) maxSymbol = Math.max(maxSymbol, m.length);
+    if (col.cells) {
+      const t = textCells(col.cells.grid, col.cells.j, missing, maxSymbol);
+      return { values: t.values, missing: t.missing, numeric: false };
+    }
+    const v = col.values;
+    const n = v.length;
+    const out = new Array<string | null>(n);
+    let miss = 0;
     for (let r = 0; r < n; r++) {
       const x = v[r];
       const s = x === null || x === undefined ? '' : trimCell(typeof x === 'string' ? x : String(x));
@@ -86,7 +131,7 @@ function typeValues(col: StatlineColumnInput, text: boolean, missing: ReadonlySe
     return { values: out, missing: miss, numeric: false };
   }
   // numbers: JSON numbers pass through; strings are profiled for their decimal mark and parsed in the same pass
-  const parsed = parseNumericColumn(v, missing);
+  const parsed = col.cells ? parseNumericCells(col.cells.grid, col.cells.j, missing) : parseNumericColumn(col.values, missing);
   const p = parsed.profile;
   if (parsed.strings > 0) {
     if (!p.numeric && p.firstNonNumeric >= 0) {
@@ -94,7 +139,7 @@ function typeValues(col: StatlineColumnInput, text: boolean, missing: ReadonlySe
       // turning it into text would hide the bad cell
       const known = topicUnit(col.info);
       const r = p.firstNonNumeric;
-      const bad = trimCell(v[r] as string);
+      const bad = trimCell(col.values[r] as string);
       if (input.strictNumbers || (known !== undefined && !TEXT_UNITS.has(known.toLowerCase()))) {
         throw new VeerkrachtError('not a number', {
           file: input.file,
@@ -139,7 +184,7 @@ export function assembleStatline(input: AssembleInput): LoadedTable {
   const missing = new Set(input.missing ?? DEFAULT_MISSING_SYMBOLS);
   const roles = input.roles;
   const warnings = [...(input.warnings ?? [])];
-  const n = input.columns.length > 0 ? input.columns[0].values.length : 0;
+  const n = input.columns.length > 0 ? columnLength(input.columns[0]) : 0;
   const typed = input.columns.map((c) => ({ col: c, t: typeValues(c, isText(c.info, roles), missing, input) }));
   const byKey = new Map(typed.map((x) => [x.col.info.key, x]));
   const codeCol = roles.code ? (byKey.get(roles.code)?.t.values as (string | null)[] | undefined) : undefined;

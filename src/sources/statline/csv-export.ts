@@ -11,7 +11,7 @@ import { isLegacyXls, isZip, legacyXlsError } from '../xlsx/read.js';
 import { delimitedText, xlsxDelimited } from '../xlsx/table.js';
 import { mayHoldMojibake, mojibakeWarning } from '../csv/mojibake.js';
 import { sniffDelimiter } from '../csv/dialect.js';
-import { splitRecords } from '../csv/records.js';
+import { gridCellText, scanCells, splitRecords, type CellGrid } from '../csv/records.js';
 import { cleanInvisible, duplicateHeaderWarnings, hasInvisible, invisibleWarning } from '../csv/invisible.js';
 import { sha256Hex } from '../csv/checksum.js';
 import { readFileBytes } from '../csv/reader.js';
@@ -71,6 +71,27 @@ function yearFrom(texts: readonly string[]): number | null {
   return null;
 }
 
+/**
+ * The columns of a grid's body: each reads its cells from the text; its strings (`values`) are
+ * made only when asked for (a column with a cell that is not a number, for the message).
+ */
+function gridColumns(infos: readonly TopicInfo[], grid: CellGrid): StatlineColumnInput[] {
+  return infos.map((info, j) => {
+    let values: string[] | undefined;
+    return {
+      info,
+      cells: { grid, j },
+      get values(): string[] {
+        if (values === undefined) {
+          values = new Array<string>(grid.rows);
+          for (let r = 0; r < grid.rows; r++) values[r] = gridCellText(grid, r, j);
+        }
+        return values;
+      },
+    };
+  });
+}
+
 /** Options of {@link loadStatlineCsv}. */
 export interface StatlineCsvOptions {
   /** Missing-value symbols (default `.`, `x`, `-`, `?`, `NA`, empty). */
@@ -89,8 +110,17 @@ export function parseStatlineCsv(bytes: Uint8Array, file: string, options: Statl
   // an .xlsx export is read as its first sheet, header first, lines = Excel rows
   const { text, encoding } = isZip(bytes) ? { text: delimitedText(xlsxDelimited(bytes, { file, sheet: options.sheet }), { alignLines: true }), encoding: 'utf-8' } : decodeText(bytes, { file });
   const delimiter = sniffDelimiter(text);
-  const { records, lines } = splitRecords(text, { delimiter, file });
-  const invisible = hasInvisible(text) ? cleanInvisible(records, lines) : null;
+  const anyInvisible = hasInvisible(text);
+  const anyMojibake = mayHoldMojibake(text);
+  // the common file (a header of several keys or titles, every row as wide, no quote that needs
+  // unescaping, no invisible character to clean): the body as bounds in the text, typed without a string per
+  // number. Its header decides the layout exactly as all records would (only a one-field header
+  // looks further). Anything else is split into strings as before.
+  const head = splitRecords(text, { delimiter, file, maxRecords: 1 });
+  const width = head.records.length === 1 ? head.records[0].length : 0;
+  const grid = width > 1 && !anyInvisible ? scanCells(text, { delimiter, width, from: head.end, line: head.nextLine }) : null;
+  const { records, lines } = grid !== null ? head : splitRecords(text, { delimiter, file });
+  const invisible = anyInvisible ? cleanInvisible(records, lines) : null;
   const layout = statlineCsvLayout(records);
   if (layout === null) {
     throw new VeerkrachtError('not a StatLine CSV export', {
@@ -102,7 +132,7 @@ export function parseStatlineCsv(bytes: Uint8Array, file: string, options: Statl
   }
   const warnings: string[] = [];
   if (encoding === 'windows-1252') warnings.push('file is not valid UTF-8: decoded as Windows-1252');
-  const moji = mayHoldMojibake(text) ? mojibakeWarning(records, lines) : null;
+  const moji = anyMojibake ? mojibakeWarning(records, lines, grid ?? undefined) : null;
   if (moji) warnings.push(moji);
   if (invisible) {
     const w = invisibleWarning(invisible, records[0] ?? []);
@@ -152,21 +182,21 @@ export function parseStatlineCsv(bytes: Uint8Array, file: string, options: Statl
     if (nameIdx >= 0) roles.name = infos[nameIdx].key;
     warnings.push(`"with statistical symbols" layout: ${title}`);
   }
-  const width = infos.length;
+  const columns: StatlineColumnInput[] = grid !== null && layout !== 'symbols' ? gridColumns(infos, grid) : [];
   const rows: string[][] = [];
-  const rowLines: number[] = [];
+  const rowLines: number[] = grid !== null ? grid.lines : [];
   let footer = 0;
-  for (let r = dataStart; r < records.length; r++) {
+  for (let r = grid !== null ? records.length : dataStart; r < records.length; r++) {
     const rec = records[r];
-    if (rec.length === 1 && width > 1 && (layout === 'symbols' || /^bron/i.test(rec[0]))) {
+    if (rec.length === 1 && infos.length > 1 && (layout === 'symbols' || /^bron/i.test(rec[0]))) {
       footer++;
       continue;
     }
-    if (rec.length !== width) {
+    if (rec.length !== infos.length) {
       throw new VeerkrachtError('wrong number of fields', {
         file,
         line: lines[r],
-        expected: `${width} fields like the header (delimiter ${JSON.stringify(delimiter)})`,
+        expected: `${infos.length} fields like the header (delimiter ${JSON.stringify(delimiter)})`,
         found: `${rec.length}`,
       });
     }
@@ -174,11 +204,13 @@ export function parseStatlineCsv(bytes: Uint8Array, file: string, options: Statl
     rowLines.push(lines[r]);
   }
   if (footer > 0) warnings.push(`${footer} footer line(s) skipped (e.g. "Bron: CBS")`);
-  const columns: StatlineColumnInput[] = infos.map((info, j) => {
-    const values = new Array<string>(rows.length);
-    for (let r = 0; r < rows.length; r++) values[r] = rows[r][j];
-    return { info, values };
-  });
+  if (grid === null) {
+    for (let j = 0; j < infos.length; j++) {
+      const values = new Array<string>(rows.length);
+      for (let r = 0; r < rows.length; r++) values[r] = rows[r][j];
+      columns.push({ info: infos[j], values });
+    }
+  }
   year = year ?? (tableId ? kwbYearOfTable(tableId) : null) ?? yearFrom([basename(file)]);
   const latest = Math.max(...Object.keys(KWB_TABLES).map(Number));
   if (year !== null && (year < 1995 || year > latest + 1)) {
