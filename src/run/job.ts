@@ -41,8 +41,6 @@ export async function runJob(
   // writing, is refused before the pipeline runs
   const set = openRunOutput(outDir);
   let result: SignalResult;
-  // the drawer may be making the drawing of the t1 boundaries meanwhile (the CLI's worker)
-  const drawing = drawer.drawing?.()?.catch(() => null) ?? null;
   try {
     // the drawer may load inputs meanwhile and make the drawing of the t1 boundaries (the CLI's worker)
     result = await runPipeline(config, progress, { prefetched: drawer.prefetched?.(), onBoundaries: (t1) => drawer.drawFrom?.(t1) });
@@ -51,8 +49,10 @@ export async function runJob(
     throw e;
   }
   const exportStart = Date.now();
-  // a drawing that failed elsewhere is made again here (runFigures), where its error surfaces
-  const figures = runFigures(result, { drawing: await drawing });
+  // (asked for now: the drawer starts it when handed the boundaries) a drawing that failed
+  // elsewhere is made again here (runFigures), where its error surfaces
+  const drawing = (await drawer.drawing?.()?.catch(() => null)) ?? null;
+  const figures = runFigures(result, { drawing });
   const files = await writeRunOutputs(result, figures, set, progress, drawer);
   result.timings.export = Date.now() - exportStart;
   return { result, files };

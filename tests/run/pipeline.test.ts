@@ -5,10 +5,12 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoConfig } from '../../src/run/config.js';
-import { runPipeline } from '../../src/run/job.js';
+import { runJob, runPipeline } from '../../src/run/job.js';
+import { loadKwb } from '../../src/run/load.js';
+import type { Boundaries } from '../../src/sources/boundaries/types.js';
 import type { SignalResult as PipelineResult } from '../../src/run/compute.js';
-import { mapSpecs, runFigures } from '../../src/run/figures.js';
-import { writeRunOutputs } from '../../src/run/write.js';
+import { mapSpecs, prepareDrawing, runFigures, type PreparedDrawing } from '../../src/run/figures.js';
+import { inProcessFigures, writeRunOutputs, type FigureWriter } from '../../src/run/write.js';
 import { changeDirection, signalCategory, type SignalCategory } from '../../src/signal/categories.js';
 import { countByCategory } from '../../src/signal/summary.js';
 
@@ -197,5 +199,40 @@ describe('runFigures with the drawing of the boundaries made ahead of time', () 
     expect(JSON.stringify(runFigures(r, { drawing: { ...d, codes: d.codes.slice(1) } }).signaleringskaart)).toBe(own);
     expect(runFigures(r, { drawing: { ...d, checksum: '0'.repeat(64) } }).preparedMaps).toBeNull();
     expect(runFigures(r).preparedMaps).toBeNull();
+  });
+});
+
+describe('runJob with a writer that loads inputs and makes the drawing elsewhere', () => {
+  it('hands it the t1 boundaries, takes its tables and drawing, lets it build the maps, and writes the same files', async () => {
+    const config = demoConfig(home);
+    const plain = mkdtempSync(join(tmpdir(), 'vk-job-plain-'));
+    const elsewhere = mkdtempSync(join(tmpdir(), 'vk-job-else-'));
+    const { files } = await runJob(config, plain);
+    const seen = { handed: 0, mapsBuilt: 0, specsSent: 0, kwbTaken: 0 };
+    let made: PreparedDrawing | null = null;
+    let t1: Boundaries | null = null;
+    const year = String(config.period.K.t1);
+    const writer: FigureWriter = {
+      async write(list, options) {
+        if (list.some((f) => f.spec !== undefined)) seen.specsSent++;
+        await inProcessFigures.write(list, options);
+      },
+      prefetched: () => ({ kwb: { [year]: loadKwb(config.inputs.kwb[year], Number(year)).then((t) => (seen.kwbTaken++, t)) } }),
+      drawFrom(b) {
+        seen.handed++;
+        t1 = b;
+        made = prepareDrawing(b);
+      },
+      drawing: () => (made === null ? null : Promise.resolve(made)),
+      async writeMaps(content, maps, options) {
+        seen.mapsBuilt++;
+        const specs = mapSpecs({ features: made!.drawn ?? t1!.features, crs: t1!.crs }, { features: made!.outlines, crs: t1!.crs }, content);
+        await inProcessFigures.write([{ ...maps[0], spec: specs.signaleringskaart }, { ...maps[1], spec: specs.focuskaart }], options);
+      },
+    };
+    const out = await runJob(config, elsewhere, () => {}, writer);
+    expect(seen).toEqual({ handed: 1, mapsBuilt: 1, specsSent: 0, kwbTaken: 1 });
+    expect(out.files).toEqual(files);
+    for (const f of files) expect(readFileSync(join(elsewhere, f)).equals(readFileSync(join(plain, f))), f).toBe(true);
   });
 });
