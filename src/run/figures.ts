@@ -168,19 +168,22 @@ export function runFigures(r: SignalResult, options: RunFiguresOptions = {}): Ru
   const drawn = () => (prepared ? prepared.drawn ?? r.boundaries.features : drawnFeatures(r));
   const gemeenten = r.config.level === 'gemeente' || g === false ? null : gemeentePages(r, drawn());
   if (gemeenten) gemeenten.png = g === true || (g === 'auto' && gemeenten.pages.length <= GEMEENTE_PNG_MAX);
-  // the maps and the gemeente outlines they need are built on first use: the CLI hands the
-  // pages to its drawers first and builds the maps meanwhile
-  let maps: Omit<RunFigures, 'gemeenten' | 'preparedMaps'> | undefined;
-  const build = () => (maps ??= mapFigures(r, drawn(), () => (prepared ? prepared.outlines : gemeenteOutlines(drawn()))));
+  const crs = r.boundaries.crs;
+  let outlines: readonly RegionFeature[] | undefined;
+  const outlinesOf = () => (outlines ??= prepared ? prepared.outlines : gemeenteOutlines(drawn()));
+  // each built when first asked for: the CLI's worker builds the maps itself from its drawing
+  let maps: { signaleringskaart: VegaLiteSpec; focuskaart: VegaLiteSpec } | undefined;
+  const buildMaps = () => (maps ??= mapSpecs({ features: drawn(), crs }, { features: outlinesOf(), crs }, mapContent(r)));
+  let explorer: RunFigures['explorer'] | undefined;
   return {
     get signaleringskaart() {
-      return build().signaleringskaart;
+      return buildMaps().signaleringskaart;
     },
     get focuskaart() {
-      return build().focuskaart;
+      return buildMaps().focuskaart;
     },
     get explorer() {
-      return build().explorer;
+      return (explorer ??= explorerFigure(r, { features: drawn(), crs }, { features: outlinesOf(), crs }));
     },
     gemeenten,
     preparedMaps: prepared ? mapContent(r) : null,
@@ -235,13 +238,10 @@ export function mapSpecs(geo: MapGeometry, outlines: MapGeometry, c: MapContent)
   return { signaleringskaart, focuskaart };
 }
 
-function mapFigures(r: SignalResult, drawn: readonly RegionFeature[], outlinesOf: () => readonly RegionFeature[]): Omit<RunFigures, 'gemeenten' | 'preparedMaps'> {
+/** The threshold explorer over `geo` (the drawn features) with the gemeente `outlines`, and its page text. */
+function explorerFigure(r: SignalResult, geo: MapGeometry, outlines: MapGeometry): RunFigures['explorer'] {
   const s = r.signalen;
   const codes = strings(s, 'code') as string[];
-  // drawn from the simplified geometry when the boundaries are full resolution (exact otherwise)
-  const geo = { features: drawn, crs: r.boundaries.crs };
-  const outlines = { features: outlinesOf(), crs: r.boundaries.crs };
-  const { signaleringskaart, focuskaart } = mapSpecs(geo, outlines, mapContent(r));
   const frame = { title: r.config.title, synthetic: r.config.synthetic, outlines };
 
   const dK = numbers(s, 'dK');
@@ -284,7 +284,7 @@ function mapFigures(r: SignalResult, drawn: readonly RegionFeature[], outlinesOf
     title: r.config.title + (r.config.synthetic ? ' (synthetische gegevens)' : ''),
     description: `Signaleringskaart ${periodLabel(r)}: verschuif de drempels voor ΔK (${r.sources.K}) en ΔO (${r.sources.O}) en wissel tussen absoluut en relatief. Werkt zonder internet.`,
   };
-  return { signaleringskaart, focuskaart, explorer: { spec, page } };
+  return { spec, page };
 }
 
 const UNITS: Record<string, string> = { buurt: 'buurten', wijk: 'wijken', gemeente: 'gemeenten' };
