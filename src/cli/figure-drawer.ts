@@ -126,6 +126,11 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, inputs?:
       worker.postMessage({ drawFrom: { packed, crs: t1.crs, checksum: t1.provenance.checksum ?? '' } } satisfies DrawFromRequest, [packed.coordinates.buffer as ArrayBuffer, packed.structure.buffer as ArrayBuffer]);
     },
     prefetched: () => (inputs ? { kwb, ...(leefbaarometer ? { leefbaarometer } : {}) } : {}),
+    writePages(pages: readonly FigureFile[], options: WriteFiguresOptions = {}) {
+      // the regions without their geometry: the worker has it, in the drawing it made
+      const light = pages.map((f) => (f.page === undefined ? f : { ...f, page: { ...f.page, input: { ...f.page.input, regions: f.page.input.regions.map(({ geometry: _, ...r }) => r) } } }));
+      return ask({ id: next++, files: light as FigureFile[], options, pagesFromDrawing: true });
+    },
     writeMaps(content: MapContent, maps: readonly FigureFile[], options: WriteFiguresOptions = {}) {
       collect?.();
       collect = null;

@@ -33,6 +33,8 @@ export interface FigureRequest {
   files: FigureFile[];
   options: WriteFiguresOptions;
   maps?: MapContent;
+  /** The pages' regions come without geometry: each takes its drawn geometry from the drawing made here. */
+  pagesFromDrawing?: boolean;
 }
 
 /** The t1 boundaries as the main thread read them, packed (moved, not copied): make their drawing. */
@@ -102,11 +104,15 @@ if (port !== null) {
 
   /** The files of a request, the maps' specs built from the drawing made here. */
   const filesOf = (m: FigureRequest): FigureFile[] => {
-    if (m.maps === undefined) return m.files;
-    if (made === null) throw new Error('the figure worker was asked for the maps of a drawing it did not make');
+    if (m.maps === undefined && m.pagesFromDrawing !== true) return m.files;
+    if (made === null) throw new Error('the figure worker was asked for figures of a drawing it did not make');
     const { features, crs, drawing } = made;
-    made = null; // (the boundaries are not needed after the maps)
-    const specs = mapSpecs({ features: drawing.drawn ?? features, crs }, { features: drawing.outlines, crs }, m.maps);
+    const drawn = drawing.drawn ?? features;
+    if (m.pagesFromDrawing === true) {
+      const geometry = new Map(drawn.map((f) => [f.properties.code, f.geometry]));
+      return m.files.map((f) => (f.page === undefined ? f : { ...f, page: { ...f.page, input: { ...f.page.input, regions: f.page.input.regions.map((r) => ({ ...r, geometry: geometry.get(r.code)! })) } } }));
+    }
+    const specs = mapSpecs({ features: drawn, crs }, { features: drawing.outlines, crs }, m.maps!);
     return [
       { ...m.files[0], spec: specs.signaleringskaart },
       { ...m.files[1], spec: specs.focuskaart },

@@ -54,6 +54,8 @@ export interface FigureWriter {
    * two files of `maps` get their specs there (signaleringskaart, focuskaart).
    */
   writeMaps?(content: MapContent, maps: readonly FigureFile[], options?: WriteFiguresOptions): Promise<void>;
+  /** Draw gemeente pages whose regions are drawn from the drawing this writer made (as `writeMaps`). */
+  writePages?(pages: readonly FigureFile[], options?: WriteFiguresOptions): Promise<void>;
   /** `'worker'` when the figures are drawn in another thread (said in the progress line). */
   readonly where?: 'worker' | 'in-process';
 }
@@ -134,7 +136,11 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
     }
   }
   const claims = new Int32Array(new SharedArrayBuffer(4));
-  if (pages.length > 0) drawing.push(drawer.write(pages, { staged: true, shared: { claims, from: 0 } }));
+  if (pages.length > 0) {
+    const options = { staged: true, shared: { claims, from: 0 } };
+    // drawn from the drawing the writer made, as the maps: no geometry goes over
+    drawing.push(figures.preparedMaps !== null && drawer.writePages !== undefined ? drawer.writePages(pages, options) : drawer.write(pages, options));
+  }
   for (const d of drawing) d.catch(() => undefined); // a failure surfaces at `await`, not as an unhandled rejection
 
   try {
