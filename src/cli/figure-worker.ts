@@ -128,9 +128,12 @@ if (port !== null) {
       if (started) draw();
       return;
     }
-    let drawn!: () => void;
+    let svgsDrawn!: () => void;
     const after = previous;
-    previous = new Promise<void>((resolve) => (drawn = resolve));
+    previous = new Promise<void>((resolve) => (svgsDrawn = resolve));
+    // after the two maps, what vega built for them is garbage: one full collection, so that it is
+    // not still in this heap while the main thread's heap grows with the data files
+    const drawn = m.maps === undefined ? svgsDrawn : () => (fullCollection()?.(), svgsDrawn());
     after
       .then(() => writeFigures(filesOf(m), { ...m.options, drawn }))
       .finally(drawn)
