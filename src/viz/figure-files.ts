@@ -4,6 +4,7 @@
  * worker and, for the pages, in the main thread as well (a shared counter splits them).
  */
 import { writeFileAtomic, writeStaged } from '../util/fs.js';
+import { fileSystemError } from '../util/output-set.js';
 import type { VegaLiteSpec } from './compile.js';
 import { drawGemeentePage, type GemeentePageDraft } from './gemeente-page.js';
 import { svgToPng, type PngOptions } from './png.js';
@@ -48,7 +49,15 @@ export interface WriteFiguresOptions {
  * @example await writeFigures([{ spec, svgPath: 'out/kaart.svg', pngPath: 'out/kaart.png' }])
  */
 export async function writeFigures(files: readonly FigureFile[], options: WriteFiguresOptions = {}): Promise<void> {
-  const write = options.staged ? writeStaged : writeFileAtomic;
+  const plain = options.staged ? writeStaged : writeFileAtomic;
+  // a full or read-only disk is one line naming the file (as the other files of a run), not a stack
+  const write = (path: string, data: string | Uint8Array) => {
+    try {
+      plain(path, data);
+    } catch (e) {
+      throw fileSystemError(e, path, 'write');
+    }
+  };
   const shared = options.shared;
   const pngs: Promise<void>[] = [];
   /** The next index to draw: in order up to `shared.from`, then what the shared counter hands out. */

@@ -1,10 +1,11 @@
 // writeFigures with a shared counter: the files after `from` are drawn by whoever claims them,
 // each exactly once (the CLI's worker and main thread split the gemeente pages this way).
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFigures, type FigureFile } from '../../src/viz/figure-files.js';
+import { isUserError } from '../../src/util/errors.js';
 
 const svg = (i: number) => `<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><title>${i}</title></svg>`;
 
@@ -46,5 +47,32 @@ describe('writeFigures tells when its SVGs are drawn', () => {
     await done;
     expect(seen).toEqual([[true, true, true, false]]);
     expect(list.every((f) => existsSync(f.pngPath!))).toBe(true);
+  });
+});
+
+describe('writeFigures on a disk that refuses', () => {
+  it('a folder that is a file: one line naming the file, a user error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vk-refuse-'));
+    writeFileSync(join(dir, 'gemeenten'), 'x');
+    const target = join(dir, 'gemeenten', 'kaart.svg');
+    const e = await writeFigures([{ svg: svg(1), svgPath: target }], { staged: true }).then(
+      () => null,
+      (x: unknown) => x,
+    );
+    expect(isUserError(e)).toBe(true);
+    expect((e as Error).message).toContain(target);
+    expect((e as Error).message).toMatch(/cannot write \(E(EXIST|NOTDIR)/);
+    expect((e as Error).message.split("\n")).toHaveLength(1);
+  });
+
+  it.runIf(existsSync('/dev/full'))('a full disk (a real ENOSPC from /dev/full), for the SVG and for the PNG', async () => {
+    for (const f of [{ svg: svg(2), svgPath: '/dev/full' }, { svg: svg(3), pngPath: '/dev/full' }]) {
+      const e = await writeFigures([f], { staged: true }).then(
+        () => null,
+        (x: unknown) => x,
+      );
+      expect(isUserError(e)).toBe(true);
+      expect((e as Error).message).toBe('/dev/full: cannot write (ENOSPC: the disk is full); expected free some space or choose an --out on another disk');
+    }
   });
 });
