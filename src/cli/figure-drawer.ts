@@ -76,7 +76,7 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, inputs?:
   const arrived = new Map<string, (t: PlainLoaded<LoadedTable> | null) => void>();
   const loading = (key: string) => new Promise<PlainLoaded<LoadedTable> | null>((resolve) => arrived.set(key, resolve));
   const kwb = Object.fromEntries((inputs?.kwb ?? []).map(({ year }) => [String(year), loading(`kwb ${year}`).then((t) => (t === null ? null : loadedFromPlain(t)))]));
-  const leefbaarometer = inputs ? loading('leefbaarometer').then((t) => (t === null ? null : loadedFromPlain(t as PlainLoaded<LeefbaarometerTable>))) : undefined;
+  const leefbaarometer = inputs?.leefbaarometer !== undefined ? loading('leefbaarometer').then((t) => (t === null ? null : loadedFromPlain(t as PlainLoaded<LeefbaarometerTable>))) : undefined;
   let drawn: (d: PreparedDrawing | null) => void = () => {};
   let drawing: Promise<PreparedDrawing | null> | null = null;
   let failure: Error | null = null;

@@ -19,9 +19,9 @@ import { unpackFeatures, type PackedFeatures } from '../geo/transfer.js';
 import { plainLoaded, type PlainLoaded } from './table-transfer.js';
 import { mapSpecs, prepareDrawing, type MapContent, type PreparedDrawing } from '../run/figures.js';
 
-/** What the worker starts with: the inputs it loads for the main thread (the KWB editions, the Leefbaarometer). */
+/** What the worker starts with: the inputs it loads for the main thread (KWB editions, the Leefbaarometer). */
 export interface FigureWorkerData {
-  prefetch?: { kwb: { year: number; input: KwbInput }[]; leefbaarometer: string };
+  prefetch?: { kwb: { year: number; input: KwbInput }[]; leefbaarometer?: string };
 }
 
 /**
@@ -69,8 +69,9 @@ if (port !== null) {
     };
     const p = data?.prefetch;
     if (p === undefined) return;
-    await send('leefbaarometer', () => loadLeefbaarometer(p.leefbaarometer));
     for (const { year, input } of p.kwb) await send(`kwb ${year}`, () => loadKwb(input, year));
+    const lbm = p.leefbaarometer;
+    if (lbm !== undefined) await send('leefbaarometer', () => loadLeefbaarometer(lbm));
   };
   // the boundaries and their drawing, kept for the maps
   let made: { features: RegionFeature[]; crs: Crs; drawing: PreparedDrawing } | null = null;
