@@ -61,9 +61,13 @@ const MAX_CELL = 32767;
 const XLSX_DEFLATE_LEVEL = 2;
 
 // eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
 
-/** Escape text for XML; control characters and literal `_xHHHH_` as OOXML `_xHHHH_` escapes. */
+/**
+ * Escape text for XML; control characters (carriage return included: an XML reader turns a
+ * literal CR into a line feed, so Excel writes `_x000D_`) and literal `_xHHHH_` as OOXML
+ * `_xHHHH_` escapes.
+ */
 function xmlEscape(s: string): string {
   if (!NEEDS_ESCAPE.test(s)) return s;
   return s
@@ -73,7 +77,7 @@ function xmlEscape(s: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+    .replace(/[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
 
 /** Column letters of a 0-based index (0 → A, 26 → AA). */

@@ -106,7 +106,7 @@ describe('xlsxBytes round trip', () => {
     seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
     return seed / 2 ** 32;
   };
-  const texts = ['BU03440101', '0344', '', ' spatie vooraf', 'één & <twee> "drie"', 'regel\nregel', 'tab\t\u0001_x0041_', 'Ω≈ç√∫', '😀 emoji', 'a'.repeat(40000)];
+  const texts = ['BU03440101', '0344', '', ' spatie vooraf', 'één & <twee> "drie"', 'regel\nregel', 'regel\r\nregel', 'cr\ralleen', 'tab\t\u0001_x0041_', 'Ω≈ç√∫', '😀 emoji', 'a'.repeat(40000)];
   const value = (kind: number): unknown => {
     const u = rand();
     switch (kind % 7) {
@@ -138,6 +138,14 @@ describe('xlsxBytes round trip', () => {
     const s = typeof v === 'string' ? v : JSON.stringify(v);
     return { kind: 'text', value: s.length > 32767 ? `${s.slice(0, 32766)}…` : s };
   };
+
+  it('writes a carriage return as _x000D_, as Excel does (XML readers turn a literal CR into a line feed)', () => {
+    const parts = unzipSync(xlsxBytes([{ name: 'cr', columns: [{ key: 'x', header: 'x' }], rows: [{ x: 'regel\r\nregel' }, { x: 'cr\ralleen' }] }]));
+    const xml = Object.entries(parts).filter(([n]) => n.endsWith('.xml')).map(([, b]) => strFromU8(b)).join('');
+    expect(xml).not.toContain('\r');
+    expect(xml).toContain('regel_x000D_\nregel');
+    expect(xml).toContain('cr_x000D_alleen');
+  });
 
   it('gives back every cell of every sheet as written', () => {
     const bytes = xlsxBytes(sheets);
