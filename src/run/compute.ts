@@ -165,9 +165,10 @@ function addMissingRegions(year: IndicatorYear, regions: { code: string; naam: s
 
 /**
  * One KWB edition's indicators at the map level. An edition without rows of that level but with
- * finer ones (a buurt table for a wijk map) is summed up through the code hierarchy: counts
- * added, shares recomputed from numerator and denominator; a region is missing when any of its
- * parts is (no partial sums pass as complete), and the warning says how many.
+ * finer ones (a buurt table for a wijk map) is summed up through the code hierarchy (`sumUp`):
+ * counts added, shares recomputed from numerator and denominator. Parts without K are left out
+ * while they hold at most {@link MISSING_SHARE_TOLERATED} of the region's inwoners (beyond that
+ * the region's K is missing: no partial sum passes as complete), and the warning says how many.
  */
 function kwbYearAtLevel(kwb: LoadedTable, year: number, config: RunSettings, microdata: ColumnTable | undefined): ReturnType<typeof kwbIndicatorYear> {
   const level = config.level;
