@@ -6,6 +6,7 @@ import * as vega from 'vega';
 import { compileVegaLite, type VegaLiteSpec } from './compile.js';
 import { NL_NUMBER_LOCALE } from './locale.js';
 import { svgToPng, type PngOptions } from './png.js';
+import { splitMap } from './map-paths.js';
 
 /** Options for {@link renderSvg}. */
 export interface SvgOptions {
@@ -16,8 +17,20 @@ export interface SvgOptions {
 // vega exports `locale(numberSpec, timeSpec)` without a type declaration
 const vegaLocale = (vega as unknown as { locale: (numberSpec?: object) => vega.ViewOptions['locale'] }).locale;
 
-/** Render a Vega-Lite spec to an SVG string (no browser, no canvas). */
+/**
+ * Render a Vega-Lite spec to an SVG string (no browser, no canvas). A large map's polygons are
+ * written in after vega has drawn the rest, as vega would write them (see {@link splitMap}).
+ */
 export async function renderSvg(spec: VegaLiteSpec, options: SvgOptions = {}): Promise<string> {
+  const split = splitMap(spec);
+  if (split !== null) {
+    const svg = split.fill(await drawWithVega(split.frame, options));
+    if (svg !== null) return svg;
+  }
+  return drawWithVega(spec, options);
+}
+
+async function drawWithVega(spec: VegaLiteSpec, options: SvgOptions): Promise<string> {
   const view = new vega.View(vega.parse(compileVegaLite(spec)), { renderer: 'none' });
   // the `locale` constructor option is ignored by vega 6.4; the method works
   const locale = (options.locale ?? 'nl') === 'nl' ? vegaLocale(NL_NUMBER_LOCALE) : undefined;
