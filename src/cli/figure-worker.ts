@@ -1,8 +1,8 @@
 /**
  * The second thread of `veerkracht run` (see ./figure-drawer.ts). While the main thread reads the
- * boundaries, it loads the KWB editions and the Leefbaarometer for it; then it makes the drawing
- * of the t1 boundaries the main thread hands it (gemeente outlines dissolved) and loads vega,
- * vega-lite and resvg. Once the signals are computed it builds the two maps from that drawing
+ * boundaries, it loads the KWB editions for it (and the Leefbaarometer, when asked); then it makes
+ * the drawing of the t1 boundaries the main thread hands it (gemeente outlines dissolved) and the
+ * geometry texts of signalen.geojson, and loads vega, vega-lite and resvg. Once the signals are computed it builds the two maps from that drawing
  * and draws them (SVG, PNG), then the pages per gemeente, while the main thread writes the data
  * files.
  */
@@ -16,6 +16,7 @@ import { loadLeefbaarometer } from '../sources/leefbaarometer/load.js';
 import type { LoadedTable } from '../sources/types.js';
 import type { Crs, RegionFeature } from '../geo/types.js';
 import { unpackFeatures, type PackedFeatures } from '../geo/transfer.js';
+import { geoJsonGeometries, type GeoJsonGeometries } from '../export/geojson.js';
 import { plainLoaded, type PlainLoaded } from './table-transfer.js';
 import { mapSpecs, prepareDrawing, type MapContent, type PreparedDrawing } from '../run/figures.js';
 
@@ -81,14 +82,24 @@ if (port !== null) {
     const { packed, crs, checksum } = drawFrom;
     drawFrom = null;
     let drawing: PreparedDrawing | null = null;
+    let features: RegionFeature[] | null = null;
     try {
-      const features = unpackFeatures(packed);
+      features = unpackFeatures(packed);
       drawing = prepareDrawing({ features, provenance: { checksum } });
       made = { features, crs, drawing };
     } catch {
       // (made in the main thread)
     }
-    port.postMessage({ drawing } satisfies FigureReply);
+    // the geometry of signalen.geojson too, meanwhile (an error in it is found and named there)
+    let geoJson: GeoJsonGeometries | undefined;
+    try {
+      if (drawing !== null && features !== null) geoJson = geoJsonGeometries(features, { crs });
+    } catch {
+      geoJson = undefined;
+    }
+    if (drawing !== null && geoJson !== undefined) {
+      port.postMessage({ drawing: { ...drawing, geoJson } } satisfies FigureReply, [geoJson.bytes.buffer as ArrayBuffer, geoJson.ends.buffer as ArrayBuffer]);
+    } else port.postMessage({ drawing } satisfies FigureReply);
   };
   // vega, vega-lite and the rasteriser load after the inputs and the drawing (if the boundaries
   // have arrived by then: otherwise the drawing is made when they do)

@@ -19,6 +19,8 @@ export interface GeoJsonOptions {
   attributes?: ReadonlyMap<string, Readonly<Record<string, ExportValue | undefined>>>;
   /** Decimals of the coordinates (default 6). */
   digits?: number;
+  /** The geometry texts, made ahead of time (see {@link geoJsonGeometries}); ignored when made for other features or options. */
+  geometries?: GeoJsonGeometries;
 }
 
 /**
@@ -109,23 +111,13 @@ export function* geoJsonText(features: readonly RegionFeature[], o: GeoJsonOptio
 export function* geoJsonBytes(features: readonly RegionFeature[], o: GeoJsonOptions): Generator<Buffer> {
   const rr = new RingRounder(o);
   const w = new ByteText();
+  const made = o.geometries !== undefined && o.geometries.count === features.length && o.geometries.crs === o.crs && o.geometries.digits === (o.digits ?? 6) ? o.geometries : null;
   w.ascii('{"type":"FeatureCollection","features":[');
   for (let fi = 0; fi < features.length; fi++) {
     const ft = features[fi];
-    const g = ft.geometry;
-    const code = ft.properties.code;
     w.ascii(fi === 0 ? '{"type":"Feature","geometry":{"type":"' : ',{"type":"Feature","geometry":{"type":"');
-    if (g.type === 'Polygon') {
-      w.ascii('Polygon","coordinates":');
-      writePolygon(w, rr, g.coordinates, code, fi);
-    } else {
-      w.ascii('MultiPolygon","coordinates":[');
-      g.coordinates.forEach((p, k) => {
-        if (k > 0) w.byte(COMMA);
-        writePolygon(w, rr, p, code, fi);
-      });
-      w.byte(CLOSE);
-    }
+    if (made !== null) w.copy(made.bytes, fi === 0 ? 0 : made.ends[fi - 1], made.ends[fi]);
+    else writeGeometry(w, rr, ft, fi);
     w.ascii('},"properties":');
     w.utf8(propertiesJson(ft, o));
     w.byte(0x7d); // }
@@ -133,6 +125,58 @@ export function* geoJsonBytes(features: readonly RegionFeature[], o: GeoJsonOpti
   }
   w.ascii(']}');
   yield w.take();
+}
+
+/**
+ * The geometries of {@link geoJsonBytes} made ahead of time, elsewhere (the CLI's figure worker
+ * makes them while the signals are computed): each feature's geometry text as that function
+ * writes it, one after the other.
+ */
+export interface GeoJsonGeometries {
+  /** The options they were made with: {@link geoJsonBytes} uses them only for the same. */
+  crs: Crs;
+  digits: number;
+  /** Number of features. */
+  count: number;
+  /** The texts, UTF-8. */
+  bytes: Uint8Array;
+  /** Where the text of feature i ends (it starts where that of i − 1 ends). */
+  ends: Uint32Array;
+}
+
+/**
+ * The geometry texts of `features` for {@link GeoJsonOptions.geometries}.
+ *
+ * @throws VeerkrachtError as {@link geoJsonBytes} does, for the same features.
+ * @example geoJsonBytes(features, { crs, attributes, geometries: geoJsonGeometries(features, { crs }) })
+ */
+export function geoJsonGeometries(features: readonly RegionFeature[], o: Pick<GeoJsonOptions, 'crs' | 'digits'>): GeoJsonGeometries {
+  const rr = new RingRounder(o);
+  const w = new ByteText();
+  const ends = new Uint32Array(features.length);
+  for (let fi = 0; fi < features.length; fi++) {
+    writeGeometry(w, rr, features[fi], fi);
+    ends[fi] = w.length;
+  }
+  // a copy of its own size, so that it moves to another thread without the spare room
+  return { crs: o.crs, digits: o.digits ?? 6, count: features.length, bytes: new Uint8Array(w.bytes.subarray(0, w.length)), ends };
+}
+
+/** The geometry of one feature, from its type on: `Polygon","coordinates":[…]`. */
+function writeGeometry(w: ByteText, rr: RingRounder, ft: RegionFeature, fi: number): void {
+  const g = ft.geometry;
+  const code = ft.properties.code;
+  if (g.type === 'Polygon') {
+    w.ascii('Polygon","coordinates":');
+    writePolygon(w, rr, g.coordinates, code, fi);
+  } else {
+    w.ascii('MultiPolygon","coordinates":[');
+    g.coordinates.forEach((p, k) => {
+      if (k > 0) w.byte(COMMA);
+      writePolygon(w, rr, p, code, fi);
+    });
+    w.byte(CLOSE);
+  }
 }
 
 /** Properties of one exported feature: `code`, `name`, then the attributes of its code (cleaned). */
@@ -423,6 +467,13 @@ class ByteText {
   utf8(s: string): void {
     this.reserve(3 * s.length);
     this.length += this.bytes.write(s, this.length, 'utf8');
+  }
+
+  /** Append bytes [from, to) of `b`. */
+  copy(b: Uint8Array, from: number, to: number): void {
+    this.reserve(to - from);
+    this.bytes.set(b.subarray(from, to), this.length);
+    this.length += to - from;
   }
 
   /** The bytes so far (a view, valid until the next append), and start again empty. */

@@ -11,6 +11,7 @@ import { explorerSpec, type ExplorerBuurt } from '../viz/explorer.js';
 import { dissolve } from '../geo/dissolve.js';
 import { simplifyForDrawing } from '../geo/simplify.js';
 import type { RegionFeature } from '../geo/types.js';
+import type { GeoJsonGeometries } from '../export/geojson.js';
 import type { MapGeometry } from '../viz/geometry.js';
 import type { Boundaries } from '../sources/boundaries/types.js';
 import { gemeenteOf } from '../regions/codes.js';
@@ -67,6 +68,8 @@ export interface RunFigures {
    * that drawing can build the two maps from it (the CLI's figure worker does); null otherwise.
    */
   preparedMaps: MapContent | null;
+  /** The geometry texts of `signalen.geojson` when made with `options.drawing` (see {@link PreparedDrawing}); null otherwise. */
+  geoJsonGeometries: GeoJsonGeometries | null;
   /** A page per gemeente and the index page linking them (none on a gemeente-level map). */
   gemeenten: { pages: GemeentePage[]; index: string; png: boolean } | null;
 }
@@ -132,6 +135,8 @@ export interface PreparedDrawing {
   drawn: readonly RegionFeature[] | null;
   /** {@link gemeenteOutlines} of the drawn features. */
   outlines: readonly RegionFeature[];
+  /** The geometry texts of `signalen.geojson`, when made meanwhile too (the CLI's worker makes them). */
+  geoJson?: GeoJsonGeometries;
 }
 
 /**
@@ -187,6 +192,7 @@ export function runFigures(r: SignalResult, options: RunFiguresOptions = {}): Ru
     },
     gemeenten,
     preparedMaps: prepared ? mapContent(r) : null,
+    geoJsonGeometries: prepared?.geoJson ?? null,
   };
 }
 

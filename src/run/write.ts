@@ -159,7 +159,7 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
     const attributes = new Map(rows.map((row) => [row.code as string, row as Readonly<Record<string, ExportValue>>]));
     // feature by feature: a full-resolution national file is never one string or one object tree
     set.write('signalen.geojson', (function* () {
-      yield* geoJsonBytes(r.boundaries.features, { crs: r.boundaries.crs, attributes });
+      yield* geoJsonBytes(r.boundaries.features, { crs: r.boundaries.crs, attributes, ...(figures.geoJsonGeometries ? { geometries: figures.geoJsonGeometries } : {}) });
       yield '\n';
     })());
     const [csvNl, csvPlain] = toCsvDialects(rows, ['excel-nl', 'plain']);
