@@ -19,7 +19,7 @@ import type { DrawFromRequest, FigureReply, FigureRequest, FigureWorkerData } fr
 import { packFeatures } from '../geo/transfer.js';
 import { needsDrawSimplification } from '../geo/simplify.js';
 import type { Boundaries } from '../sources/boundaries/types.js';
-import type { MapContent, PreparedDrawing } from '../run/figures.js';
+import type { ExplorerContent, MapContent, PreparedDrawing } from '../run/figures.js';
 import type { LoadedTable } from '../sources/types.js';
 import type { LeefbaarometerTable } from '../sources/leefbaarometer/load.js';
 import { loadedFromPlain, type PlainLoaded } from './table-transfer.js';
@@ -130,6 +130,9 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, inputs?:
       // the regions without their geometry: the worker has it, in the drawing it made
       const light = pages.map((f) => (f.page === undefined ? f : { ...f, page: { ...f.page, input: { ...f.page.input, regions: f.page.input.regions.map(({ geometry: _, ...r }) => r) } } }));
       return ask({ id: next++, files: light as FigureFile[], options, pagesFromDrawing: true });
+    },
+    writeExplorer(content: ExplorerContent, htmlPath: string, options: WriteFiguresOptions = {}) {
+      return ask({ id: next++, files: [{ htmlPath }], options, explorer: content });
     },
     writeMaps(content: MapContent, maps: readonly FigureFile[], options: WriteFiguresOptions = {}) {
       collect?.();

@@ -18,7 +18,8 @@ import type { Crs, RegionFeature } from '../geo/types.js';
 import { unpackFeatures, type PackedFeatures } from '../geo/transfer.js';
 import { geoJsonGeometries, type GeoJsonGeometries } from '../export/geojson.js';
 import { plainLoaded, type PlainLoaded } from './table-transfer.js';
-import { mapSpecs, prepareDrawing, type MapContent, type PreparedDrawing } from '../run/figures.js';
+import { explorerFromContent, mapSpecs, prepareDrawing, type ExplorerContent, type MapContent, type PreparedDrawing } from '../run/figures.js';
+import { offlineHtml } from '../viz/html.js';
 
 /** What the worker starts with: the inputs it loads for the main thread (KWB editions, the Leefbaarometer). */
 export interface FigureWorkerData {
@@ -34,6 +35,8 @@ export interface FigureRequest {
   files: FigureFile[];
   options: WriteFiguresOptions;
   maps?: MapContent;
+  /** The threshold explorer of the run, built here from the drawing made here and this content: written to the one file's `htmlPath`. */
+  explorer?: ExplorerContent;
   /** The pages' regions come without geometry: each takes its drawn geometry from the drawing made here. */
   pagesFromDrawing?: boolean;
 }
@@ -116,13 +119,17 @@ if (port !== null) {
 
   /** The files of a request, the maps' specs built from the drawing made here. */
   const filesOf = (m: FigureRequest): FigureFile[] => {
-    if (m.maps === undefined && m.pagesFromDrawing !== true) return m.files;
+    if (m.maps === undefined && m.explorer === undefined && m.pagesFromDrawing !== true) return m.files;
     if (made === null) throw new Error('the figure worker was asked for figures of a drawing it did not make');
     const { features, crs, drawing } = made;
     const drawn = drawing.drawn ?? features;
     if (m.pagesFromDrawing === true) {
       const geometry = new Map(drawn.map((f) => [f.properties.code, f.geometry]));
       return m.files.map((f) => (f.page === undefined ? f : { ...f, page: { ...f.page, input: { ...f.page.input, regions: f.page.input.regions.map((r) => ({ ...r, geometry: geometry.get(r.code)! })) } } }));
+    }
+    if (m.explorer !== undefined) {
+      const { spec, page } = explorerFromContent({ features: drawn, crs }, { features: drawing.outlines, crs }, m.explorer);
+      return [{ ...m.files[0], html: offlineHtml(spec, page) }];
     }
     const specs = mapSpecs({ features: drawn, crs }, { features: drawing.outlines, crs }, m.maps!);
     return [

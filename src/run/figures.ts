@@ -7,7 +7,7 @@ import type { VegaLiteSpec } from '../viz/compile.js';
 import type { OfflineHtmlOptions } from '../viz/html.js';
 import { signalMapSpec } from '../viz/maps/signal.js';
 import { mapSpec } from '../viz/maps/base.js';
-import { explorerSpec, type ExplorerBuurt } from '../viz/explorer.js';
+import { explorerSpec, type ExplorerBuurt, type ExplorerOptions } from '../viz/explorer.js';
 import { dissolve } from '../geo/dissolve.js';
 import { simplifyForDrawing } from '../geo/simplify.js';
 import type { RegionFeature } from '../geo/types.js';
@@ -68,6 +68,8 @@ export interface RunFigures {
    * that drawing can build the two maps from it (the CLI's figure worker does); null otherwise.
    */
   preparedMaps: MapContent | null;
+  /** The explorer's content when `options.drawing` was made from the result's boundaries (as `preparedMaps`); null otherwise. */
+  preparedExplorer: ExplorerContent | null;
   /** The geometry texts of `signalen.geojson` when made with `options.drawing` (see {@link PreparedDrawing}); null otherwise. */
   geoJsonGeometries: GeoJsonGeometries | null;
   /** A page per gemeente and the index page linking them (none on a gemeente-level map). */
@@ -188,10 +190,13 @@ export function runFigures(r: SignalResult, options: RunFiguresOptions = {}): Ru
       return buildMaps().focuskaart;
     },
     get explorer() {
-      return (explorer ??= explorerFigure(r, { features: drawn(), crs }, { features: outlinesOf(), crs }));
+      return (explorer ??= explorerFromContent({ features: drawn(), crs }, { features: outlinesOf(), crs }, explorerContent(r)));
     },
     gemeenten,
     preparedMaps: prepared ? mapContent(r) : null,
+    get preparedExplorer() {
+      return prepared ? explorerContent(r) : null;
+    },
     geoJsonGeometries: prepared?.geoJson ?? null,
   };
 }
@@ -244,12 +249,21 @@ export function mapSpecs(geo: MapGeometry, outlines: MapGeometry, c: MapContent)
   return { signaleringskaart, focuskaart };
 }
 
-/** The threshold explorer over `geo` (the drawn features) with the gemeente `outlines`, and its page text. */
-function explorerFigure(r: SignalResult, geo: MapGeometry, outlines: MapGeometry): RunFigures['explorer'] {
+/**
+ * What the threshold explorer shows, as plain data: the regions' values and the view's options
+ * without geometry. With a drawing of the same boundaries, {@link explorerFromContent} builds the
+ * explorer anywhere (the CLI's figure worker does, from the drawing it made).
+ */
+export interface ExplorerContent {
+  rows: ExplorerBuurt[];
+  options: Omit<ExplorerOptions, 'outlines'>;
+  page: OfflineHtmlOptions;
+}
+
+/** The content of a result's threshold explorer (see {@link ExplorerContent}). */
+export function explorerContent(r: SignalResult): ExplorerContent {
   const s = r.signalen;
   const codes = strings(s, 'code') as string[];
-  const frame = { title: r.config.title, synthetic: r.config.synthetic, outlines };
-
   const dK = numbers(s, 'dK');
   const dO = numbers(s, 'dO');
   const inw = numbers(s, 'inwoners');
@@ -278,19 +292,26 @@ function explorerFigure(r: SignalResult, geo: MapGeometry, outlines: MapGeometry
     inwoners: nn(inw[i]),
     geldig: reden[i] === null,
   }));
-  const spec = explorerSpec(geo, rows, {
-    ...frame,
+  const options = {
+    title: r.config.title,
+    synthetic: r.config.synthetic,
     period: periodLabel(r),
     level: r.config.level,
     tK: r.thresholds.K.value,
     tO: r.thresholds.O.value,
     variant: r.config.reference.variant,
-  });
+  };
   const page: OfflineHtmlOptions = {
     title: r.config.title + (r.config.synthetic ? ' (synthetische gegevens)' : ''),
     description: `Signaleringskaart ${periodLabel(r)}: verschuif de drempels voor ΔK (${r.sources.K}) en ΔO (${r.sources.O}) en wissel tussen absoluut en relatief. Werkt zonder internet.`,
   };
-  return { spec, page };
+  return { rows, options, page };
+}
+
+/** The threshold explorer of `content` over `geo` (the drawn features) with the gemeente `outlines`, and its page text. */
+export function explorerFromContent(geo: MapGeometry, outlines: MapGeometry, content: ExplorerContent): RunFigures['explorer'] {
+  const { title, synthetic, ...rest } = content.options;
+  return { spec: explorerSpec(geo, content.rows, { title, synthetic, outlines, ...rest }), page: content.page };
 }
 
 const UNITS: Record<string, string> = { buurt: 'buurten', wijk: 'wijken', gemeente: 'gemeenten' };

@@ -13,7 +13,7 @@ import { geoJsonBytes, type ExportValue } from '../export/geojson.js';
 import { xlsxBytes } from '../export/xlsx.js';
 import { openOutputSet, type OutputSet } from '../util/output-set.js';
 import type { SignalResult } from './compute.js';
-import type { MapContent, PreparedDrawing, RunFigures } from './figures.js';
+import type { ExplorerContent, MapContent, PreparedDrawing, RunFigures } from './figures.js';
 import type { Boundaries } from '../sources/boundaries/types.js';
 import type { Progress, RunPrefetch } from './load.js';
 import { buildSummary, signalRows } from './summary.js';
@@ -54,6 +54,8 @@ export interface FigureWriter {
    * two files of `maps` get their specs there (signaleringskaart, focuskaart).
    */
   writeMaps?(content: MapContent, maps: readonly FigureFile[], options?: WriteFiguresOptions): Promise<void>;
+  /** Write the threshold explorer (`htmlPath`), built from the drawing this writer made and its content (as `writeMaps`). */
+  writeExplorer?(content: ExplorerContent, htmlPath: string, options?: WriteFiguresOptions): Promise<void>;
   /** Draw gemeente pages whose regions are drawn from the drawing this writer made (as `writeMaps`). */
   writePages?(pages: readonly FigureFile[], options?: WriteFiguresOptions): Promise<void>;
   /** `'worker'` when the figures are drawn in another thread (said in the progress line). */
@@ -126,6 +128,9 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
       ? drawer.writeMaps(figures.preparedMaps, maps, { staged: true })
       : drawer.write([{ ...maps[0], spec: figures.signaleringskaart }, { ...maps[1], spec: figures.focuskaart }], { staged: true }),
   );
+  // the threshold explorer likewise, after the maps and before the pages (which this thread also draws)
+  const explorerThere = figures.preparedMaps !== null && drawer.writeExplorer !== undefined ? figures.preparedExplorer : null;
+  if (explorerThere !== null) drawing.push(drawer.writeExplorer!(explorerThere, at('signaleringskaart.html'), { staged: true }));
   const g = figures.gemeenten;
   const pages: FigureFile[] = [];
   if (g) {
@@ -144,8 +149,8 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
   for (const d of drawing) d.catch(() => undefined); // a failure surfaces at `await`, not as an unhandled rejection
 
   try {
-    progress('drempelverkenner (HTML)');
-    set.write('signaleringskaart.html', offlineHtml(figures.explorer.spec, figures.explorer.page));
+    progress(`drempelverkenner (HTML${explorerThere !== null ? ', in een aparte thread' : ''})`);
+    if (explorerThere === null) set.write('signaleringskaart.html', offlineHtml(figures.explorer.spec, figures.explorer.page));
 
     if (g) {
       progress(`pagina per gemeente (${g.pages.length}${g.png ? ', met PNG' : ', zonder PNG: gemeentePaginas true maakt ze ook'})`);

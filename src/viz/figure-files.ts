@@ -12,12 +12,13 @@ import { svgToPng, type PngOptions } from './png.js';
 /**
  * One figure file set to write: an SVG drawn from a Vega-Lite spec (or given as text), written to
  * `svgPath` and/or rasterised to `pngPath`; or a gemeente page, drawn and written to `htmlPath`
- * (its map rasterised to `pngPath` when given).
+ * (its map rasterised to `pngPath` when given); or an HTML page given as text, written to `htmlPath`.
  */
 export interface FigureFile {
   spec?: VegaLiteSpec;
   svg?: string;
   page?: GemeentePageDraft;
+  html?: string;
   svgPath?: string;
   htmlPath?: string;
   pngPath?: string;
@@ -72,6 +73,11 @@ export async function writeFigures(files: readonly FigureFile[], options: WriteF
       // soon as they arrive, while it draws pages)
       if (shared !== undefined && i > shared.from) await new Promise<void>((resolve) => setImmediate(resolve));
       const f = files[i];
+      if (f.html !== undefined) {
+        if (f.htmlPath === undefined) throw new Error('writeFigures: an HTML page needs an htmlPath');
+        write(f.htmlPath, f.html);
+        continue;
+      }
       let svg = f.svg;
       if (f.page !== undefined) {
         const drawn = drawGemeentePage(f.page);

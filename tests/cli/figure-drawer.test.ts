@@ -43,6 +43,8 @@ describe('figures drawn in a worker thread', () => {
     expect(a.status, a.stderr).toBe(0);
     expect(b.status, b.stderr).toBe(0);
     expect(a.stderr).toContain('kaarten tekenen (SVG, PNG, in een aparte thread)');
+    // the explorer is built there too, from the drawing the worker made
+    expect(a.stderr).toContain('drempelverkenner (HTML, in een aparte thread)');
     expect(b.stderr).not.toContain('aparte thread');
     const ha = hashes(join(work, 'worker'));
     const hb = hashes(join(work, 'main'));
@@ -86,7 +88,9 @@ describe('figures drawn in a worker thread', () => {
     const { prepareDrawing } = (await import(join(home, 'dist/run/figures.js'))) as typeof import('../../src/run/figures.js');
     const { readBoundaries } = (await import(join(home, 'dist/sources/boundaries/read.js'))) as typeof import('../../src/sources/boundaries/read.js');
     const b = await readBoundaries(join(home, 'data/demo/geo/synthetisch_buurten_2019-2022_rd.geojson'), { level: 'buurt' });
-    const here = prepareDrawing(b);
+    const { geoJsonGeometries } = (await import(join(home, 'dist/export/geojson.js'))) as typeof import('../../src/export/geojson.js');
+    // the drawing, and the geometry texts of signalen.geojson made there meanwhile
+    const here = { ...prepareDrawing(b), geoJson: geoJsonGeometries(b.features, { crs: b.crs }) };
     expect(here.outlines.length).toBeGreaterThan(1);
     // over the drawing budget (one ring of 20,000 vertices): never copied to the worker
     const ring = Array.from({ length: 20_000 }, (_, i) => [Math.cos((2 * Math.PI * i) / 20_000), Math.sin((2 * Math.PI * i) / 20_000)]);
@@ -101,7 +105,7 @@ describe('figures drawn in a worker thread', () => {
       other.drawFrom!(big);
       expect(other.drawing!()).toBeNull();
       // the features stay usable here (they were packed, not moved)
-      expect(prepareDrawing(b)).toEqual(here);
+      expect({ ...prepareDrawing(b), geoJson: geoJsonGeometries(b.features, { crs: b.crs }) }).toEqual(here);
     } finally {
       await drawer.close();
       await other.close();

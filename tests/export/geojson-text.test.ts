@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { geoJsonBytes, geoJsonText, type GeoJsonOptions } from '../../src/export/geojson.js';
+import { geoJsonBytes, geoJsonGeometries, geoJsonText, type GeoJsonOptions } from '../../src/export/geojson.js';
 import { rdToWgs84 } from '../../src/geo/projection.js';
 import type { RegionFeature } from '../../src/sources/boundaries/types.js';
 import { writeStaged } from '../../src/util/fs.js';
@@ -175,6 +175,16 @@ describe('geoJsonText text and pieces', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'vk-geojson-text-')), 'signalen.geojson');
     writeStaged(file, geoJsonBytes(features, o));
     expect(readFileSync(file).equals(Buffer.from(expected, 'utf8'))).toBe(true);
+    // with the geometry texts made ahead of time (as the CLI's worker does): the same bytes
+    const geometries = geoJsonGeometries(features, o);
+    expect(geometries.count).toBe(features.length);
+    writeStaged(file, geoJsonBytes(features, { ...o, geometries }));
+    expect(readFileSync(file).equals(Buffer.from(expected, 'utf8'))).toBe(true);
+    // made for other features or other options they are not used
+    // (each piece copied before the next overwrites it)
+    const joined = (g: GeoJsonOptions['geometries']) => Buffer.concat(Array.from(geoJsonBytes(features, { ...o, geometries: g }), (b) => Buffer.from(b)));
+    expect(joined(geoJsonGeometries(features.slice(1), o)).equals(Buffer.from(expected, 'utf8'))).toBe(true);
+    expect(joined(geoJsonGeometries(features, { ...o, digits: 3 })).equals(Buffer.from(expected, 'utf8'))).toBe(true);
   });
 
   it('writes the properties as the JSON of code, name and the cleaned attributes, whatever their shape', () => {

@@ -66,16 +66,16 @@ describe('renderSvg of a large map (polygons written in after vega)', () => {
   const geo = buurten();
   it('takes over a map panel without ARIA labels', () => {
     expect(geo.features.length).toBeGreaterThan(ARIA_MAX_FEATURES);
-    expect(splitMap(mapSpec(geo, klasse, legend, { title: 'Kaart', outlines }))).not.toBeNull();
+    expect(splitMap(mapSpec(geo, klasse, legend, { synthetic: false, title: 'Kaart', outlines }))).not.toBeNull();
   });
 
   it('writes what vega writes, byte for byte, with and without outlines and for maps of other sizes after it', async () => {
     const specs = [
       mapSpec(geo, klasse, legend, { title: 'Kaart', period: '2014–2022', synthetic: true, outlines }),
       // the same geometry again, the paths from the cache
-      signalMapSpec(geo, new Map(geo.features.map((f, i) => [f.properties.code, SIGNAL_CATEGORIES[i % SIGNAL_CATEGORIES.length]])), { title: 'Signalen', outlines }),
+      signalMapSpec(geo, new Map(geo.features.map((f, i) => [f.properties.code, SIGNAL_CATEGORIES[i % SIGNAL_CATEGORIES.length]])), { synthetic: false, title: 'Signalen', outlines }),
       // another size: another projection, the cached paths are not used
-      mapSpec(geo, klasse, legend, { title: 'Klein', width: 300, height: 250 }),
+      mapSpec(geo, klasse, legend, { synthetic: false, title: 'Klein', width: 300, height: 250 }),
     ];
     for (const spec of specs) {
       const ours = await renderSvg(spec);
@@ -86,12 +86,12 @@ describe('renderSvg of a large map (polygons written in after vega)', () => {
 
   it('leaves to vega what it does not take over, and the result is still vega’s', async () => {
     const small: MapGeometry = { features: geo.features.slice(0, 30), crs: geo.crs };
-    const base = mapSpec(geo, klasse, legend, { title: 'Kaart' });
+    const base = mapSpec(geo, klasse, legend, { synthetic: false, title: 'Kaart' });
     const layer0 = (base.layer as Record<string, unknown>[])[0];
     const variants: [string, VegaLiteSpec][] = [
-      ['with ARIA labels (a small map)', mapSpec(small, klasse, legend, { title: 'Klein' })],
+      ['with ARIA labels (a small map)', mapSpec(small, klasse, legend, { synthetic: false, title: 'Klein' })],
       ['a config that restyles marks', { ...base, config: { view: { stroke: null }, geoshape: { strokeWidth: 2 } } }],
-      ['a class outside the legend', mapSpec(geo, (c) => (c.endsWith('7') ? 'onbekend' : klasse(c)), legend, { title: 'Kaart' })],
+      ['a class outside the legend', mapSpec(geo, (c) => (c.endsWith('7') ? 'onbekend' : klasse(c)), legend, { synthetic: false, title: 'Kaart' })],
       ['a tooltip', { ...base, layer: [{ ...layer0, encoding: { ...(layer0.encoding as object), tooltip: { field: 'properties.code' } } }] }],
       ['a projection of its own', { ...base, projection: { type: 'identity', reflectY: true, scale: 0.01, translate: [0, 600] } }],
     ];
@@ -104,7 +104,7 @@ describe('renderSvg of a large map (polygons written in after vega)', () => {
 
   it('draws with vega when a polygon has no path (an empty geometry)', async () => {
     const features = geo.features.map((f, i) => (i === 10 ? { ...f, geometry: { type: 'Polygon' as const, coordinates: [] } } : f));
-    const spec = mapSpec({ features, crs: geo.crs }, klasse, legend, { title: 'Kaart' });
+    const spec = mapSpec({ features, crs: geo.crs }, klasse, legend, { synthetic: false, title: 'Kaart' });
     const split = splitMap(spec);
     expect(split).not.toBeNull();
     expect(split!.fill(await vegaAlone(split!.frame))).toBeNull();
