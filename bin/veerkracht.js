@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is compiled from src/cli by `npm run build` (run by `npm ci` / `npm install`).
-import { existsSync } from 'node:fs';
+// Thin launcher: the CLI is compiled from src/cli by `npm run build` (run by `npm ci` / `npm install`)
+// and bundled into dist/bundle (see ./cli-entry.js).
 import { fileURLToPath } from 'node:url';
+import { cliEntry } from './cli-entry.js';
 
-const main = new URL('../dist/cli/main.js', import.meta.url);
-if (!existsSync(fileURLToPath(main))) {
+const main = cliEntry();
+if (main === null) {
   process.stderr.write('veerkracht: not built yet (dist/cli/main.js missing): run `npm run build` in the project folder\n');
   process.exit(2);
 }

@@ -56,6 +56,8 @@ const INTERNAL: readonly string[] = [
   'geo/visvalingam.ts',
   // the packing of features for the CLI's worker
   'geo/transfer.ts',
+  // renderSvg's way of writing a large map's polygons (renderSvg is the API)
+  'viz/map-paths.ts',
   // the demo generator's parts: its barrel exposes the generator, options and truth only
   'demo/',
 ];
