@@ -34,10 +34,12 @@ function fmtDot(x: number, decimals: number): string {
 export function formatNl(x: number, decimals = 2): string {
   if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
   const s = Math.abs(x).toFixed(decimals);
-  const [int, frac] = s.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const dot = s.indexOf('.');
+  const int = dot < 0 ? s : s.slice(0, dot);
+  // (up to three digits there is nothing to group: most values on the pages)
+  const grouped = int.length > 3 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, '.') : int;
   const neg = x < 0 && Number(s) !== 0 ? '−' : '';
-  return neg + grouped + (frac !== undefined ? `,${frac}` : '');
+  return neg + grouped + (dot < 0 ? '' : `,${s.slice(dot + 1)}`);
 }
 
 /**

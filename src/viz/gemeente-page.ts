@@ -55,7 +55,7 @@ export interface GemeentePageInput {
   indexHref?: string;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string) => (/[&<>"]/.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;') : s);
 const num = (x: number | null, d: number) => (x === null || !Number.isFinite(x) ? '–' : formatNl(x, d));
 
 /**
