@@ -19,7 +19,7 @@ import type { DrawFromRequest, FigureReply, FigureRequest, FigureWorkerData } fr
 import { packFeatures } from '../geo/transfer.js';
 import { needsDrawSimplification } from '../geo/simplify.js';
 import type { Boundaries } from '../sources/boundaries/types.js';
-import type { ExplorerContent, MapContent, PreparedDrawing } from '../run/figures.js';
+import { drawnFeaturesOf, type ExplorerContent, type MapContent, type PreparedDrawing } from '../run/figures.js';
 import type { LoadedTable } from '../sources/types.js';
 import type { LeefbaarometerTable } from '../sources/leefbaarometer/load.js';
 import { loadedFromPlain, type PlainLoaded } from './table-transfer.js';
@@ -117,13 +117,22 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, inputs?:
       return ask({ id: next++, files: [...files], options });
     },
     drawing: () => drawing,
-    drawFrom(t1: Boundaries) {
-      // full-resolution boundaries are simplified for drawing in this thread: a copy of millions
-      // of vertices there would cost more memory than the drawing saves time
-      if (drawing !== null || failure !== null || needsDrawSimplification(t1.features)) return;
-      drawing = new Promise<PreparedDrawing | null>((resolve) => (drawn = resolve));
-      const packed = packFeatures(t1.features);
-      worker.postMessage({ drawFrom: { packed, crs: t1.crs, checksum: t1.provenance.checksum ?? '' } } satisfies DrawFromRequest, [packed.coordinates.buffer as ArrayBuffer, packed.structure.buffer as ArrayBuffer]);
+    drawFrom(t1: Boundaries, options: { whole: boolean } = { whole: true }) {
+      if (drawing !== null || failure !== null) return;
+      // full-resolution boundaries: simplified for drawing here (runFigures finds them cached)
+      // and those features handed over — the worker's copy of millions of vertices cost ≈ 500 MB
+      // more than it saved; with a study area or filter the map shows fewer regions, drawn here
+      const simplified = needsDrawSimplification(t1.features);
+      if (simplified && !options.whole) return;
+      const features = simplified ? drawnFeaturesOf(t1.features) : t1.features;
+      drawing = new Promise<PreparedDrawing | null>((resolve) => {
+        // the worker sees within-budget features: the drawn ones are these, and the geometry of
+        // signalen.geojson is the exact one, never made from them
+        drawn = simplified ? (d) => resolve(d === null ? null : { ...d, drawn: features, geoJson: undefined }) : resolve;
+      });
+      const packed = packFeatures(features);
+      const request: DrawFromRequest = { drawFrom: { packed, crs: t1.crs, checksum: t1.provenance.checksum ?? '', simplified } };
+      worker.postMessage(request, [packed.coordinates.buffer as ArrayBuffer, packed.structure.buffer as ArrayBuffer]);
     },
     prefetched: () => (inputs ? { kwb, ...(leefbaarometer ? { leefbaarometer } : {}) } : {}),
     writePages(pages: readonly FigureFile[], options: WriteFiguresOptions = {}) {

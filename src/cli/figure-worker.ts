@@ -43,7 +43,8 @@ export interface FigureRequest {
 
 /** The t1 boundaries as the main thread read them, packed (moved, not copied): make their drawing. */
 export interface DrawFromRequest {
-  drawFrom: { packed: PackedFeatures; crs: Crs; checksum: string };
+  /** `simplified`: the features were simplified for drawing there (full resolution); no GeoJSON geometry is made of them. */
+  drawFrom: { packed: PackedFeatures; crs: Crs; checksum: string; simplified?: boolean };
 }
 
 /**
@@ -82,7 +83,7 @@ if (port !== null) {
   let drawFrom: DrawFromRequest['drawFrom'] | null = null;
   const draw = () => {
     if (drawFrom === null) return;
-    const { packed, crs, checksum } = drawFrom;
+    const { packed, crs, checksum, simplified } = drawFrom;
     drawFrom = null;
     let drawing: PreparedDrawing | null = null;
     let features: RegionFeature[] | null = null;
@@ -96,7 +97,7 @@ if (port !== null) {
     // the geometry of signalen.geojson too, meanwhile (an error in it is found and named there)
     let geoJson: GeoJsonGeometries | undefined;
     try {
-      if (drawing !== null && features !== null) geoJson = geoJsonGeometries(features, { crs });
+      if (drawing !== null && features !== null && simplified !== true) geoJson = geoJsonGeometries(features, { crs });
     } catch {
       geoJson = undefined;
     }

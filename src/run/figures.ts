@@ -104,15 +104,20 @@ const drawnCache = new WeakMap<readonly RegionFeature[], readonly RegionFeature[
  * The features the maps and pages are drawn from: the boundaries themselves, or, above the
  * vertex budget of src/geo/simplify.ts (full-resolution files), a topology-preserving
  * simplification of them (computed once per features array). Areas, crosswalks and exports keep
- * using `r.boundaries`.
+ * using the exact features.
+ *
+ * @example drawnFeaturesOf(boundaries.features) // the same array when within the budget
  */
-function drawnFeatures(r: SignalResult): readonly RegionFeature[] {
-  const exact = r.boundaries.features;
+export function drawnFeaturesOf(exact: readonly RegionFeature[]): readonly RegionFeature[] {
   const hit = drawnCache.get(exact);
   if (hit !== undefined) return hit;
   const drawn = simplifyForDrawing(exact).features;
   drawnCache.set(exact, drawn);
   return drawn;
+}
+
+function drawnFeatures(r: SignalResult): readonly RegionFeature[] {
+  return drawnFeaturesOf(r.boundaries.features);
 }
 
 /**

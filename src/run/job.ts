@@ -43,7 +43,7 @@ export async function runJob(
   let result: SignalResult;
   try {
     // the drawer may load inputs meanwhile and make the drawing of the t1 boundaries (the CLI's worker)
-    result = await runPipeline(config, progress, { prefetched: drawer.prefetched?.(), onBoundaries: (t1) => drawer.drawFrom?.(t1) });
+    result = await runPipeline(config, progress, { prefetched: drawer.prefetched?.(), onBoundaries: (t1) => drawer.drawFrom?.(t1, { whole: config.area === null && config.filter === null }) });
   } catch (e) {
     set.abort();
     throw e;

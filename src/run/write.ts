@@ -45,10 +45,12 @@ export interface FigureWriter {
   prefetched?(): RunPrefetch;
   /**
    * Make the drawing of these (t1) boundaries elsewhere (see `drawing`), from the features as read
-   * here; only when they are drawn as they are (within the drawing budget), so a full-resolution
-   * file is never copied.
+   * here. Boundaries within the drawing budget go as they are; full-resolution ones are
+   * simplified for drawing here first (when `whole`: they are the map's regions, no study area or
+   * filter takes some away) and the simplified features go, so millions of vertices are never
+   * copied.
    */
-  drawFrom?(t1: Boundaries): void;
+  drawFrom?(t1: Boundaries, options?: { whole: boolean }): void;
   /**
    * Draw the two maps from the drawing this writer made (see `drawing`) and their content: the
    * two files of `maps` get their specs there (signaleringskaart, focuskaart).

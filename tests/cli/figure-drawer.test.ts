@@ -4,11 +4,15 @@
 // request. The worker exists only in the compiled package (dist/), so these tests need the build.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startFigureDrawer } from '../../src/cli/figure-drawer.js';
+import { demoConfig } from '../../src/run/config.js';
+import { needsDrawSimplification } from '../../src/geo/simplify.js';
+import type { RegionFeature } from '../../src/geo/types.js';
+import { densifyFeatures } from '../geo/fullres-fixtures.js';
 
 const home = new URL('../..', import.meta.url).pathname;
 const bin = join(home, 'bin/veerkracht.js');
@@ -56,6 +60,49 @@ describe('figures drawn in a worker thread', () => {
     expect(differ).toEqual([]);
   });
 
+  it.runIf(built)('writes the same files on full-resolution boundaries, whose simplification goes over to the worker', () => {
+    const work = mkdtempSync(join(tmpdir(), 'vk-drawer-fullres-'));
+    const demo = demoConfig(home);
+    // the demo boundaries with every edge densified (shared edges kept identical) and one ring of
+    // 100,000 vertices: over the drawing budget
+    const dense = (file: string, name: string) => {
+      // (the file names its codes buurtcode; densifyFeatures finds the long one by `code`)
+      const fc = JSON.parse(readFileSync(file, 'utf8')) as { features: { type: 'Feature'; geometry: RegionFeature['geometry']; properties: { buurtcode: string } }[] };
+      const coded = fc.features.map((f) => ({ ...f, properties: { ...f.properties, code: f.properties.buurtcode, name: null } }));
+      const longCode = coded[0].properties.code;
+      const features = densifyFeatures(coded, { perEdge: 20, amp: 0.5, longCode, longVertices: 100_000 }).map((f, i) => ({ ...f, properties: fc.features[i].properties }));
+      const out = join(work, name);
+      writeFileSync(out, JSON.stringify({ ...fc, features }));
+      return out;
+    };
+    const t1 = dense(demo.inputs.boundaries.t1, 't1.geojson');
+    expect(needsDrawSimplification((JSON.parse(readFileSync(t1, 'utf8')) as { features: RegionFeature[] }).features)).toBe(true);
+
+    const config = join(work, 'run.json');
+    writeFileSync(config, JSON.stringify({
+      title: 'volle resolutie',
+      synthetic: true,
+      period: { t0: 2014, t1: 2022 },
+      inputs: {
+        kwb: { '2014': demo.inputs.kwb['2014'].file, '2022': demo.inputs.kwb['2022'].file },
+        leefbaarometer: demo.inputs.leefbaarometer,
+        boundaries: { t0: dense(demo.inputs.boundaries.t0!, 't0.geojson'), t1 },
+        microdata: demo.inputs.microdata,
+      },
+    }));
+    const run = (worker: string, out: string) => spawnSync(process.execPath, [bin, 'run', '--config', config, '--out', join(work, out)], { encoding: 'utf8', env: { ...process.env, VEERKRACHT_FIGURE_WORKER: worker } });
+    const a = run('1', 'worker');
+    const b = run('0', 'main');
+    expect(a.status, a.stderr).toBe(0);
+    expect(b.status, b.stderr).toBe(0);
+    // the maps and the explorer were made there, from the simplification made here
+    expect(a.stderr).toContain('drempelverkenner (HTML, in een aparte thread)');
+    const ha = hashes(join(work, 'worker'));
+    const hb = hashes(join(work, 'main'));
+    expect([...ha.keys()]).toEqual([...hb.keys()]);
+    expect([...ha].filter(([k, v]) => hb.get(k) !== v).map(([k]) => k)).toEqual([]);
+  }, 120_000);
+
   it.runIf(built)('reports a failed figure as an error and keeps drawing the next request', async () => {
     const { startFigureDrawer: start } = (await import(join(home, 'dist/cli/figure-drawer.js'))) as typeof import('../../src/cli/figure-drawer.js');
     const drawer = start({});
@@ -83,7 +130,7 @@ describe('figures drawn in a worker thread', () => {
     }
   });
 
-  it.runIf(built)('makes the drawing of the t1 boundaries it is handed as this thread does, and none of full-resolution ones', async () => {
+  it.runIf(built)('makes the drawing of the t1 boundaries it is handed as this thread does, full-resolution ones from their simplification', async () => {
     const { startFigureDrawer: start } = (await import(join(home, 'dist/cli/figure-drawer.js'))) as typeof import('../../src/cli/figure-drawer.js');
     const { prepareDrawing } = (await import(join(home, 'dist/run/figures.js'))) as typeof import('../../src/run/figures.js');
     const { readBoundaries } = (await import(join(home, 'dist/sources/boundaries/read.js'))) as typeof import('../../src/sources/boundaries/read.js');
@@ -92,23 +139,42 @@ describe('figures drawn in a worker thread', () => {
     // the drawing, and the geometry texts of signalen.geojson made there meanwhile
     const here = { ...prepareDrawing(b), geoJson: geoJsonGeometries(b.features, { crs: b.crs }) };
     expect(here.outlines.length).toBeGreaterThan(1);
-    // over the drawing budget (one ring of 20,000 vertices): never copied to the worker
-    const ring = Array.from({ length: 20_000 }, (_, i) => [Math.cos((2 * Math.PI * i) / 20_000), Math.sin((2 * Math.PI * i) / 20_000)]);
-    ring.push(ring[0]);
-    const big = { ...b, features: [{ type: 'Feature' as const, geometry: { type: 'Polygon' as const, coordinates: [ring] }, properties: { code: 'BU00010000', name: null } }] };
+    // over the drawing budget (a ring of 20,000 vertices in each of two buurten): simplified here,
+    // the simplification goes over, and no GeoJSON geometry is made of it
+    const ring = (cx: number) => {
+      const r = Array.from({ length: 20_000 }, (_, i) => [cx + 1000 * Math.cos((2 * Math.PI * i) / 20_000), 450000 + 1000 * Math.sin((2 * Math.PI * i) / 20_000)]);
+      r.push(r[0]);
+      return r;
+    };
+    const big = {
+      ...b,
+      features: [
+        { type: 'Feature' as const, geometry: { type: 'Polygon' as const, coordinates: [ring(150000)] }, properties: { code: 'BU00010001', name: null } },
+        { type: 'Feature' as const, geometry: { type: 'Polygon' as const, coordinates: [ring(155000)] }, properties: { code: 'BU00020001', name: null } },
+      ],
+    };
+    const bigHere = prepareDrawing(big);
+    expect(bigHere.drawn).not.toBeNull();
     const drawer = start({});
     const other = start({});
+    const third = start({});
     try {
       expect(drawer.drawing!()).toBeNull();
       drawer.drawFrom!(b);
       expect(await drawer.drawing!()).toEqual(here);
       other.drawFrom!(big);
-      expect(other.drawing!()).toBeNull();
+      const there = await other.drawing!();
+      expect(there).toEqual(bigHere);
+      expect(there!.geoJson).toBeUndefined();
+      // with a study area or filter (not the whole file) full resolution is drawn in this thread
+      third.drawFrom!(big, { whole: false });
+      expect(third.drawing!()).toBeNull();
       // the features stay usable here (they were packed, not moved)
       expect({ ...prepareDrawing(b), geoJson: geoJsonGeometries(b.features, { crs: b.crs }) }).toEqual(here);
     } finally {
       await drawer.close();
       await other.close();
+      await third.close();
     }
   });
 
