@@ -119,20 +119,25 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, inputs?:
     drawing: () => drawing,
     drawFrom(t1: Boundaries, options: { whole: boolean } = { whole: true }) {
       if (drawing !== null || failure !== null) return;
-      // full-resolution boundaries: simplified for drawing here (runFigures finds them cached)
-      // and those features handed over — the worker's copy of millions of vertices cost ≈ 500 MB
-      // more than it saved; with a study area or filter the map shows fewer regions, drawn here
+      // full-resolution boundaries: the exact features go first, packed (the worker writes their
+      // GeoJSON geometry from the packed coordinates while this thread simplifies them), then
+      // their simplification for drawing (runFigures finds it cached here). Unpacking millions of
+      // positions there cost ≈ 500 MB; with a study area or filter the map shows fewer regions,
+      // drawn in this thread.
       const simplified = needsDrawSimplification(t1.features);
       if (simplified && !options.whole) return;
+      const crs = t1.crs;
+      if (simplified) {
+        const exact = packFeatures(t1.features);
+        worker.postMessage({ geoJsonOf: { packed: exact, crs } } satisfies DrawFromRequest, [exact.coordinates.buffer as ArrayBuffer, exact.structure.buffer as ArrayBuffer]);
+      }
       const features = simplified ? drawnFeaturesOf(t1.features) : t1.features;
       drawing = new Promise<PreparedDrawing | null>((resolve) => {
-        // the worker sees within-budget features: the drawn ones are these, and the geometry of
-        // signalen.geojson is the exact one, never made from them
-        drawn = simplified ? (d) => resolve(d === null ? null : { ...d, drawn: features, geoJson: undefined }) : resolve;
+        // the worker saw within-budget features: the drawn ones are these
+        drawn = simplified ? (d) => resolve(d === null ? null : { ...d, drawn: features }) : resolve;
       });
       const packed = packFeatures(features);
-      const request: DrawFromRequest = { drawFrom: { packed, crs: t1.crs, checksum: t1.provenance.checksum ?? '', simplified } };
-      worker.postMessage(request, [packed.coordinates.buffer as ArrayBuffer, packed.structure.buffer as ArrayBuffer]);
+      worker.postMessage({ drawFrom: { packed, crs, checksum: t1.provenance.checksum ?? '', simplified } } satisfies DrawFromRequest, [packed.coordinates.buffer as ArrayBuffer, packed.structure.buffer as ArrayBuffer]);
     },
     prefetched: () => (inputs ? { kwb, ...(leefbaarometer ? { leefbaarometer } : {}) } : {}),
     writePages(pages: readonly FigureFile[], options: WriteFiguresOptions = {}) {

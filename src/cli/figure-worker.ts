@@ -16,7 +16,7 @@ import { loadLeefbaarometer } from '../sources/leefbaarometer/load.js';
 import type { LoadedTable } from '../sources/types.js';
 import type { Crs, RegionFeature } from '../geo/types.js';
 import { unpackFeatures, type PackedFeatures } from '../geo/transfer.js';
-import { geoJsonGeometries, type GeoJsonGeometries } from '../export/geojson.js';
+import { geoJsonGeometriesPacked, type GeoJsonGeometries } from '../export/geojson.js';
 import { plainLoaded, type PlainLoaded } from './table-transfer.js';
 import { explorerFromContent, mapSpecs, prepareDrawing, type ExplorerContent, type MapContent, type PreparedDrawing } from '../run/figures.js';
 import { offlineHtml } from '../viz/html.js';
@@ -41,11 +41,15 @@ export interface FigureRequest {
   pagesFromDrawing?: boolean;
 }
 
-/** The t1 boundaries as the main thread read them, packed (moved, not copied): make their drawing. */
-export interface DrawFromRequest {
-  /** `simplified`: the features were simplified for drawing there (full resolution); no GeoJSON geometry is made of them. */
-  drawFrom: { packed: PackedFeatures; crs: Crs; checksum: string; simplified?: boolean };
-}
+/**
+ * The t1 boundaries as the main thread read them, packed (moved, not copied): make their drawing
+ * and the geometry texts of signalen.geojson. Full-resolution boundaries come in two messages:
+ * first the exact features (`geoJsonOf`: only their geometry texts are made, straight from the
+ * packed coordinates), then their simplification for drawing (`drawFrom` with `simplified`).
+ */
+export type DrawFromRequest =
+  | { drawFrom: { packed: PackedFeatures; crs: Crs; checksum: string; simplified?: boolean } }
+  | { geoJsonOf: { packed: PackedFeatures; crs: Crs } };
 
 /**
  * The answer to a request (done, or the error it failed with), the drawing of the t1 boundaries
@@ -80,27 +84,31 @@ if (port !== null) {
   };
   // the boundaries and their drawing, kept for the maps
   let made: { features: RegionFeature[]; crs: Crs; drawing: PreparedDrawing } | null = null;
-  let drawFrom: DrawFromRequest['drawFrom'] | null = null;
+  let drawFrom: Extract<DrawFromRequest, { drawFrom: unknown }>['drawFrom'] | null = null;
+  // the geometry texts of signalen.geojson (an error in them is found and named in the main thread)
+  const geometryTexts = (packed: PackedFeatures, crs: Crs): GeoJsonGeometries | undefined => {
+    try {
+      return geoJsonGeometriesPacked(packed, { crs });
+    } catch {
+      return undefined;
+    }
+  };
+  let exactTexts: GeoJsonGeometries | undefined;
   const draw = () => {
     if (drawFrom === null) return;
     const { packed, crs, checksum, simplified } = drawFrom;
     drawFrom = null;
     let drawing: PreparedDrawing | null = null;
-    let features: RegionFeature[] | null = null;
     try {
-      features = unpackFeatures(packed);
+      const features = unpackFeatures(packed);
       drawing = prepareDrawing({ features, provenance: { checksum } });
       made = { features, crs, drawing };
     } catch {
       // (made in the main thread)
     }
-    // the geometry of signalen.geojson too, meanwhile (an error in it is found and named there)
-    let geoJson: GeoJsonGeometries | undefined;
-    try {
-      if (drawing !== null && features !== null && simplified !== true) geoJson = geoJsonGeometries(features, { crs });
-    } catch {
-      geoJson = undefined;
-    }
+    // simplified features are only drawn: the texts are of the exact ones, made when they came
+    const geoJson = drawing === null ? undefined : simplified === true ? exactTexts : geometryTexts(packed, crs);
+    exactTexts = undefined;
     if (drawing !== null && geoJson !== undefined) {
       port.postMessage({ drawing: { ...drawing, geoJson } } satisfies FigureReply, [geoJson.bytes.buffer as ArrayBuffer, geoJson.ends.buffer as ArrayBuffer]);
     } else port.postMessage({ drawing } satisfies FigureReply);
@@ -143,6 +151,10 @@ if (port !== null) {
   // previous one are drawn (its last PNG is rasterised on the thread pool meanwhile)
   let previous: Promise<void> = Promise.resolve();
   port.on('message', (m: FigureRequest | DrawFromRequest) => {
+    if ('geoJsonOf' in m) {
+      exactTexts = geometryTexts(m.geoJsonOf.packed, m.geoJsonOf.crs);
+      return;
+    }
     if ('drawFrom' in m) {
       drawFrom = m.drawFrom;
       if (started) draw();

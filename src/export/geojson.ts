@@ -7,6 +7,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 import type { Crs, RegionFeature } from '../sources/boundaries/types.js';
 import { VeerkrachtError } from '../util/errors.js';
 import { rdToWgs84Flat } from '../geo/projection.js';
+import { packFeatures, type PackedFeatures } from '../geo/transfer.js';
 
 /** Attribute values written as feature properties (NaN and undefined become null). */
 export type ExportValue = string | number | boolean | null;
@@ -151,15 +152,50 @@ export interface GeoJsonGeometries {
  * @example geoJsonBytes(features, { crs, attributes, geometries: geoJsonGeometries(features, { crs }) })
  */
 export function geoJsonGeometries(features: readonly RegionFeature[], o: Pick<GeoJsonOptions, 'crs' | 'digits'>): GeoJsonGeometries {
+  return geoJsonGeometriesPacked(packFeatures(features), o);
+}
+
+/**
+ * {@link geoJsonGeometries} of features packed for another thread (src/geo/transfer.ts), read
+ * straight from the packed coordinates: a thread that is handed a full-resolution file's
+ * millions of positions writes their GeoJSON without making a position array of each. The bytes
+ * are a view of a buffer of their own (transfer `bytes.buffer`).
+ *
+ * @throws VeerkrachtError as {@link geoJsonBytes} does; Error for a feature without geometry.
+ */
+export function geoJsonGeometriesPacked(packed: PackedFeatures, o: Pick<GeoJsonOptions, 'crs' | 'digits'>): GeoJsonGeometries {
+  const { coordinates, structure, properties } = packed;
   const rr = new RingRounder(o);
-  const w = new ByteText();
-  const ends = new Uint32Array(features.length);
-  for (let fi = 0; fi < features.length; fi++) {
-    writeGeometry(w, rr, features[fi], fi);
+  // about 21 bytes a position at 6 decimals (`[4.123456,52.123456],`), and the rest per feature
+  const w = new ByteText(12 * coordinates.length + 64 * properties.length + 1024);
+  const ends = new Uint32Array(properties.length);
+  let s = 0;
+  let c = 0;
+  const polygon = (code: string, fi: number) =>
+    writeRings(w, rr, structure[s++], (_, exterior) => {
+      const len = structure[s++];
+      const n = rr.roundFlat(coordinates, c, len, exterior, code, fi);
+      c += len;
+      return n;
+    });
+  for (let fi = 0; fi < properties.length; fi++) {
+    const code = properties[fi].code;
+    const kind = structure[s++];
+    if (kind === 1) {
+      w.ascii('Polygon","coordinates":');
+      polygon(code, fi);
+    } else if (kind === 2) {
+      const n = structure[s++];
+      w.ascii('MultiPolygon","coordinates":[');
+      for (let k = 0; k < n; k++) {
+        if (k > 0) w.byte(COMMA);
+        polygon(code, fi);
+      }
+      w.byte(CLOSE);
+    } else throw new Error(`geoJsonGeometriesPacked: feature ${code ?? fi} has no geometry`);
     ends[fi] = w.length;
   }
-  // a copy of its own size, so that it moves to another thread without the spare room
-  return { crs: o.crs, digits: o.digits ?? 6, count: features.length, bytes: new Uint8Array(w.bytes.subarray(0, w.length)), ends };
+  return { crs: o.crs, digits: o.digits ?? 6, count: properties.length, bytes: new Uint8Array(w.bytes.buffer, w.bytes.byteOffset, w.length), ends };
 }
 
 /** The geometry of one feature, from its type on: `Polygon","coordinates":[…]`. */
@@ -267,6 +303,25 @@ class RingRounder {
       xy[2 * i] = px;
       xy[2 * i + 1] = py;
     }
+    return this.finish(len, exterior, code, fi);
+  }
+
+  /** {@link round} of the ring of `len` positions from position `start` of packed coordinates (x, y, x, y, …). */
+  roundFlat(coordinates: Float64Array, start: number, len: number, exterior: boolean, code: string, fi: number): number {
+    if (this.x.length < len + 1) this.grow(len + 1);
+    const xy = this.xy;
+    xy.set(coordinates.subarray(2 * start, 2 * (start + len)));
+    for (let i = 0; i < 2 * len; i += 2) {
+      if (!Number.isFinite(xy[i]) || !Number.isFinite(xy[i + 1])) {
+        throw new VeerkrachtError('non-finite coordinate', { feature: code ?? fi, expected: 'finite x and y', found: `[${xy[i]}, ${xy[i + 1]}]` });
+      }
+    }
+    return this.finish(len, exterior, code, fi);
+  }
+
+  /** Convert, round, drop repeats, close and orient the `len` positions in `xy`. */
+  private finish(len: number, exterior: boolean, code: string, fi: number): number {
+    const xy = this.xy;
     // Every vertex is converted, also where neighbouring buurten share it: converting each
     // distinct vertex once (hash on the two doubles) measured slower on full-resolution files
     // (converting 4.5 M vertices, 2.2 M of them distinct: 1.5 s against 1.2 s), see bench/RESULTS.md.
@@ -349,9 +404,14 @@ for (let i = 0; i < 100; i++) {
 
 /** The rings of one polygon as `[[[x,y],…],…]`. */
 function writePolygon(w: ByteText, rr: RingRounder, rings: readonly Position[][], code: string, fi: number): void {
+  writeRings(w, rr, rings.length, (i, exterior) => rr.round(rings[i], exterior, code, fi));
+}
+
+/** `count` rings as `[[[x,y],…],…]`, ring i rounded into `rr` by `roundRing` (which returns its length). */
+function writeRings(w: ByteText, rr: RingRounder, count: number, roundRing: (i: number, exterior: boolean) => number): void {
   w.byte(OPEN);
-  for (let i = 0; i < rings.length; i++) {
-    const n = rr.round(rings[i], i === 0, code, fi);
+  for (let i = 0; i < count; i++) {
+    const n = roundRing(i, i === 0);
     if (i > 0) w.byte(COMMA);
     w.reserve(n * MAX_POSITION_BYTES + 2);
     const b = w.bytes;
@@ -438,13 +498,18 @@ function writeDigits(b: Uint8Array, end: number, v: number, count: number): void
 
 /** A growing byte buffer of UTF-8 text, handed out as views. */
 class ByteText {
-  bytes = Buffer.allocUnsafe(CHUNK + (CHUNK >> 2));
+  bytes: Buffer;
   length = 0;
+
+  // (never a slice of Node's shared pool: the geometry texts' buffer may move to another thread)
+  constructor(capacity = CHUNK + (CHUNK >> 2)) {
+    this.bytes = Buffer.allocUnsafeSlow(capacity);
+  }
 
   /** Room for `more` bytes after `length`. */
   reserve(more: number): void {
     if (this.length + more <= this.bytes.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.length + more, 2 * this.bytes.length));
+    const next = Buffer.allocUnsafeSlow(Math.max(this.length + more, 2 * this.bytes.length));
     this.bytes.copy(next, 0, 0, this.length);
     this.bytes = next;
   }

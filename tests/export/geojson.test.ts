@@ -5,7 +5,7 @@ import type { Position } from 'geojson';
 import * as proj4Import from 'proj4';
 import { feature } from 'topojson-client';
 import { describe, expect, it } from 'vitest';
-import { geoJsonText, toGeoJson } from '../../src/export/geojson.js';
+import { geoJsonGeometries, geoJsonText, toGeoJson } from '../../src/export/geojson.js';
 import { toTopoJson } from '../../src/export/topojson.js';
 import { writeGeoJsonFile, writeTopoJsonFile } from '../../src/export/files.js';
 import type { RegionFeature } from '../../src/sources/boundaries/types.js';
@@ -115,6 +115,9 @@ describe('toGeoJson', () => {
     (bad.geometry.coordinates as Position[][])[0][1] = [Number.NaN, 0];
     expect(() => toGeoJson([bad], { crs: 'EPSG:4326' })).toThrow(VeerkrachtError);
     expect(() => toGeoJson([bad], { crs: 'EPSG:4326' })).toThrow(/BU00010002/);
+    // the same error from the geometry texts made ahead of time (from packed coordinates)
+    expect(() => geoJsonGeometries([bad], { crs: 'EPSG:4326' })).toThrow(VeerkrachtError);
+    expect(() => geoJsonGeometries([bad], { crs: 'EPSG:4326' })).toThrow(/BU00010002/);
   });
 });
 
