@@ -2,7 +2,8 @@
 // veerkracht benchmarks at national scale: `npm run bench` (all), `npm run bench -- --quick`
 // (fewer repeats, 1 M microdata rows), `--only jenks-k5,sweep`, `--json` (JSON on stdout only),
 // `--no-write` (a full run otherwise updates bench/results.json and the table in RESULTS.md;
-// partial and quick runs never write).
+// partial and quick runs never write), `--baseline-ref <commit>` (the e2e case alternates each
+// run with that commit's build and reports ours ÷ baseline).
 //
 // Each implementation of each case runs in its own child process (bench/lib/child.mjs), so its
 // peak RSS is its own; times are medians over repeated runs after a warm-up. Ratios are
@@ -25,6 +26,9 @@ const jsonOnly = flag('--json');
 const write = !flag('--no-write');
 const onlyIdx = args.indexOf('--only');
 const only = onlyIdx >= 0 ? new Set(args[onlyIdx + 1].split(',')) : null;
+// e2e alternates with this commit's build (bench/lib/baseline.mjs) and reports the ratio
+const baselineIdx = args.indexOf('--baseline-ref');
+const baselineRef = baselineIdx >= 0 ? args[baselineIdx + 1] : undefined;
 const log = (...m) => (jsonOnly ? process.stderr : process.stdout).write(`${m.join(' ')}\n`);
 
 // ------------------------------------------------------------------ build when stale
@@ -144,7 +148,7 @@ if (svg?.medianMs && png?.medianMs) {
 
 if (!only || only.has('e2e')) {
   log('bench: e2e (veerkracht run) …');
-  const e = await e2eCase({ quick, nationalDir: nat.dir, log });
+  const e = await e2eCase({ quick, nationalDir: nat.dir, log, baselineRef });
   results.push(e.entry);
   targets.push(...e.targets);
 }

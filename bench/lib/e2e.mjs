@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE, nationalFile, ROOT } from './data.mjs';
+import { baselineTree } from './baseline.mjs';
 
 // issue 16: the national synthetic run in ≤ 3 s median, peak memory no higher than the 592 MB
 // measured when the issue was filed
@@ -45,7 +46,11 @@ function stageTimings(stderr) {
   return stages;
 }
 
-export async function e2eCase({ quick, nationalDir, log }) {
+/**
+ * The e2e case. With `baselineRef` (`--baseline-ref <commit>`), each repeat runs that commit's
+ * build right after ours (see ./baseline.mjs), and the table gets their ratio.
+ */
+export async function e2eCase({ quick, nationalDir, log, baselineRef }) {
   const entry = { id: 'e2e', title: 'veerkracht run --config, national region (load → export)', impls: [], ratios: [], resultsAgree: null };
   const todo = (why) => {
     entry.impls.push({ impl: 'ours', label: `TODO: ${why}`, baseline: false, error: `TODO: ${why}` });
@@ -53,27 +58,44 @@ export async function e2eCase({ quick, nationalDir, log }) {
   };
   if (!existsSync(join(ROOT, 'dist', 'run', 'job.js'))) return todo('the run layer (src/run/job.ts) is not built: npm run build');
   const config = nationalConfig(nationalDir);
+  const base = baselineRef ? baselineTree(baselineRef, log) : null;
+  if (base?.error) return todo(base.error);
   const out = join(CACHE, 'e2e-out');
   const runs = [];
-  const repeats = quick ? 1 : 3;
+  const baseRuns = [];
+  const repeats = quick ? 1 : base ? 5 : 3;
   let timings = null;
-  for (let i = 0; i < repeats; i++) {
+  /** One run of `child` (a tree's bench/lib/e2e-child.mjs) in a fresh process: { o, stderr } or { error }. */
+  const runOnce = (child, cwd) => {
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
-    const p = spawnSync(process.execPath, [join(ROOT, 'bench', 'lib', 'e2e-child.mjs'), config, out], { cwd: ROOT, encoding: 'utf8' });
+    const p = spawnSync(process.execPath, [child, config, out], { cwd, encoding: 'utf8' });
     const last = p.stdout.trim().split('\n').pop() ?? '';
-    if (p.status !== 0 || !last.startsWith('{')) return todo(`run failed: ${(p.stderr || '').trim().split('\n').slice(-2).join(' | ').slice(0, 200)}`);
+    if (p.status !== 0 || !last.startsWith('{')) return { error: `run failed: ${(p.stderr || '').trim().split('\n').slice(-2).join(' | ').slice(0, 200)}` };
     const o = JSON.parse(last);
-    if (o.exitCode !== 0) return todo(`veerkracht run exited ${o.exitCode}: ${(p.stderr || '').trim().slice(-200)}`);
+    if (o.exitCode !== 0) return { error: `veerkracht run exited ${o.exitCode}: ${(p.stderr || '').trim().slice(-200)}` };
+    return { o, stderr: p.stderr };
+  };
+  for (let i = 0; i < repeats; i++) {
+    const r = runOnce(join(ROOT, 'bench', 'lib', 'e2e-child.mjs'), ROOT);
+    if (r.error) return todo(r.error);
+    const o = r.o;
     runs.push(o);
     try {
       timings = JSON.parse(readFileSync(join(out, 'samenvatting.json'), 'utf8')).timings ?? null;
     } catch {
       timings = null;
     }
-    timings = timings ?? stageTimings(p.stderr);
+    timings = timings ?? stageTimings(r.stderr);
     o.stages = timings;
-    log(`       run ${i + 1}: ${Math.round(o.ms)} ms, peak ${Math.round(o.peakRssMB)} MB`);
+    let line = `       run ${i + 1}: ${Math.round(o.ms)} ms, peak ${Math.round(o.peakRssMB)} MB`;
+    if (base) {
+      const b = runOnce(base.child, base.dir);
+      if (b.error) return todo(`baseline ${base.sha.slice(0, 12)}: ${b.error}`);
+      baseRuns.push(b.o);
+      line += `; baseline ${Math.round(b.o.ms)} ms, peak ${Math.round(b.o.peakRssMB)} MB`;
+    }
+    log(line);
   }
   // per-stage medians over the runs; what the CLI's total does not cover is start-up (module import)
   const med = (xs) => {
@@ -93,7 +115,16 @@ export async function e2eCase({ quick, nationalDir, log }) {
     medianMs: Math.round(median), minMs: Math.round(ms[0]), maxMs: Math.round(ms[ms.length - 1]), runs: runs.length, warmup: 0,
     peakRssMB: Math.round(peak), check: null, timings,
   });
-  writeFileSync(join(CACHE, 'e2e-last.json'), JSON.stringify({ runs, timings }, null, 2));
+  if (base) {
+    const bm = baseRuns.map((r) => r.ms).sort((a, b) => a - b);
+    entry.impls.push({
+      impl: 'baseline', label: `the same run, commit ${base.sha.slice(0, 12)} (--baseline-ref ${baselineRef}), alternating with ours`, baseline: true,
+      medianMs: Math.round(med(bm)), minMs: Math.round(bm[0]), maxMs: Math.round(bm[bm.length - 1]), runs: bm.length, warmup: 0,
+      peakRssMB: Math.round(Math.max(...baseRuns.map((r) => r.peakRssMB))), check: null,
+    });
+    entry.ratios.push({ ours: 'ours', baseline: 'baseline', ratio: Number((median / med(bm)).toPrecision(3)) });
+  }
+  writeFileSync(join(CACHE, 'e2e-last.json'), JSON.stringify({ runs, baseRuns, timings }, null, 2));
   return {
     entry,
     targets: [
