@@ -92,17 +92,6 @@ export function toCsvDialects(
   const comma = dialects.map((d) => d === 'excel-nl');
   const lines: string[][] = dialects.map(() => []);
   const cells: string[][] = dialects.map(() => new Array<string>(cols.length));
-  // a text's cells per dialect, kept per column: most text columns repeat a few values
-  const texts = cols.map(() => new Map<string, string[]>());
-  const textCells = (j: number, s: string): string[] => {
-    let hit = texts[j].get(s);
-    if (hit === undefined) {
-      const t = neutraliseCell(s);
-      hit = seps.map((sep) => quote(t, sep));
-      texts[j].set(s, hit);
-    }
-    return hit;
-  };
   const addLine = (values: (c: number) => unknown, numericOf: (c: number) => boolean) => {
     for (let j = 0; j < cols.length; j++) {
       const v = values(j);
@@ -110,17 +99,16 @@ export function toCsvDialects(
         for (let d = 0; d < dialects.length; d++) cells[d][j] = '';
       } else if (typeof v === 'number') {
         const point = Object.is(v, -0) ? '0' : String(v);
-        if (numericOf(j)) {
-          const at = point.indexOf('.');
-          for (let d = 0; d < dialects.length; d++) cells[d][j] = comma[d] && at >= 0 ? `${point.slice(0, at)},${point.slice(at + 1)}` : point;
-        } else {
-          for (let d = 0; d < dialects.length; d++) cells[d][j] = quote(neutraliseCell(comma[d] ? point.replace('.', ',') : point), seps[d]);
+        const numeric = numericOf(j);
+        for (let d = 0; d < dialects.length; d++) {
+          const t = comma[d] ? point.replace('.', ',') : point;
+          cells[d][j] = numeric ? t : quote(neutraliseCell(t), seps[d]);
         }
       } else if (typeof v === 'boolean') {
         for (let d = 0; d < dialects.length; d++) cells[d][j] = v ? 'true' : 'false';
       } else {
-        const t = textCells(j, String(v));
-        for (let d = 0; d < dialects.length; d++) cells[d][j] = t[d];
+        const t = neutraliseCell(String(v));
+        for (let d = 0; d < dialects.length; d++) cells[d][j] = quote(t, seps[d]);
       }
     }
     for (let d = 0; d < dialects.length; d++) lines[d].push(cells[d].join(seps[d]));
