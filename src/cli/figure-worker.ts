@@ -2,9 +2,9 @@
  * The second thread of `veerkracht run` (see ./figure-drawer.ts). While the main thread reads the
  * boundaries, it loads the KWB editions for it (and the Leefbaarometer, when asked); then it makes
  * the drawing of the t1 boundaries the main thread hands it (gemeente outlines dissolved) and the
- * geometry texts of signalen.geojson, and loads vega, vega-lite and resvg. Once the signals are computed it builds the two maps from that drawing
- * and draws them (SVG, PNG), then the pages per gemeente, while the main thread writes the data
- * files.
+ * geometry texts of signalen.geojson, and loads vega, vega-lite and resvg. Once the signals are
+ * computed it builds the two maps and the threshold explorer from that drawing and draws them
+ * (SVG, PNG, HTML), then the pages per gemeente, while the main thread writes the data files.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { isUserError } from '../util/errors.js';

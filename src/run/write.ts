@@ -131,7 +131,8 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
       : drawer.write([{ ...maps[0], spec: figures.signaleringskaart }, { ...maps[1], spec: figures.focuskaart }], { staged: true }),
   );
   // the threshold explorer likewise, after the maps and before the pages (which this thread also draws)
-  const explorerThere = figures.preparedMaps !== null && drawer.writeExplorer !== undefined ? figures.preparedExplorer : null;
+  // (preparedExplorer is null exactly when preparedMaps is: no drawing of these boundaries there)
+  const explorerThere = drawer.writeExplorer !== undefined ? figures.preparedExplorer : null;
   if (explorerThere !== null) drawing.push(drawer.writeExplorer!(explorerThere, at('signaleringskaart.html'), { staged: true }));
   const g = figures.gemeenten;
   const pages: FigureFile[] = [];
