@@ -37,8 +37,10 @@ export function neutraliseCell(s: string): string {
   return FORMULA_START.test(s) ? `'${s}` : s;
 }
 
+const QUOTE_ALWAYS = /["\r\n]/;
+
 function quote(s: string, sep: string): string {
-  return s.indexOf(sep) >= 0 || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return s.indexOf(sep) >= 0 || QUOTE_ALWAYS.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** Format a number for the dialect (shortest round-trip digits; decimal comma for excel-nl). */
@@ -52,10 +54,12 @@ function inferColumns(rows: readonly Record<string, unknown>[], cols: readonly (
   return given.map((c) => {
     const col: CsvColumn = typeof c === 'string' ? { field: c } : { ...c };
     if (col.type === undefined) {
+      const field = col.field;
       let numeric = false;
       let text = false;
-      for (const r of rows) {
-        const v = r[col.field];
+      // (one text value decides: no need to read on)
+      for (let i = 0; i < rows.length && !text; i++) {
+        const v = rows[i][field];
         if (typeof v === 'number') numeric = true;
         else if (v !== null && v !== undefined) text = true;
       }
@@ -88,34 +92,44 @@ export function toCsvDialects(
 ): string[] {
   const rows = (Array.isArray(input) ? input : (input as { objects(): object[] }).objects()) as Record<string, unknown>[];
   const cols = inferColumns(rows, columns);
+  const nd = dialects.length;
+  const m = cols.length;
   const seps = dialects.map((d) => (d === 'excel-nl' ? ';' : ','));
   const comma = dialects.map((d) => d === 'excel-nl');
   const lines: string[][] = dialects.map(() => []);
-  const cells: string[][] = dialects.map(() => new Array<string>(cols.length));
-  const addLine = (values: (c: number) => unknown, numericOf: (c: number) => boolean) => {
-    for (let j = 0; j < cols.length; j++) {
-      const v = values(j);
-      if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) {
-        for (let d = 0; d < dialects.length; d++) cells[d][j] = '';
-      } else if (typeof v === 'number') {
-        const point = Object.is(v, -0) ? '0' : String(v);
-        const numeric = numericOf(j);
-        for (let d = 0; d < dialects.length; d++) {
-          const t = comma[d] ? point.replace('.', ',') : point;
-          cells[d][j] = numeric ? t : quote(neutraliseCell(t), seps[d]);
-        }
-      } else if (typeof v === 'boolean') {
-        for (let d = 0; d < dialects.length; d++) cells[d][j] = v ? 'true' : 'false';
-      } else {
-        const t = neutraliseCell(String(v));
-        for (let d = 0; d < dialects.length; d++) cells[d][j] = quote(t, seps[d]);
+  const cells: string[][] = dialects.map(() => new Array<string>(m));
+  const fields = cols.map((c) => c.field);
+  // one cell of column j in every dialect (`numeric`: the column writes numbers as numbers)
+  const put = (j: number, v: unknown, numeric: boolean) => {
+    if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) {
+      for (let d = 0; d < nd; d++) cells[d][j] = '';
+    } else if (typeof v === 'number') {
+      const point = Object.is(v, -0) ? '0' : String(v);
+      const hasPoint = point.indexOf('.') >= 0;
+      for (let d = 0; d < nd; d++) {
+        const t = comma[d] && hasPoint ? point.replace('.', ',') : point;
+        cells[d][j] = numeric ? t : quote(neutraliseCell(t), seps[d]);
       }
+    } else if (typeof v === 'boolean') {
+      for (let d = 0; d < nd; d++) cells[d][j] = v ? 'true' : 'false';
+    } else {
+      const t = neutraliseCell(String(v));
+      // quoted for a quote or line break (every dialect), else only where it holds the separator
+      const always = QUOTE_ALWAYS.test(t);
+      for (let d = 0; d < nd; d++) cells[d][j] = always || t.indexOf(seps[d]) >= 0 ? `"${t.replace(/"/g, '""')}"` : t;
     }
-    for (let d = 0; d < dialects.length; d++) lines[d].push(cells[d].join(seps[d]));
   };
-  addLine((j) => cols[j].header ?? cols[j].field, () => false);
+  const flush = () => {
+    for (let d = 0; d < nd; d++) lines[d].push(cells[d].join(seps[d]));
+  };
+  for (let j = 0; j < m; j++) put(j, cols[j].header ?? fields[j], false);
+  flush();
   const numeric = cols.map((c) => c.type === 'number');
-  for (const r of rows) addLine((j) => r[cols[j].field], (j) => numeric[j]);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    for (let j = 0; j < m; j++) put(j, r[fields[j]], numeric[j]);
+    flush();
+  }
   return dialects.map((d, i) => {
     const eol = d === 'excel-nl' ? '\r\n' : '\n';
     return (d === 'excel-nl' ? '\uFEFF' : '') + lines[i].join(eol) + eol;
