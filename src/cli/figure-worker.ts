@@ -17,7 +17,7 @@ import type { LoadedTable } from '../sources/types.js';
 import type { Crs, RegionFeature } from '../geo/types.js';
 import { unpackFeatures, type PackedFeatures } from '../geo/transfer.js';
 import { geoJsonGeometriesPacked, type GeoJsonGeometries } from '../export/geojson.js';
-import { plainLoaded, type PlainLoaded } from './table-transfer.js';
+import { plainBuffers, plainLoaded, type PlainLoaded } from './table-transfer.js';
 import { explorerFromContent, mapSpecs, prepareDrawing, type ExplorerContent, type MapContent, type PreparedDrawing } from '../run/figures.js';
 import { offlineHtml } from '../viz/html.js';
 
@@ -74,7 +74,7 @@ if (port !== null) {
       } catch {
         // (loaded again in the main thread)
       }
-      port.postMessage({ prefetched: key, loaded } satisfies FigureReply);
+      port.postMessage({ prefetched: key, loaded } satisfies FigureReply, loaded === null ? [] : plainBuffers(loaded));
     };
     const p = data?.prefetch;
     if (p === undefined) return;
