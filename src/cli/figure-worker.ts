@@ -62,6 +62,9 @@ export type FigureReply =
   | { drawing: PreparedDrawing | null }
   | { prefetched: string; loaded: PlainLoaded<LoadedTable> | null };
 
+/** Map content without any region: every buurt in the no-data class (what warm-up draws). */
+const NO_CONTENT: MapContent = { codes: [], categorie: [], focus: [], title: '', period: '', focusTitle: '', focusPeriod: '', synthetic: false };
+
 const port = parentPort;
 if (port !== null) {
   const data = workerData as FigureWorkerData | null;
@@ -116,13 +119,36 @@ if (port !== null) {
   // vega, vega-lite and the rasteriser load after the inputs and the drawing (if the boundaries
   // have arrived by then: otherwise the drawing is made when they do)
   let started = false;
+  let render: Promise<typeof import('../viz/render.js')> | null = null;
+  // while the signals are computed, what the maps need that does not depend on them: the
+  // drawing's display geometry, the projection's fit and every polygon's path (all kept for the
+  // maps, see warmMapPaths); an error here is left to surface when the maps are drawn
+  let warmed: PreparedDrawing | null = null;
+  const warm = () => {
+    const m = made;
+    if (m === null || render === null || warmed === m.drawing) return;
+    warmed = m.drawing;
+    render.then(
+      ({ warmMapPaths }) => {
+        try {
+          const specs = mapSpecs({ features: m.drawing.drawn ?? m.features, crs: m.crs }, { features: m.drawing.outlines, crs: m.crs }, NO_CONTENT);
+          warmMapPaths(specs.signaleringskaart);
+        } catch {
+          // (drawn for real later)
+        }
+      },
+      () => undefined,
+    );
+  };
   const loadLibraries = () => {
     started = true;
     draw();
     // the copies of the tables handed over are garbage now, before vega fills this heap
     fullCollection()?.();
-    import('../viz/render.js').catch(() => undefined);
+    render = import('../viz/render.js');
+    render.catch(() => undefined);
     import('@resvg/resvg-js').catch(() => undefined);
+    warm();
   };
   prefetch().finally(loadLibraries);
 
@@ -157,7 +183,10 @@ if (port !== null) {
     }
     if ('drawFrom' in m) {
       drawFrom = m.drawFrom;
-      if (started) draw();
+      if (started) {
+        draw();
+        warm();
+      }
       return;
     }
     let svgsDrawn!: () => void;

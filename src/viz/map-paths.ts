@@ -34,13 +34,61 @@ type Projection = {
   reflectY(r: boolean): Projection;
   fitSize(size: [number, number], object: unknown): Projection;
   scale(): number;
+  scale(s: number): Projection;
   translate(): [number, number];
+  translate(t: [number, number]): Projection;
   path: ((object: unknown) => string | null) & { context(c: null): unknown };
 };
 const identityProjection = (vega as unknown as { projection(type: string): () => Projection }).projection('identity');
 
 /** Each geometry's path under the last projection it was drawn with (shared by the maps of a run). */
 const pathCache = new WeakMap<object, { key: string; d: string }>();
+
+/**
+ * The projection last fitted to a list of geometries (by the first one): the maps of a run share
+ * their geometry objects and plot size, so the second map (and a map after {@link warmMapPaths})
+ * takes the fit instead of streaming every vertex again. Used only for the very same geometry
+ * objects in the same order.
+ */
+const fitCache = new WeakMap<object, { geometries: unknown[]; width: number; height: number; scale: number; translate: [number, number] }>();
+
+function fitted(width: number, height: number, features: Obj[]): { scale: number; translate: [number, number] } {
+  const geometries = features.map((f) => f.geometry);
+  const hit = geometries.length > 0 ? fitCache.get(geometries[0] as object) : undefined;
+  if (hit !== undefined && hit.width === width && hit.height === height && hit.geometries.length === geometries.length && hit.geometries.every((g, i) => g === geometries[i])) {
+    return hit;
+  }
+  const proj = identityProjection().reflectY(true).fitSize([width, height], { type: 'FeatureCollection', features });
+  const fit = { geometries, width, height, scale: proj.scale(), translate: proj.translate() };
+  if (geometries.length > 0 && isObj(geometries[0])) fitCache.set(geometries[0], fit);
+  return fit;
+}
+
+/**
+ * Each geometry's path under the projection (from the cache, else made and kept); null when one
+ * has no drawable path.
+ */
+function pathsOf(features: readonly Obj[], scale: number, translate: [number, number]): string[] | null {
+  const key = `${scale} ${translate[0]} ${translate[1]}`;
+  let path: Projection['path'] | null = null;
+  const out: string[] = new Array<string>(features.length);
+  for (let i = 0; i < features.length; i++) {
+    const g = features[i].geometry as Geometry;
+    let cached = pathCache.get(g);
+    if (cached === undefined || cached.key !== key) {
+      if (path === null) {
+        path = identityProjection().reflectY(true).scale(scale).translate(translate).path;
+        path.context(null);
+      }
+      const d = path(g);
+      if (d === null || d === '' || d.includes('NaN')) return null;
+      cached = { key, d };
+      pathCache.set(g, cached);
+    }
+    out[i] = cached.d;
+  }
+  return out;
+}
 
 const GROUP = '<g class="mark-shape role-mark layer_0_marks" aria-hidden="true">';
 
@@ -120,9 +168,7 @@ export function splitMap(spec: VegaLiteSpec): SplitMap | null {
   }
 
   // the projection vega-lite fits to the plot from the features of every layer
-  const proj = identityProjection().reflectY(true).fitSize([width, height], { type: 'FeatureCollection', features: values.flat() });
-  const scale = proj.scale();
-  const translate = proj.translate();
+  const { scale, translate } = fitted(width, height, values.flat());
   // vega sizes the figure by the bounds of every mark, so the buurt layer keeps one stand-in of
   // the same bounds: a ring through the corners of the polygons' box, drawn with the same stroke
   const box = boxOf(features);
@@ -143,23 +189,25 @@ export function splitMap(spec: VegaLiteSpec): SplitMap | null {
       const at = svg.indexOf(GROUP);
       const end = at < 0 ? -1 : svg.indexOf('</g>', at);
       if (at < 0 || svg.indexOf(GROUP, at + 1) >= 0 || svg.slice(at + GROUP.length, end).split('<path ').length !== 2) return null;
-      const key = `${scale} ${translate[0]} ${translate[1]}`;
-      const path = proj.path;
-      path.context(null);
+      const paths = pathsOf(features, scale, translate);
+      if (paths === null) return null;
       const parts: string[] = [svg.slice(0, at + GROUP.length)];
-      for (let i = 0; i < features.length; i++) {
-        const g = features[i].geometry as Geometry;
-        let cached = pathCache.get(g);
-        if (cached === undefined || cached.key !== key) {
-          const d = path(g);
-          if (d === null || d === '' || d.includes('NaN')) return null;
-          cached = { key, d };
-          pathCache.set(g, cached);
-        }
-        parts.push('<path transform="translate(0,0)" d="', cached.d, '" fill="', fills[i], tail);
-      }
+      for (let i = 0; i < features.length; i++) parts.push('<path transform="translate(0,0)" d="', paths[i], '" fill="', fills[i], tail);
       parts.push(svg.slice(end));
       return parts.join('');
     },
   };
+}
+
+/**
+ * Make ahead what {@link splitMap} would make for `spec` (the projection's fit and each polygon's
+ * path) and keep it for the maps that follow with the same geometry and plot size: the CLI's
+ * worker does this while the signals are still being computed. Returns whether the spec is one
+ * splitMap takes over (false: nothing was made).
+ */
+export function warmMapPaths(spec: VegaLiteSpec): boolean {
+  const split = splitMap(spec);
+  if (split === null) return false;
+  const { scale, translate } = split.frame.projection as { scale: number; translate: [number, number] };
+  return pathsOf(layerValues(spec.layer)![0], scale, translate) !== null;
 }

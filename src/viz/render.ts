@@ -8,6 +8,8 @@ import { NL_NUMBER_LOCALE } from './locale.js';
 import { svgToPng, type PngOptions } from './png.js';
 import { splitMap } from './map-paths.js';
 
+export { warmMapPaths } from './map-paths.js';
+
 /** Options for {@link renderSvg}. */
 export interface SvgOptions {
   /** Number format of axes, legends and text: `nl` (decimal comma, default) or `en`. */

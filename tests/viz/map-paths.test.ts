@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as vega from 'vega';
 import type { Position } from 'geojson';
 import { renderSvg } from '../../src/viz/render.js';
-import { splitMap } from '../../src/viz/map-paths.js';
+import { splitMap, warmMapPaths } from '../../src/viz/map-paths.js';
 import { compileVegaLite, type VegaLiteSpec } from '../../src/viz/compile.js';
 import { NL_NUMBER_LOCALE } from '../../src/viz/locale.js';
 import { mapSpec, ARIA_MAX_FEATURES } from '../../src/viz/maps/base.js';
@@ -100,6 +100,28 @@ describe('renderSvg of a large map (polygons written in after vega)', () => {
       // (vega numbers its clip paths across views)
       expect(clipIds(await renderSvg(spec)), why).toBe(clipIds(await vegaAlone(spec)));
     }
+  });
+
+  it('makes ahead (warmMapPaths) what the maps then take, and never takes a fit or path made for other geometry', async () => {
+    const g = buurten();
+    const warmed = mapSpec(g, () => legend.labels[0], legend, { synthetic: false, title: '', outlines });
+    expect(warmMapPaths(warmed)).toBe(true);
+    const layers = warmed.layer as Record<string, unknown>[];
+    const values = (layers[0].data as { values: unknown[] }).values;
+    const specs: [string, VegaLiteSpec][] = [
+      // the same geometry, other classes and title: fit and paths from what was made ahead
+      ['the warmed geometry', mapSpec(g, klasse, legend, { title: 'Kaart', period: '2014–2022', synthetic: true, outlines })],
+      // the same first geometry object, fewer of them: another fit
+      ['a part of the warmed geometry', { ...warmed, layer: [{ ...layers[0], data: { values: values.slice(0, ARIA_MAX_FEATURES + 100) } }, layers[1]] }],
+      // the same geometry without the outlines: another fit
+      ['without the outlines', { ...warmed, layer: [layers[0]] }],
+    ];
+    for (const [why, spec] of specs) {
+      expect(splitMap(spec), why).not.toBeNull();
+      expect(firstDifference(await renderSvg(spec), await vegaAlone(spec)), why).toBeNull();
+    }
+    // a spec splitMap does not take over: nothing made
+    expect(warmMapPaths(mapSpec({ features: g.features.slice(0, 30), crs: g.crs }, klasse, legend, { synthetic: false, title: '' }))).toBe(false);
   });
 
   it('draws with vega when a polygon has no path (an empty geometry)', async () => {
