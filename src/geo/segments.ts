@@ -11,6 +11,7 @@
  * grid is not enough: full-resolution rings mix millimetre and 60-metre segments.
  */
 import type { Position } from 'geojson';
+import { kthSmallest } from '../util/select.js';
 
 function orientation(a: Position, b: Position, c: Position): number {
   const v = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
@@ -257,7 +258,7 @@ function segmentBoxes(pts: readonly Position[], count: number): { x0: Float64Arr
  * subdivision, so every touching pair meets in a leaf), without remembering visited pairs.
  */
 function splitMayTouch(n: number): boolean {
-  const leafTouches = (ids: readonly number[]): boolean => {
+  const leafTouches = (ids: Int32Array): boolean => {
     for (let p = 0; p < ids.length; p++) {
       const i = ids[p];
       for (let q = p + 1; q < ids.length; q++) {
@@ -268,7 +269,7 @@ function splitMayTouch(n: number): boolean {
     }
     return false;
   };
-  const stack: number[][] = [Array.from({ length: n }, (_, i) => i)];
+  const stack: Int32Array[] = [allIds(n)];
   while (stack.length > 0) {
     const ids = stack.pop()!;
     const parts = ids.length <= LEAF ? null : splitBoxes(ids, bx0, bx1, by0, by1);
@@ -326,7 +327,7 @@ function forEachCandidatePair(pts: readonly Position[], count: number, visit: (i
   const { x0, x1, y0, y1 } = segmentBoxes(pts, count);
   const seen = new Set<number>();
   let stopped = false;
-  const leaf = (ids: readonly number[]) => {
+  const leaf = (ids: Int32Array) => {
     for (let p = 0; p < ids.length && !stopped; p++) {
       for (let q = p + 1; q < ids.length; q++) {
         const i = Math.min(ids[p], ids[q]);
@@ -343,7 +344,7 @@ function forEachCandidatePair(pts: readonly Position[], count: number, visit: (i
     }
   };
   // an explicit stack instead of recursion: depth is unbounded for clustered points
-  const stack: number[][] = [Array.from({ length: count }, (_, i) => i)];
+  const stack: Int32Array[] = [allIds(count)];
   while (stack.length > 0 && !stopped) {
     const ids = stack.pop()!;
     const parts = ids.length <= LEAF ? null : splitBoxes(ids, x0, x1, y0, y1);
@@ -357,37 +358,62 @@ function forEachCandidatePair(pts: readonly Position[], count: number, visit: (i
  * their centres along the longer side of their common box (a box across the split goes to both
  * halves), or along the other side when that does not shrink both halves; null when neither does.
  */
-function splitBoxes(ids: readonly number[], x0: Float64Array, x1: Float64Array, y0: Float64Array, y1: Float64Array): [number[], number[]] | null {
+function splitBoxes(ids: Int32Array, x0: Float64Array, x1: Float64Array, y0: Float64Array, y1: Float64Array): [Int32Array, Int32Array] | null {
+  const count = ids.length;
   let bx0 = Infinity;
   let by0 = Infinity;
   let bx1 = -Infinity;
   let by1 = -Infinity;
-  for (const i of ids) {
+  for (let k = 0; k < count; k++) {
+    const i = ids[k];
     if (x0[i] < bx0) bx0 = x0[i];
     if (x1[i] > bx1) bx1 = x1[i];
     if (y0[i] < by0) by0 = y0[i];
     if (y1[i] > by1) by1 = y1[i];
   }
   const wide = bx1 - bx0 >= by1 - by0;
-  for (const byX of wide ? [true, false] : [false, true]) {
+  const centres = new Float64Array(count);
+  for (let axis = 0; axis < 2; axis++) {
+    const byX = wide === (axis === 0);
     // split at the median of the segment centres, so long segments across the box do not
     // keep everything on one side
     const min = byX ? x0 : y0;
     const max = byX ? x1 : y1;
-    const centres = new Float64Array(ids.length);
-    for (let k = 0; k < ids.length; k++) centres[k] = min[ids[k]] + max[ids[k]];
-    centres.sort();
-    const mid = centres[centres.length >> 1] / 2;
-    const lo: number[] = [];
-    const hi: number[] = [];
-    for (const i of ids) {
-      if (min[i] <= mid) lo.push(i);
-      if (max[i] >= mid) hi.push(i);
+    let finite = true;
+    for (let k = 0; k < count; k++) {
+      const c = min[ids[k]] + max[ids[k]];
+      centres[k] = c;
+      if (c !== c) finite = false;
+    }
+    // the median: selected, not sorted (a NaN, which sorts last, leaves it to the sort)
+    const mid = (finite ? kthSmallest(centres, count >> 1) : centres.sort()[count >> 1]) / 2;
+    let nLo = 0;
+    let nHi = 0;
+    for (let k = 0; k < count; k++) {
+      const i = ids[k];
+      if (min[i] <= mid) nLo++;
+      if (max[i] >= mid) nHi++;
     }
     // both sides must shrink, or the other axis is tried (then the rest is compared as is)
-    if (lo.length < ids.length && hi.length < ids.length) return [lo, hi];
+    if (nLo < count && nHi < count) {
+      const lo = new Int32Array(nLo);
+      const hi = new Int32Array(nHi);
+      for (let k = 0, a = 0, b = 0; k < count; k++) {
+        const i = ids[k];
+        if (min[i] <= mid) lo[a++] = i;
+        if (max[i] >= mid) hi[b++] = i;
+      }
+      return [lo, hi];
+    }
   }
   return null;
+}
+
+/** 0, 1, …, n − 1. */
+function allIds(n: number): Int32Array {
+  const ids = new Int32Array(n);
+  for (let i = 0; i < n; i++) ids[i] = i;
+  return ids;
 }
 
 /** Segments compared all with all at the bottom of {@link forEachCandidatePair}. */
