@@ -17,6 +17,7 @@ import type { GeometryCollection, Objects, Topology } from 'topojson-specificati
 import type { RegionFeature } from './types.js';
 import { polygonsTopology } from './topology.js';
 import { visvalingamWeights } from './visvalingam.js';
+import { kthSmallest } from '../util/select.js';
 
 /**
  * Total vertices above which maps are drawn from simplified geometry. The synthetic demo
@@ -84,10 +85,11 @@ export function vertexStats(features: readonly RegionFeature[]): { vertices: num
   return { vertices, maxRing };
 }
 
-/** Index of the k-th largest value (0-based) of the finite weights, by sorting a copy. */
+/** The k-th largest value (0-based) of the weights: selected in a copy (sorted when one is NaN). */
 function kthLargest(values: Float64Array, k: number): number {
-  const s = values.slice().sort();
-  return s[s.length - 1 - k];
+  const s = values.slice();
+  for (let i = 0; i < s.length; i++) if (s[i] !== s[i]) return s.sort()[s.length - 1 - k];
+  return kthSmallest(s, s.length - 1 - k);
 }
 
 function degenerateRings(g: Geom): boolean {
