@@ -4,6 +4,7 @@
  * notebook or a test can build the same tables in memory and skip the files altogether.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ColumnTable } from 'arquero';
 import type { LoadedTable, Provenance } from '../sources/types.js';
@@ -115,7 +116,7 @@ function loadSummary(file: string, r: LoadedTable['report']): LoadSummary {
  * Boundaries of the map level; a file of another level says which level it holds (instead of
  * "no usable boundary feature … code of another level").
  */
-async function boundariesAtLevel(path: string, level: MapLevel, shared?: { memo: ValidationMemo; geometryTexts?: GeometryTextIndex }): Promise<Boundaries> {
+async function boundariesAtLevel(path: string, level: MapLevel, shared?: { memo: ValidationMemo; geometryTexts?: GeometryTextIndex; bytes?: Promise<Uint8Array> }): Promise<Boundaries> {
   try {
     return await readBoundaries(path, { level, ...shared });
   } catch (e) {
@@ -140,11 +141,16 @@ async function boundariesAtLevel(path: string, level: MapLevel, shared?: { memo:
 async function loadBoundaryPair(config: RunConfig, onT1?: (t1: Boundaries) => void): Promise<{ b1: Boundaries; b0: Boundaries | null }> {
   // the two years share most geometries exactly: each is parsed once, validated once and kept
   // once in memory
-  const twoYears = config.inputs.boundaries.t0 !== undefined;
+  const t0File = config.inputs.boundaries.t0;
+  const twoYears = t0File !== undefined;
   const shared = { memo: createValidationMemo(), ...(twoYears ? { geometryTexts: createGeometryTextIndex() } : {}) };
+  // the t0 file is read (on the thread pool) while the t1 file is parsed here; its errors
+  // surface when it is parsed, as before
+  const t0Bytes = t0File !== undefined ? readFile(t0File) : undefined;
+  t0Bytes?.catch(() => undefined);
   const b1 = await boundariesAtLevel(config.inputs.boundaries.t1, config.level, shared);
   onT1?.(b1);
-  const b0 = config.inputs.boundaries.t0 !== undefined ? await boundariesAtLevel(config.inputs.boundaries.t0, config.level, shared) : null;
+  const b0 = t0File !== undefined ? await boundariesAtLevel(t0File, config.level, { ...shared, bytes: t0Bytes }) : null;
   shared.geometryTexts?.texts.clear(); // (it holds on to the text of the first file)
   return { b1, b0 };
 }

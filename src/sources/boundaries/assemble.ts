@@ -48,6 +48,12 @@ export interface BoundaryReadOptions {
    * takes that geometry. The first GeoJSON file read with an empty index fills it.
    */
   geometryTexts?: GeometryTextIndex;
+  /**
+   * The file's bytes, already being read (`readFile(path)` started earlier, so that the read
+   * overlaps other work: the run reads its t0 file while it parses the t1 file). A failed read
+   * is reported as reading the file here would report it.
+   */
+  bytes?: Promise<Uint8Array>;
 }
 
 /** A feature as a format parser hands it over, before validation. */

@@ -22,8 +22,22 @@ function readBytes(path: string): Buffer {
   try {
     return readFileSync(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new VeerkrachtError(code === 'ENOENT' ? 'file not found' : `cannot open file (${code})`, { file: path });
+    throw readError(path, e);
+  }
+}
+
+function readError(path: string, e: unknown): VeerkrachtError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new VeerkrachtError(code === 'ENOENT' ? 'file not found' : `cannot open file (${code})`, { file: path });
+}
+
+/** The bytes read ahead (`options.bytes`), with the error readBytes would give. */
+async function bytesAhead(path: string, ahead: Promise<Uint8Array>): Promise<Buffer> {
+  try {
+    const b = await ahead;
+    return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  } catch (e) {
+    throw readError(path, e);
   }
 }
 
@@ -71,7 +85,7 @@ function parseWhole(text: string, file: string): unknown {
  * const w = await readBoundaries('wijkenbuurten_2023_v1.gpkg', { level: 'wijk' }); // layer wijken
  */
 export async function readBoundaries(path: string, options: BoundaryReadOptions = {}): Promise<Boundaries> {
-  const bytes = readBytes(path);
+  const bytes = options.bytes !== undefined ? await bytesAhead(path, options.bytes) : readBytes(path);
   const provenance: Provenance = {
     kind: 'boundaries',
     file: path,

@@ -142,3 +142,20 @@ describe('GeoJSON boundaries: code property and level', () => {
     expect(() => parseBoundaries(allBad, { file: 'f' })).toThrow('f: no usable boundary feature; expected polygon features with a region code, found 1 × empty geometry');
   });
 });
+
+describe('GeoJSON boundaries read ahead (options.bytes)', () => {
+  it('gives the same boundaries as reading the file, and a failed read the same error naming the file', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const file = writeTemp(dir, 'ahead.geojson', JSON.stringify(collection([polygonFeature({ statcode: 'BU03440101', statnaam: 'Een' }, rd(0)), polygonFeature({ statcode: 'BU03440102' }, rd(1))])));
+    const read = await readBoundaries(file);
+    const ahead = await readBoundaries(file, { bytes: readFile(file) });
+    expect(ahead).toEqual(read);
+    expect(ahead.provenance.checksum).toMatch(/^[0-9a-f]{64}$/);
+    const missing = `${dir}/missing-ahead.geojson`;
+    const direct = await readBoundaries(missing).catch((e: unknown) => e);
+    const viaAhead = await readBoundaries(missing, { bytes: readFile(missing) }).catch((e: unknown) => e);
+    expect(viaAhead).toBeInstanceOf(VeerkrachtError);
+    expect((viaAhead as Error).message).toBe((direct as Error).message);
+    expect((viaAhead as Error).message).toContain('missing-ahead.geojson');
+  });
+});
