@@ -379,14 +379,9 @@ function splitBoxes(ids: Int32Array, x0: Float64Array, x1: Float64Array, y0: Flo
     // keep everything on one side
     const min = byX ? x0 : y0;
     const max = byX ? x1 : y1;
-    let finite = true;
-    for (let k = 0; k < count; k++) {
-      const c = min[ids[k]] + max[ids[k]];
-      centres[k] = c;
-      if (c !== c) finite = false;
-    }
-    // the median: selected, not sorted (a NaN, which sorts last, leaves it to the sort)
-    const mid = (finite ? kthSmallest(centres, count >> 1) : centres.sort()[count >> 1]) / 2;
+    for (let k = 0; k < count; k++) centres[k] = min[ids[k]] + max[ids[k]];
+    // the median (selected, not sorted)
+    const mid = kthSmallest(centres, count >> 1) / 2;
     let nLo = 0;
     let nHi = 0;
     for (let k = 0; k < count; k++) {

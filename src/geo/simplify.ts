@@ -85,11 +85,9 @@ export function vertexStats(features: readonly RegionFeature[]): { vertices: num
   return { vertices, maxRing };
 }
 
-/** The k-th largest value (0-based) of the weights: selected in a copy (sorted when one is NaN). */
+/** The k-th largest value (0-based) of the weights, selected in a copy. */
 function kthLargest(values: Float64Array, k: number): number {
-  const s = values.slice();
-  for (let i = 0; i < s.length; i++) if (s[i] !== s[i]) return s.sort()[s.length - 1 - k];
-  return kthSmallest(s, s.length - 1 - k);
+  return kthSmallest(values.slice(), values.length - 1 - k);
 }
 
 function degenerateRings(g: Geom): boolean {

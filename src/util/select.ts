@@ -3,10 +3,12 @@
  */
 
 /**
- * The k-th smallest of `a` (0-based; `a` reordered in place): the value `a.sort()[k]` would give
- * for numbers without NaN (Hoare's selection, median of three as pivot; linear on average).
+ * The k-th smallest of `a` (0-based; `a` reordered in place): the value `a.sort()[k]` gives
+ * (Hoare's selection, median of three as pivot; linear on average). With a NaN in `a`, which a
+ * sort puts last and comparisons cannot place, `a` is sorted.
  */
 export function kthSmallest(a: Float64Array, k: number): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== a[i]) return a.sort()[k];
   let lo = 0;
   let hi = a.length - 1;
   while (hi > lo) {
