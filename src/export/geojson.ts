@@ -259,6 +259,11 @@ function isPlainRecord(r: Readonly<Record<string, unknown>>): boolean {
   return true;
 }
 
+/** The error for a position that is not two finite numbers (feature `code`, else its index). */
+function nonFinite(x: number, y: number, code: string, fi: number): VeerkrachtError {
+  return new VeerkrachtError('non-finite coordinate', { feature: code ?? fi, expected: 'finite x and y', found: `[${x}, ${y}]` });
+}
+
 /**
  * Rounds rings for export: reprojects (RD input), rounds to `digits` decimals, drops a position
  * equal to the one before, closes the ring and orients it (exterior counter-clockwise, holes
@@ -297,9 +302,7 @@ class RingRounder {
       const p = r[i];
       const px = p[0];
       const py = p[1];
-      if (!Number.isFinite(px) || !Number.isFinite(py)) {
-        throw new VeerkrachtError('non-finite coordinate', { feature: code ?? fi, expected: 'finite x and y', found: `[${px}, ${py}]` });
-      }
+      if (!Number.isFinite(px) || !Number.isFinite(py)) throw nonFinite(px, py, code, fi);
       xy[2 * i] = px;
       xy[2 * i + 1] = py;
     }
@@ -312,9 +315,7 @@ class RingRounder {
     const xy = this.xy;
     xy.set(coordinates.subarray(2 * start, 2 * (start + len)));
     for (let i = 0; i < 2 * len; i += 2) {
-      if (!Number.isFinite(xy[i]) || !Number.isFinite(xy[i + 1])) {
-        throw new VeerkrachtError('non-finite coordinate', { feature: code ?? fi, expected: 'finite x and y', found: `[${xy[i]}, ${xy[i + 1]}]` });
-      }
+      if (!Number.isFinite(xy[i]) || !Number.isFinite(xy[i + 1])) throw nonFinite(xy[i], xy[i + 1], code, fi);
     }
     return this.finish(len, exterior, code, fi);
   }
