@@ -19,6 +19,8 @@ export interface SplitMap {
   frame: VegaLiteSpec;
   /** The frame's SVG with the polygons written in; null when the frame is not as expected. */
   fill(svg: string): string | null;
+  /** Each polygon's path, made once and kept with its geometry for the maps that follow; null when one has none. */
+  paths(): string[] | null;
 }
 
 type Obj = Record<string, unknown>;
@@ -182,17 +184,19 @@ export function splitMap(spec: VegaLiteSpec): SplitMap | null {
     layer: layer.map((l: Obj, i: number) => ({ ...l, mark: { ...(l.mark as Obj), clip: false }, ...(i === 0 ? { data: { values: [standIn] } } : {}) })),
   };
   const tail = `" stroke="${mark.stroke}" stroke-width="${mark.strokeWidth}"/>`;
+  const paths = () => pathsOf(features, scale, translate);
   return {
     frame,
+    paths,
     fill(svg) {
       // the group with the stand-in's one path
       const at = svg.indexOf(GROUP);
       const end = at < 0 ? -1 : svg.indexOf('</g>', at);
       if (at < 0 || svg.indexOf(GROUP, at + 1) >= 0 || svg.slice(at + GROUP.length, end).split('<path ').length !== 2) return null;
-      const paths = pathsOf(features, scale, translate);
-      if (paths === null) return null;
+      const d = paths();
+      if (d === null) return null;
       const parts: string[] = [svg.slice(0, at + GROUP.length)];
-      for (let i = 0; i < features.length; i++) parts.push('<path transform="translate(0,0)" d="', paths[i], '" fill="', fills[i], tail);
+      for (let i = 0; i < features.length; i++) parts.push('<path transform="translate(0,0)" d="', d[i], '" fill="', fills[i], tail);
       parts.push(svg.slice(end));
       return parts.join('');
     },
@@ -207,7 +211,5 @@ export function splitMap(spec: VegaLiteSpec): SplitMap | null {
  */
 export function warmMapPaths(spec: VegaLiteSpec): boolean {
   const split = splitMap(spec);
-  if (split === null) return false;
-  const { scale, translate } = split.frame.projection as { scale: number; translate: [number, number] };
-  return pathsOf(layerValues(spec.layer)![0], scale, translate) !== null;
+  return split !== null && split.paths() !== null;
 }
