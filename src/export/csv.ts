@@ -39,8 +39,9 @@ export function neutraliseCell(s: string): string {
 
 const QUOTE_ALWAYS = /["\r\n]/;
 
-function quote(s: string, sep: string): string {
-  return s.indexOf(sep) >= 0 || QUOTE_ALWAYS.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** `s` quoted when it holds the separator, a quote or a line break (`always`: the last two, when known). */
+function quote(s: string, sep: string, always = QUOTE_ALWAYS.test(s)): string {
+  return always || s.indexOf(sep) >= 0 ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** Format a number for the dialect (shortest round-trip digits; decimal comma for excel-nl). */
@@ -114,9 +115,9 @@ export function toCsvDialects(
       for (let d = 0; d < nd; d++) cells[d][j] = v ? 'true' : 'false';
     } else {
       const t = neutraliseCell(String(v));
-      // quoted for a quote or line break (every dialect), else only where it holds the separator
+      // (a quote or line break quotes it in every dialect: tested once)
       const always = QUOTE_ALWAYS.test(t);
-      for (let d = 0; d < nd; d++) cells[d][j] = always || t.indexOf(seps[d]) >= 0 ? `"${t.replace(/"/g, '""')}"` : t;
+      for (let d = 0; d < nd; d++) cells[d][j] = quote(t, seps[d], always);
     }
   };
   const flush = () => {
