@@ -4,7 +4,6 @@
  * notebook or a test can build the same tables in memory and skip the files altogether.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ColumnTable } from 'arquero';
 import type { LoadedTable, Provenance } from '../sources/types.js';
@@ -20,6 +19,7 @@ import { loadMicrodata } from '../sources/microdata/load.js';
 import { deriveMicrodataShares } from '../sources/microdata/shares.js';
 import { sha256Hex } from '../sources/csv/checksum.js';
 import { VeerkrachtError } from '../util/errors.js';
+import { readAhead } from '../util/fs.js';
 import { DEFAULT_MATRIX, parseMatrix, type HandelingsMatrix } from '../signal/matrix.js';
 import { MAP_LEVELS, type KwbInput, type MapLevel, type RunConfig } from './config.js';
 import { mapKwbColumns } from '../sources/statline/mapped.js';
@@ -144,9 +144,9 @@ async function loadBoundaryPair(config: RunConfig, onT1?: (t1: Boundaries) => vo
   const t0File = config.inputs.boundaries.t0;
   const twoYears = t0File !== undefined;
   const shared = { memo: createValidationMemo(), ...(twoYears ? { geometryTexts: createGeometryTextIndex() } : {}) };
-  // the t0 file is read (on the thread pool) while the t1 file is parsed here; its errors
-  // surface when it is parsed, as before
-  const t0Bytes = t0File !== undefined ? readFile(t0File) : undefined;
+  // the t0 file is read (on the thread pool, in one request) while the t1 file is parsed here;
+  // its errors surface when it is parsed, as before
+  const t0Bytes = t0File !== undefined ? readAhead(t0File) : undefined;
   t0Bytes?.catch(() => undefined);
   const b1 = await boundariesAtLevel(config.inputs.boundaries.t1, config.level, shared);
   onT1?.(b1);

@@ -1,9 +1,9 @@
 // writeStaged: plain writes into a staging folder, from a string, bytes or pieces.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
-import { writeStaged } from '../../src/util/fs.js';
+import { describe, expect, it } from 'vitest';
+import { readAhead, writeStaged } from '../../src/util/fs.js';
 
 it('writes a file given in pieces byte for byte, across its 4 MB write batches', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vk-staged-'));
@@ -39,4 +39,22 @@ it('writes pieces of strings and of bytes in their order, a reused byte buffer i
     }
   })());
   expect(readFileSync(path).equals(Buffer.concat(expected))).toBe(true);
+});
+
+describe('readAhead', () => {
+  it('gives the bytes readFileSync gives, for a file of several MB and an empty one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vk-ahead-'));
+    const big = Buffer.alloc(5_000_003);
+    for (let i = 0, x = 7; i < big.length; i++) big[i] = x = (x * 1103515245 + 12345) >>> 16;
+    writeFileSync(join(dir, 'groot.bin'), big);
+    writeFileSync(join(dir, 'leeg.bin'), '');
+    expect(Buffer.compare(await readAhead(join(dir, 'groot.bin')), readFileSync(join(dir, 'groot.bin')))).toBe(0);
+    expect((await readAhead(join(dir, 'leeg.bin'))).length).toBe(0);
+  });
+
+  it('rejects with the error code readFile gives: a missing file, a folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vk-ahead-'));
+    await expect(readAhead(join(dir, 'er-niet.geojson'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(readAhead(dir)).rejects.toMatchObject({ code: 'EISDIR' });
+  });
 });
