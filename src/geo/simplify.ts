@@ -15,8 +15,9 @@ import { feature as topoFeature } from 'topojson-client';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
 import type { RegionFeature } from './types.js';
-import { polygonsTopology } from './topology.js';
-import { visvalingamWeights } from './visvalingam.js';
+import { flatPolygonTopology, polygonsTopology, type FlatTopology, type TopoPolygon } from './topology.js';
+import { flatVisvalingamWeights } from './visvalingam.js';
+import { unpackFeatures, type PackedFeatures } from './transfer.js';
 import { kthSmallest } from '../util/select.js';
 
 /**
@@ -132,29 +133,188 @@ export function needsDrawSimplification(features: readonly RegionFeature[], opti
  * @example const draw = simplifyForDrawing(boundaries.features).features; // then draw `draw`
  */
 export function simplifyForDrawing(features: readonly RegionFeature[], options: DrawSimplifyOptions = {}): DrawSimplifyResult {
-  const maxVertices = options.maxVertices ?? DRAW_MAX_VERTICES;
-  const maxRing = options.maxRingVertices ?? DRAW_MAX_RING_VERTICES;
-  const resolution = options.resolution ?? DRAW_RESOLUTION;
   const before = vertexStats(features);
   const unchanged: DrawSimplifyResult = { features, simplified: false, verticesBefore: before.vertices, verticesAfter: before.vertices, maxRingBefore: before.maxRing, minWeight: 0 };
-  if (before.vertices <= maxVertices && before.maxRing <= maxRing) return unchanged;
-  const withGeometry = features.filter((f) => f.geometry);
-  if (withGeometry.length === 0) return unchanged;
+  if (!overBudget(before, options) || !features.some((f) => f.geometry)) return unchanged;
+  const { geoms, minWeight } = simplifyRings(flatRingsOf(features), options, () => polygonsTopology(features.filter((f) => f.geometry).map((f) => withoutRepeats(f.geometry))));
+  let g = 0;
+  const out = features.map((f) => (f.geometry ? { ...f, geometry: geoms[g++] } : f)) as RegionFeature[];
+  return { features: out, simplified: true, verticesBefore: before.vertices, verticesAfter: vertexStats(out).vertices, maxRingBefore: before.maxRing, minWeight };
+}
 
-  // consecutive repeats (full-resolution files rounded to the centimetre have them) would each
-  // become an arc junction that is never simplified: drop them first (the same in both neighbours)
-  const distinct = withGeometry.map((f) => withoutRepeats(f.geometry));
-  const topo = polygonsTopology(distinct);
+/**
+ * {@link simplifyForDrawing} of packed features ({@link packFeatures} of ./transfer.ts), without
+ * unpacking their millions of positions into arrays: what a thread that received the exact
+ * features packed draws from. The same result as `simplifyForDrawing(unpackFeatures(packed))`
+ * (feature ids aside, which packing does not keep).
+ *
+ * @example const drawn = simplifyPackedForDrawing(message.packed).features
+ */
+export function simplifyPackedForDrawing(packed: PackedFeatures, options: DrawSimplifyOptions = {}): DrawSimplifyResult {
+  const rings = flatRingsOfPacked(packed);
+  const before = { vertices: packed.coordinates.length / 2, maxRing: rings.maxRing };
+  const unpacked = () => unpackFeatures(packed);
+  if (!overBudget(before, options) || rings.shape.length === 0) {
+    const features = unpacked();
+    return { features, simplified: false, verticesBefore: before.vertices, verticesAfter: before.vertices, maxRingBefore: before.maxRing, minWeight: 0 };
+  }
+  const { geoms, minWeight } = simplifyRings(rings, options, () => polygonsTopology(unpacked().filter((f) => f.geometry).map((f) => withoutRepeats(f.geometry))));
+  let g = 0;
+  const out = packed.properties.map((properties, i) => ({ type: 'Feature', geometry: rings.hasGeometry[i] === 1 ? geoms[g++] : null, properties })) as RegionFeature[];
+  return { features: out, simplified: true, verticesBefore: before.vertices, verticesAfter: vertexStats(out).vertices, maxRingBefore: before.maxRing, minWeight };
+}
+
+function overBudget(s: { vertices: number; maxRing: number }, options: DrawSimplifyOptions): boolean {
+  return s.vertices > (options.maxVertices ?? DRAW_MAX_VERTICES) || s.maxRing > (options.maxRingVertices ?? DRAW_MAX_RING_VERTICES);
+}
+
+/**
+ * The rings of the features that have a geometry, in typed arrays for {@link flatPolygonTopology}
+ * and without consecutive repeats (full-resolution files rounded to the centimetre have them;
+ * each would become an arc junction that is never simplified: dropped, the same in both
+ * neighbours). `short` when a ring is left with fewer than two positions (the topology then
+ * comes from topojson-server, as polygonsTopology does for such rings).
+ */
+interface FlatRings {
+  xs: Float64Array;
+  ys: Float64Array;
+  ringLengths: Int32Array;
+  shape: Int32Array;
+  /** Per feature: 1 when it has a geometry (packed input only). */
+  hasGeometry: Uint8Array;
+  maxRing: number;
+  short: boolean;
+}
+
+/** Gathers rings, dropping consecutive repeats. */
+class RingGatherer {
+  readonly xs: Float64Array;
+  readonly ys: Float64Array;
+  n = 0;
+  readonly lengths: number[] = [];
+  readonly shape: number[] = [];
+  short = false;
+  constructor(positions: number) {
+    this.xs = new Float64Array(positions);
+    this.ys = new Float64Array(positions);
+  }
+  /** A ring's positions, given one by one by `each`. */
+  ring(count: number, x: (i: number) => number, y: (i: number) => number): void {
+    const { xs, ys } = this;
+    const start = this.n;
+    let n = start;
+    for (let i = 0; i < count; i++) {
+      const px = x(i);
+      const py = y(i);
+      if (n > start && xs[n - 1] === px && ys[n - 1] === py) continue;
+      xs[n] = px;
+      ys[n++] = py;
+    }
+    if (n - start < 2) this.short = true;
+    this.lengths.push(n - start);
+    this.n = n;
+  }
+  done(hasGeometry: Uint8Array, maxRing: number): FlatRings {
+    return { xs: this.xs.subarray(0, this.n), ys: this.ys.subarray(0, this.n), ringLengths: Int32Array.from(this.lengths), shape: Int32Array.from(this.shape), hasGeometry, maxRing, short: this.short };
+  }
+}
+
+function flatRingsOf(features: readonly RegionFeature[]): FlatRings {
+  const { vertices, maxRing } = vertexStats(features);
+  const gather = new RingGatherer(vertices);
+  const polygon = (p: Position[][]) => {
+    gather.shape.push(p.length);
+    for (const r of p) gather.ring(r.length, (i) => r[i][0], (i) => r[i][1]);
+  };
+  for (const f of features) {
+    const g = f.geometry;
+    if (!g) continue;
+    if (g.type === 'Polygon') {
+      gather.shape.push(1);
+      polygon(g.coordinates);
+    } else {
+      gather.shape.push(2, g.coordinates.length);
+      g.coordinates.forEach(polygon);
+    }
+  }
+  return gather.done(new Uint8Array(0), maxRing);
+}
+
+function flatRingsOfPacked(packed: PackedFeatures): FlatRings {
+  const { coordinates: c, structure } = packed;
+  const gather = new RingGatherer(c.length / 2);
+  const hasGeometry = new Uint8Array(packed.properties.length);
+  let s = 0;
+  let at = 0;
+  let maxRing = 0;
+  const polygon = () => {
+    const rings = structure[s++];
+    gather.shape.push(rings);
+    for (let r = 0; r < rings; r++) {
+      const n = structure[s++];
+      if (n > maxRing) maxRing = n;
+      const base = at;
+      gather.ring(n, (i) => c[base + 2 * i], (i) => c[base + 2 * i + 1]);
+      at += 2 * n;
+    }
+  };
+  for (let f = 0; f < hasGeometry.length; f++) {
+    const kind = structure[s++];
+    if (kind === 0) continue;
+    hasGeometry[f] = 1;
+    if (kind === 1) {
+      gather.shape.push(1);
+      polygon();
+    } else {
+      const n = structure[s++];
+      gather.shape.push(2, n);
+      for (let i = 0; i < n; i++) polygon();
+    }
+  }
+  return gather.done(hasGeometry, maxRing);
+}
+
+/** A topology of topojson-server (Position arrays) as a {@link FlatTopology}. */
+function flatFromTopology(topo: Topology<Objects>): FlatTopology {
   const arcs = topo.arcs as Position[][];
+  let total = 0;
+  for (const a of arcs) total += a.length;
+  const xs = new Float64Array(total);
+  const ys = new Float64Array(total);
+  const arcStart = new Int32Array(arcs.length);
+  const arcEnd = new Int32Array(arcs.length);
+  let at = 0;
+  arcs.forEach((a, k) => {
+    arcStart[k] = at;
+    for (const p of a) {
+      xs[at] = p[0];
+      ys[at++] = p[1];
+    }
+    arcEnd[k] = at - 1;
+  });
+  const geometries = (topo.objects.d as GeometryCollection).geometries as unknown as TopoPolygon[];
+  return { bbox: topo.bbox as [number, number, number, number], geometries, xs, ys, arcStart, arcEnd };
+}
+
+/**
+ * The simplification itself, on rings in typed arrays: topology, Visvalingam weights, the
+ * threshold that meets the vertex budget, and the geometries decoded from the kept arc points.
+ * `nested` gives topojson-server's topology when a ring is too short for the typed one.
+ */
+function simplifyRings(rings: FlatRings, options: DrawSimplifyOptions, nested: () => Topology<Objects>): { geoms: Geom[]; minWeight: number } {
+  const maxVertices = options.maxVertices ?? DRAW_MAX_VERTICES;
+  const resolution = options.resolution ?? DRAW_RESOLUTION;
+  const topo = rings.short ? flatFromTopology(nested()) : flatPolygonTopology(rings.xs, rings.ys, rings.ringLengths, rings.shape);
+  const { xs, ys, arcStart, arcEnd, geometries } = topo;
+  const arcCount = arcStart.length;
   // Visvalingam weights of every arc point (as topojson-simplify's presimplify gives them)
-  const { weights: w, offsets } = visvalingamWeights(arcs);
+  const { weights: w, offsets } = flatVisvalingamWeights(xs, ys, arcStart, arcEnd);
 
   // how many rings draw each arc (two for an edge between neighbours, one on the outside)
-  const coll = topo.objects.d as GeometryCollection;
-  const uses = new Uint8Array(arcs.length);
-  for (const geom of coll.geometries) {
+  const uses = new Uint8Array(arcCount);
+  for (const geom of geometries) {
     const used = new Set<number>();
-    collectArcs((geom as { arcs?: unknown }).arcs, used);
+    collectArcs(geom.arcs, used);
     for (const k of used) uses[k] = Math.min(255, uses[k] + 1);
   }
   // tolerance from the extent, then raised as far as the budget of drawn vertices needs
@@ -165,15 +325,16 @@ export function simplifyForDrawing(features: readonly RegionFeature[], options: 
   let fixed = 0;
   let interior = 0;
   let interiorDrawn = 0;
-  for (let k = 0; k < arcs.length; k++) {
-    const arc = arcs[k];
+  for (let k = 0; k < arcCount; k++) {
+    const start = arcStart[k];
     const base = offsets[k];
-    for (let i = 0; i < arc.length; i++) {
-      const p = arc[i];
-      if (p[0] < x0) x0 = p[0];
-      if (p[0] > x1) x1 = p[0];
-      if (p[1] < y0) y0 = p[1];
-      if (p[1] > y1) y1 = p[1];
+    for (let i = 0, n = arcEnd[k] - start + 1; i < n; i++) {
+      const x = xs[start + i];
+      const y = ys[start + i];
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
       if (w[base + i] === Infinity) fixed += uses[k];
       else (interior++, (interiorDrawn += uses[k]));
     }
@@ -183,7 +344,7 @@ export function simplifyForDrawing(features: readonly RegionFeature[], options: 
   const weights = new Float64Array(interior);
   let n = 0;
   let kept = fixed;
-  for (let k = 0; k < arcs.length; k++) {
+  for (let k = 0; k < arcCount; k++) {
     for (let i = offsets[k]; i < offsets[k + 1]; i++) {
       const x = w[i];
       if (x === Infinity) continue;
@@ -201,43 +362,41 @@ export function simplifyForDrawing(features: readonly RegionFeature[], options: 
   if (!(minWeight > 0)) minWeight = Number.MIN_VALUE;
 
   // the arcs without the points below the threshold (as topojson-simplify's simplify), decoded
+  const objects = { d: { type: 'GeometryCollection', geometries } };
   const decode = (): Geom[] => {
-    const kept: Position[][] = arcs.map((arc, k) => {
+    const keptArcs: Position[][] = new Array<Position[]>(arcCount);
+    for (let k = 0; k < arcCount; k++) {
       const out: Position[] = [];
+      const start = arcStart[k];
       const base = offsets[k];
-      for (let i = 0; i < arc.length; i++) if (w[base + i] >= minWeight) out.push([arc[i][0], arc[i][1]]);
-      return out;
-    });
-    const t = { type: 'Topology', bbox: topo.bbox, objects: topo.objects, arcs: kept } as unknown as Topology<Objects>;
-    return coll.geometries.map((g) => (topoFeature(t, g) as unknown as Feature<Geom>).geometry);
+      for (let i = 0, m = arcEnd[k] - start + 1; i < m; i++) if (w[base + i] >= minWeight) out.push([xs[start + i], ys[start + i]]);
+      keptArcs[k] = out;
+    }
+    const t = { type: 'Topology', bbox: topo.bbox, objects, arcs: keptArcs } as unknown as Topology<Objects>;
+    return geometries.map((g) => (topoFeature(t, g as never) as unknown as Feature<Geom>).geometry);
   };
   let geoms = decode();
   for (let pass = 0; pass < 2; pass++) {
     const bad = geoms.map((g, i) => (degenerateRings(g) ? i : -1)).filter((i) => i >= 0);
     if (bad.length === 0) break;
     const pinned = new Set<number>();
-    for (const i of bad) collectArcs((coll.geometries[i] as { arcs?: unknown }).arcs, pinned);
+    for (const i of bad) collectArcs(geometries[i].arcs, pinned);
     for (const k of pinned) pin(w, offsets[k], offsets[k + 1], pass === 0 ? 2 : Infinity);
     geoms = decode();
   }
-  let g = 0;
-  const out = features.map((f) => (f.geometry ? { ...f, geometry: geoms[g++] } : f)) as RegionFeature[];
-  return { features: out, simplified: true, verticesBefore: before.vertices, verticesAfter: vertexStats(out).vertices, maxRingBefore: before.maxRing, minWeight };
-}
-
-function ringWithoutRepeats(r: Position[]): Position[] {
-  const out: Position[] = [];
-  for (const p of r) {
-    const q = out[out.length - 1];
-    if (q === undefined || q[0] !== p[0] || q[1] !== p[1]) out.push(p);
-  }
-  return out;
+  return { geoms, minWeight };
 }
 
 function withoutRepeats(g: Geom): Geom {
-  return g.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: g.coordinates.map(ringWithoutRepeats) }
-    : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(ringWithoutRepeats)) };
+  const ring = (r: Position[]): Position[] => {
+    const out: Position[] = [];
+    for (const p of r) {
+      const q = out[out.length - 1];
+      if (q === undefined || q[0] !== p[0] || q[1] !== p[1]) out.push(p);
+    }
+    return out;
+  };
+  return g.type === 'Polygon' ? { type: 'Polygon', coordinates: g.coordinates.map(ring) } : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(ring)) };
 }
 
 /** Keep the `count` interior points of an arc (weights `w[start..end)`) with the largest weights (all when Infinity). */

@@ -71,6 +71,93 @@ export function polygonTopology(geometries: readonly (Polygon | MultiPolygon)[])
   );
   // (filled first: V8 then keeps the pre-sized array fast; measured 3× faster than pushing)
   const coordinates: Position[] = new Array<Position>(total).fill(null as unknown as Position);
+  // the numbers are copied as the positions go into the buffer (each position read once)
+  const xs = new Float64Array(total);
+  const ys = new Float64Array(total);
+  for (let k = 0, r = 0; r < all.length; r++) {
+    const ring = all[r];
+    for (let i = 0; i < ring.length; i++, k++) {
+      const p = ring[i];
+      coordinates[k] = p;
+      xs[k] = p[0];
+      ys[k] = p[1];
+    }
+  }
+  const t = arcsOf(xs, ys, rings, coordinates);
+  // index: arcs as arrays of positions (the very arrays of the input), rings as arc indices
+  const out = t.arcs.map((arc) => coordinates.slice(arc[0], arc[1] + 1));
+  const geoms: TopoPolygon[] = extracted.map((g) =>
+    g.type === 'Polygon'
+      ? { type: 'Polygon', arcs: (g.rings as Arc[]).map(t.indexArcs) }
+      : { type: 'MultiPolygon', arcs: (g.rings as Arc[][]).map((p) => p.map(t.indexArcs)) },
+  );
+  return { type: 'Topology', bbox: t.bbox, objects: { d: { type: 'GeometryCollection', geometries: geoms } }, arcs: out };
+}
+
+/**
+ * The topology of {@link polygonTopology} on coordinates held in typed arrays: the arcs are
+ * ranges of `xs`/`ys` (which the cut reorders in place, as topojson-server reorders its buffer
+ * of positions), not arrays of positions. Arc `k` is the points `arcStart[k] … arcEnd[k]` of
+ * the reordered `xs`/`ys`, equal in value to `polygonTopology(…).arcs[k]` of the same rings.
+ */
+export interface FlatTopology {
+  bbox: [number, number, number, number];
+  geometries: TopoPolygon[];
+  xs: Float64Array;
+  ys: Float64Array;
+  arcStart: Int32Array;
+  arcEnd: Int32Array;
+}
+
+/**
+ * {@link polygonTopology} of rings whose positions lie in `xs`/`ys`, ring after ring:
+ * `ringLengths[r]` positions each (at least two), grouped into geometries by `shape` (per
+ * geometry: 1 for a Polygon, 2 for a MultiPolygon followed by its number of polygons; then per
+ * polygon its number of rings), as {@link packFeatures} (./transfer.ts) lays them out without
+ * the ring lengths. `xs` and `ys` are reordered in place.
+ *
+ * @example flatPolygonTopology(xs, ys, Int32Array.of(5), Int32Array.of(1, 1)).arcStart // Int32Array [0]
+ */
+export function flatPolygonTopology(xs: Float64Array, ys: Float64Array, ringLengths: Int32Array, shape: Int32Array): FlatTopology {
+  const rings: Arc[] = new Array<Arc>(ringLengths.length);
+  for (let r = 0, at = 0; r < ringLengths.length; r++) {
+    rings[r] = { 0: at, 1: at + ringLengths[r] - 1 };
+    at += ringLengths[r];
+  }
+  const t = arcsOf(xs, ys, rings, null);
+  const arcStart = new Int32Array(t.arcs.length);
+  const arcEnd = new Int32Array(t.arcs.length);
+  t.arcs.forEach((a, k) => {
+    arcStart[k] = a[0];
+    arcEnd[k] = a[1];
+  });
+  const geometries: TopoPolygon[] = [];
+  let s = 0;
+  let r = 0;
+  const polygon = (): number[][] => {
+    const n = shape[s++];
+    const out: number[][] = new Array<number[]>(n);
+    for (let i = 0; i < n; i++) out[i] = t.indexArcs(rings[r++]);
+    return out;
+  };
+  while (s < shape.length) {
+    if (shape[s++] === 1) geometries.push({ type: 'Polygon', arcs: polygon() });
+    else {
+      const n = shape[s++];
+      const polys: number[][][] = new Array<number[][]>(n);
+      for (let i = 0; i < n; i++) polys[i] = polygon();
+      geometries.push({ type: 'MultiPolygon', arcs: polys });
+    }
+  }
+  return { bbox: t.bbox, geometries, xs, ys, arcStart, arcEnd };
+}
+
+/**
+ * join, cut and dedup (topojson-server's steps) on the positions in `xs`/`ys`, whose rings are
+ * `rings`; `coordinates` (the positions themselves, when there are any) is reordered with them.
+ */
+function arcsOf(xs: Float64Array, ys: Float64Array, rings: Arc[], coordinates: Position[] | null): { arcs: Arc[]; bbox: [number, number, number, number]; indexArcs: (first: Arc) => number[] } {
+  const total = xs.length;
   // point ids: the first index of an equal position (topojson-server's `index` in join.js)
   const ids = new Int32Array(total);
   let x0 = Infinity;
@@ -78,30 +165,16 @@ export function polygonTopology(geometries: readonly (Polygon | MultiPolygon)[])
   let x1 = -Infinity;
   let y1 = -Infinity;
   {
-    // the numbers are copied as the positions go into the buffer (each position read once)
-    const xs = new Float64Array(total);
-    const ys = new Float64Array(total);
-    for (let k = 0, r = 0; r < all.length; r++) {
-      const ring = all[r];
-      for (let i = 0; i < ring.length; i++, k++) {
-        const p = ring[i];
-        coordinates[k] = p;
-        const x = p[0];
-        const y = p[1];
-        xs[k] = x;
-        ys[k] = y;
-        if (x < x0) x0 = x;
-        if (x > x1) x1 = x;
-        if (y < y0) y0 = y;
-        if (y > y1) y1 = y;
-      }
-    }
     const size = 1 << Math.max(4, Math.ceil(Math.log(total * 1.4) / Math.LN2));
     const mask = size - 1;
     const table = new Int32Array(size).fill(-1);
     for (let i = 0; i < total; i++) {
       const x = xs[i];
       const y = ys[i];
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
       let slot = hashXY(x, y) & mask;
       for (;;) {
         const k = table[slot];
@@ -156,9 +229,17 @@ export function polygonTopology(geometries: readonly (Polygon | MultiPolygon)[])
 
   // cut: rings with a junction start at their first one and are cut at every other
   const swap = (a: number, b: number) => {
-    const t = coordinates[a];
-    coordinates[a] = coordinates[b];
-    coordinates[b] = t;
+    if (coordinates !== null) {
+      const t = coordinates[a];
+      coordinates[a] = coordinates[b];
+      coordinates[b] = t;
+    }
+    const x = xs[a];
+    xs[a] = xs[b];
+    xs[b] = x;
+    const y = ys[a];
+    ys[a] = ys[b];
+    ys[b] = y;
     const u = ids[a];
     ids[a] = ids[b];
     ids[b] = u;
@@ -184,7 +265,9 @@ export function polygonTopology(geometries: readonly (Polygon | MultiPolygon)[])
           reverse(ringStart, ringEnd);
           reverse(ringStart, ringStart + offset);
           reverse(ringStart + offset, ringEnd);
-          coordinates[ringEnd] = coordinates[ringStart];
+          if (coordinates !== null) coordinates[ringEnd] = coordinates[ringStart];
+          xs[ringEnd] = xs[ringStart];
+          ys[ringEnd] = ys[ringStart];
           ids[ringEnd] = ids[ringStart];
           fixed = true;
           mid = ringStart; // restart; we may have skipped junctions
@@ -217,12 +300,15 @@ export function polygonTopology(geometries: readonly (Polygon | MultiPolygon)[])
     const end = arc[1];
     let mid = start;
     let minimum = mid;
-    let min = coordinates[mid];
+    let minX = xs[mid];
+    let minY = ys[mid];
     while (++mid < end) {
-      const p = coordinates[mid];
-      if (p[0] < min[0] || (p[0] === min[0] && p[1] < min[1])) {
+      const x = xs[mid];
+      const y = ys[mid];
+      if (x < minX || (x === minX && y < minY)) {
         minimum = mid;
-        min = p;
+        minX = x;
+        minY = y;
       }
     }
     return minimum - start;
@@ -312,13 +398,10 @@ export function polygonTopology(geometries: readonly (Polygon | MultiPolygon)[])
     } else dedupRing(ring);
   }
 
-  // index: arcs as arrays of positions, rings as arc indices
+  // index: rings as arc indices
   const indexByRange = new Map<number, number>();
   const key = (a: number, b: number) => (a < b ? a * (total + 1) + b : b * (total + 1) + a);
-  const out = arcs.map((arc, i) => {
-    indexByRange.set(key(arc[0], arc[1]), i);
-    return coordinates.slice(arc[0], arc[1] + 1);
-  });
+  arcs.forEach((arc, i) => indexByRange.set(key(arc[0], arc[1]), i));
   const indexArcs = (first: Arc) => {
     const list: number[] = [];
     let arc: Arc | undefined = first;
@@ -328,12 +411,7 @@ export function polygonTopology(geometries: readonly (Polygon | MultiPolygon)[])
     } while ((arc = arc.next));
     return list;
   };
-  const geoms: TopoPolygon[] = extracted.map((g) =>
-    g.type === 'Polygon'
-      ? { type: 'Polygon', arcs: (g.rings as Arc[]).map(indexArcs) }
-      : { type: 'MultiPolygon', arcs: (g.rings as Arc[][]).map((p) => p.map(indexArcs)) },
-  );
-  return { type: 'Topology', bbox: [x0, y0, x1, y1], objects: { d: { type: 'GeometryCollection', geometries: geoms } }, arcs: out };
+  return { arcs, bbox: [x0, y0, x1, y1], indexArcs };
 }
 
 /**

@@ -24,13 +24,40 @@ export interface ArcWeights {
  * @example visvalingamWeights([[[0, 0], [1, 1], [2, 0]]]).weights // Float64Array [Infinity, 1, Infinity]
  */
 export function visvalingamWeights(arcs: readonly (readonly Position[])[]): ArcWeights {
-  const offsets = new Int32Array(arcs.length + 1);
-  let longest = 0;
-  for (let k = 0; k < arcs.length; k++) {
-    offsets[k + 1] = offsets[k] + arcs[k].length;
-    if (arcs[k].length > longest) longest = arcs[k].length;
+  let total = 0;
+  for (const arc of arcs) total += arc.length;
+  const xs = new Float64Array(total);
+  const ys = new Float64Array(total);
+  const arcStart = new Int32Array(arcs.length);
+  const arcEnd = new Int32Array(arcs.length);
+  for (let k = 0, at = 0; k < arcs.length; k++) {
+    arcStart[k] = at;
+    for (const p of arcs[k]) {
+      xs[at] = p[0];
+      ys[at++] = p[1];
+    }
+    arcEnd[k] = at - 1;
   }
-  const weights = new Float64Array(offsets[arcs.length]);
+  return flatVisvalingamWeights(xs, ys, arcStart, arcEnd);
+}
+
+/**
+ * {@link visvalingamWeights} of arcs held in typed arrays: arc `k` is the points
+ * `arcStart[k] … arcEnd[k]` of `xs`/`ys` (as {@link flatPolygonTopology} of ./topology.ts gives
+ * them; arcs may share points).
+ *
+ * @example flatVisvalingamWeights(Float64Array.of(0, 1, 2), Float64Array.of(0, 1, 0), Int32Array.of(0), Int32Array.of(2)).weights // [Infinity, 1, Infinity]
+ */
+export function flatVisvalingamWeights(pointsX: Float64Array, pointsY: Float64Array, arcStart: Int32Array, arcEnd: Int32Array): ArcWeights {
+  const count = arcStart.length;
+  const offsets = new Int32Array(count + 1);
+  let longest = 0;
+  for (let k = 0; k < count; k++) {
+    const length = arcEnd[k] - arcStart[k] + 1;
+    offsets[k + 1] = offsets[k] + length;
+    if (length > longest) longest = length;
+  }
+  const weights = new Float64Array(offsets[count]);
   // per triangle (by its middle point): its current left and right points, its neighbours in
   // the list of remaining triangles, and its place in the heap
   const left = new Int32Array(longest);
@@ -108,14 +135,11 @@ export function visvalingamWeights(arcs: readonly (readonly Position[])[]): ArcW
     push(t);
   };
 
-  for (let k = 0; k < arcs.length; k++) {
-    const arc = arcs[k];
+  for (let k = 0; k < count; k++) {
     base = offsets[k];
-    for (let i = 0; i < arc.length; i++) {
-      xs[i] = arc[i][0];
-      ys[i] = arc[i][1];
-    }
-    const n = arc.length - 1;
+    xs.set(pointsX.subarray(arcStart[k], arcEnd[k] + 1));
+    ys.set(pointsY.subarray(arcStart[k], arcEnd[k] + 1));
+    const n = arcEnd[k] - arcStart[k];
     if (n < 0) continue;
     size = 0;
     for (let i = 1; i < n; i++) {

@@ -6,7 +6,11 @@ import type { Polygon, MultiPolygon, Position } from 'geojson';
 import { dissolve } from '../../src/geo/dissolve.js';
 import { planarArea } from '../../src/geo/area.js';
 import { unionArea } from '../../src/geo/intersect.js';
-import { DRAW_MAX_RING_VERTICES, DRAW_MAX_VERTICES, simplifyForDrawing, vertexStats } from '../../src/geo/simplify.js';
+import { topology } from 'topojson-server';
+import { presimplify, simplify } from 'topojson-simplify';
+import { feature as topoFeature } from 'topojson-client';
+import { DRAW_MAX_RING_VERTICES, DRAW_MAX_VERTICES, simplifyForDrawing, simplifyPackedForDrawing, vertexStats } from '../../src/geo/simplify.js';
+import { packFeatures } from '../../src/geo/transfer.js';
 import type { RegionFeature } from '../../src/geo/types.js';
 import { contiguityWeights } from '../../src/spatial/contiguity.js';
 import { neighboursOf } from '../../src/spatial/weights.js';
@@ -185,3 +189,44 @@ describe('simplifyForDrawing', () => {
     expect(rings(one.geometry)).toHaveLength(1);
   });
 });
+
+describe('simplifyPackedForDrawing (the worker simplifies the packed exact features)', () => {
+  const geometryAndProperties = (fs: readonly RegionFeature[]) => fs.map((f) => ({ geometry: f.geometry, properties: f.properties }));
+
+  it('draws what simplifyForDrawing draws, a feature without geometry and a tighter budget included', () => {
+    const withHole = [...exact.slice(0, 5), { ...exact[5], geometry: null } as unknown as RegionFeature, ...exact.slice(6)];
+    for (const options of [{}, { maxVertices: 2000 }]) {
+      const nested = simplifyForDrawing(withHole, options);
+      const packed = simplifyPackedForDrawing(packFeatures(withHole), options);
+      expect(packed.simplified).toBe(true);
+      expect(geometryAndProperties(packed.features)).toEqual(geometryAndProperties(nested.features));
+      expect(packed.features[5].geometry).toBeNull();
+      expect({ ...packed, features: null }).toEqual({ ...nested, features: null });
+    }
+  });
+
+  it('is topojson-server + topojson-simplify at the threshold it chose (an independent computation; no ring collapses here)', () => {
+    const packed = simplifyPackedForDrawing(packFeatures(exact));
+    const topo = topology({ d: { type: 'FeatureCollection', features: exact.map((f) => ({ type: 'Feature', properties: {}, geometry: f.geometry })) } } as never);
+    const simplified = simplify(presimplify(topo as never), packed.minWeight) as never as { objects: { d: { geometries: unknown[] } } };
+    const expected = simplified.objects.d.geometries.map((g) => (topoFeature(simplified as never, g as never) as unknown as RegionFeature).geometry);
+    expect(packed.features.map((f) => f.geometry)).toEqual(expected);
+  });
+
+  it('returns the features unpacked, unsimplified, within the budget', () => {
+    const plain = lattice(COLS, ROWS, SIZE);
+    const r = simplifyPackedForDrawing(packFeatures(plain));
+    expect(r.simplified).toBe(false);
+    expect(geometryAndProperties(r.features)).toEqual(geometryAndProperties(plain));
+  });
+
+  it('takes topojson-server’s topology when a ring is left with one position (all its points equal), as the nested path does', () => {
+    const point: RegionFeature = { type: 'Feature', properties: { code: 'BU00099999', name: null }, geometry: { type: 'Polygon', coordinates: [[[5, 5], [5, 5], [5, 5], [5, 5]]] } };
+    const odd = [...exact, point];
+    const nested = simplifyForDrawing(odd);
+    const packed = simplifyPackedForDrawing(packFeatures(odd));
+    expect(packed.simplified).toBe(true);
+    expect(geometryAndProperties(packed.features)).toEqual(geometryAndProperties(nested.features));
+  });
+});
+

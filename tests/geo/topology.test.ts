@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { topology } from 'topojson-server';
-import { polygonTopology } from '../../src/geo/topology.js';
+import { flatPolygonTopology, polygonTopology } from '../../src/geo/topology.js';
 
 type Geom = Polygon | MultiPolygon;
 
@@ -22,6 +22,35 @@ function expectSame(geoms: Geom[]) {
   });
   expect(b.objects).toEqual(a.objects);
   expect(b.bbox).toEqual(a.bbox);
+  expectSameFlat(geoms, b);
+}
+
+/** flatPolygonTopology of the same rings in typed arrays: arcs equal in value, same arc indices and bbox. */
+function expectSameFlat(geoms: Geom[], nested: ReturnType<typeof polygonTopology>) {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const ringLengths: number[] = [];
+  const shape: number[] = [];
+  const polygon = (p: Position[][]) => {
+    shape.push(p.length);
+    for (const r of p) {
+      ringLengths.push(r.length);
+      for (const q of r) (xs.push(q[0]), ys.push(q[1]));
+    }
+  };
+  for (const g of geoms) {
+    if (g.type === 'Polygon') (shape.push(1), polygon(g.coordinates));
+    else (shape.push(2, g.coordinates.length), g.coordinates.forEach(polygon));
+  }
+  const flat = flatPolygonTopology(Float64Array.from(xs), Float64Array.from(ys), Int32Array.from(ringLengths), Int32Array.from(shape));
+  const arcs = [...flat.arcStart].map((start, k) => {
+    const arc: number[][] = [];
+    for (let i = start; i <= flat.arcEnd[k]; i++) arc.push([flat.xs[i], flat.ys[i]]);
+    return arc;
+  });
+  expect(arcs).toEqual(nested.arcs);
+  expect(flat.geometries).toEqual(nested.objects.d.geometries);
+  expect(flat.bbox).toEqual(nested.bbox);
 }
 
 /** The boundary of the rectangle [x0,x1]×[y0,y1] through every integer point, from corner `start`, either way round. */
@@ -38,7 +67,7 @@ function rectRing(x0: number, y0: number, x1: number, y1: number, start: number,
   return r;
 }
 
-describe('polygonTopology is topojson-server’s topology', () => {
+describe('polygonTopology (and flatPolygonTopology) is topojson-server’s topology', () => {
   it('on an enclave (a hole filled by another buurt, its ring started elsewhere and run the other way)', () => {
     const outer: Polygon = { type: 'Polygon', coordinates: [rectRing(0, 0, 6, 6, 0, false), rectRing(2, 2, 4, 4, 3, true)] };
     const enclave: Polygon = { type: 'Polygon', coordinates: [rectRing(2, 2, 4, 4, 5, false)] };
