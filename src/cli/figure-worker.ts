@@ -194,7 +194,10 @@ if (port !== null) {
     previous = new Promise<void>((resolve) => (svgsDrawn = resolve));
     // after the two maps, what vega built for them is garbage: one full collection, so that it is
     // not still in this heap while the main thread's heap grows with the data files
-    const drawn = m.maps === undefined ? svgsDrawn : () => (fullCollection()?.(), svgsDrawn());
+    // (once: writeFigures calls it when the SVGs are drawn, the finally below after a failure
+    // before that; a second collection after the last PNG would only delay the end of the run)
+    let collected = false;
+    const drawn = m.maps === undefined ? svgsDrawn : () => (collected || ((collected = true), fullCollection()?.()), svgsDrawn());
     after
       .then(() => writeFigures(filesOf(m), { ...m.options, drawn }))
       .finally(drawn)
