@@ -92,9 +92,10 @@ export async function writeFigures(files: readonly FigureFile[], options: WriteF
       if (f.pngPath !== undefined) {
         const pngPath = f.pngPath;
         const drawnSvg = svg;
-        // one rasterisation at a time (a national map at 2× holds ≈ 40 MB of native memory
-        // while resvg draws it), still beside the next SVG on the thread pool
-        const previous = pngs.length > 0 ? pngs[pngs.length - 1].catch(() => undefined) : Promise.resolve();
+        // two rasterisations at a time (a national map at 2× holds ≈ 40 MB of native memory
+        // while resvg draws it), beside the next SVGs on the thread pool: the two maps' PNGs
+        // are drawn together, not the second only after the first
+        const previous = pngs.length > 1 ? pngs[pngs.length - 2].catch(() => undefined) : Promise.resolve();
         const png = previous.then(() => svgToPng(drawnSvg, f.png)).then((bytes) => write(pngPath, bytes));
         png.catch(() => undefined); // surfaces at Promise.all below, not as an unhandled rejection
         pngs.push(png);
