@@ -44,7 +44,7 @@ export interface WriteFiguresOptions {
 
 /**
  * Write figure files: the SVGs one after another, each PNG rasterised on the thread pool while
- * the next SVG is drawn (one PNG at a time). Resolves when every file is written; the first
+ * the next SVG is drawn (two PNGs at a time). Resolves when every file is written; the first
  * failure rejects.
  *
  * @example await writeFigures([{ spec, svgPath: 'out/kaart.svg', pngPath: 'out/kaart.png' }])
