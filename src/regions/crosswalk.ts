@@ -190,25 +190,47 @@ function locate(p: Position, geoms: readonly G[], boxes: readonly BBox[]): numbe
   return -1;
 }
 
-/** A uniform grid over boxes (RD metres): returns, for a query box, the indices whose cells it touches, ascending. */
+/**
+ * A uniform grid over boxes (RD metres): returns, for a query box, the indices whose cells it
+ * touches, ascending. Built on the first query (a crosswalk whose buurten all have an identical
+ * twin asks none).
+ */
 function gridIndex(boxes: readonly BBox[], cell = 2000): (q: BBox) => number[] {
-  const cells = new Map<string, number[]>();
-  const range = (b: BBox) => [Math.floor(b[0] / cell), Math.floor(b[1] / cell), Math.floor(b[2] / cell), Math.floor(b[3] / cell)];
-  boxes.forEach((b, j) => {
-    if (!(b[0] <= b[2])) return;
-    const [x0, y0, x1, y1] = range(b);
-    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) {
-      const k = `${x} ${y}`;
-      const list = cells.get(k);
-      if (list) list.push(j);
-      else cells.set(k, [j]);
-    }
-  });
+  // cells by column, then row (numbers: no key string per cell)
+  let columns: Map<number, Map<number, number[]>> | null = null;
+  const build = () => {
+    const built = new Map<number, Map<number, number[]>>();
+    boxes.forEach((b, j) => {
+      if (!(b[0] <= b[2])) return;
+      const x0 = Math.floor(b[0] / cell);
+      const y0 = Math.floor(b[1] / cell);
+      const x1 = Math.floor(b[2] / cell);
+      const y1 = Math.floor(b[3] / cell);
+      for (let x = x0; x <= x1; x++) {
+        let column = built.get(x);
+        if (column === undefined) built.set(x, (column = new Map()));
+        for (let y = y0; y <= y1; y++) {
+          const list = column.get(y);
+          if (list) list.push(j);
+          else column.set(y, [j]);
+        }
+      }
+    });
+    return built;
+  };
   return (q) => {
     if (!(q[0] <= q[2])) return [];
-    const [x0, y0, x1, y1] = range(q);
+    columns ??= build();
+    const x0 = Math.floor(q[0] / cell);
+    const y0 = Math.floor(q[1] / cell);
+    const x1 = Math.floor(q[2] / cell);
+    const y1 = Math.floor(q[3] / cell);
     const found = new Set<number>();
-    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) for (const j of cells.get(`${x} ${y}`) ?? []) found.add(j);
+    for (let x = x0; x <= x1; x++) {
+      const column = columns.get(x);
+      if (column === undefined) continue;
+      for (let y = y0; y <= y1; y++) for (const j of column.get(y) ?? []) found.add(j);
+    }
     return [...found].sort((a, b) => a - b);
   };
 }
@@ -244,9 +266,16 @@ export function buildCrosswalk(from: RegionGeometries, to: RegionGeometries, opt
   // means the same type and the same numbers: found by a fingerprint of the coordinates,
   // confirmed by comparing them (the same array, as the run's loader shares between the years,
   // at once). With several identical targets the last one is the twin.
+  // (each coordinates array fingerprinted once: the run's loader shares them between the years)
+  const fingerprints = new Map<unknown, number | null>();
+  const fingerprint = (c: unknown): number | null => {
+    let k = fingerprints.get(c);
+    if (k === undefined) fingerprints.set(c, (k = coordinatesFingerprint(c)));
+    return k;
+  };
   const bByKey = new Map<number, number[]>();
   B.forEach((f, j) => {
-    const k = coordinatesFingerprint(f.geometry.coordinates);
+    const k = fingerprint(f.geometry.coordinates);
     if (k === null) return;
     const list = bByKey.get(k);
     if (list) list.push(j);
@@ -254,7 +283,7 @@ export function buildCrosswalk(from: RegionGeometries, to: RegionGeometries, opt
   });
   const bTwinned = new Set<number>();
   const aTwin = A.map((f) => {
-    const k = coordinatesFingerprint(f.geometry.coordinates);
+    const k = fingerprint(f.geometry.coordinates);
     const list = k === null ? undefined : bByKey.get(k);
     if (!list) return undefined;
     for (let n = list.length - 1; n >= 0; n--) {
@@ -323,8 +352,12 @@ export function buildCrosswalk(from: RegionGeometries, to: RegionGeometries, opt
   const bySource = new Map<number, Piece[]>();
   const byTarget = new Map<number, Piece[]>();
   for (const p of pieces) {
-    bySource.set(p.i, [...(bySource.get(p.i) ?? []), p]);
-    byTarget.set(p.j, [...(byTarget.get(p.j) ?? []), p]);
+    const s = bySource.get(p.i);
+    if (s) s.push(p);
+    else bySource.set(p.i, [p]);
+    const t = byTarget.get(p.j);
+    if (t) t.push(p);
+    else byTarget.set(p.j, [p]);
   }
 
   const links: CrosswalkWeight[] = [];
@@ -359,20 +392,26 @@ export function buildCrosswalk(from: RegionGeometries, to: RegionGeometries, opt
     const useAddr = options.addresses !== undefined && nAddr > 0;
     if (options.addresses !== undefined && !useAddr && ps.length > 0) areaFallback.push(code);
     // with addresses, every target that holds addresses of the source is a piece
-    const js = new Set(ps.map((p) => p.j));
-    if (useAddr) for (const key of addr.keys()) if (key.startsWith(`${i} `)) js.add(Number(key.split(' ')[1]));
-    for (const j of [...js].sort((x, y) => x - y)) {
+    let js: number[];
+    if (ps.length === 1 && !useAddr) js = [ps[0].j]; // (the common case, without a set and a sort)
+    else {
+      const set = new Set(ps.map((p) => p.j));
+      if (useAddr) for (const key of addr.keys()) if (key.startsWith(`${i} `)) set.add(Number(key.split(' ')[1]));
+      js = [...set];
+    }
+    for (const j of js.length > 1 ? [...js].sort((x, y) => x - y) : js) {
       const area = ps.find((p) => p.j === j)?.area ?? 0;
-      const n = addr.get(`${i} ${j}`) ?? 0;
+      const n = options.addresses !== undefined ? addr.get(`${i} ${j}`) ?? 0 : 0;
       const weight = useAddr ? n / nAddr : area / covered;
       if (!(weight > 0)) continue;
-      links.push({
+      const link: CrosswalkWeight = {
         from: code, to: B[j].properties.code, weight, basis: useAddr ? 'addresses' : 'area', areaM2: area,
         shareOfSource: area / aArea[i], shareOfTarget: area / bArea[j],
-        ...(options.addresses !== undefined ? { addresses: n } : {}),
-      });
+      };
+      if (options.addresses !== undefined) link.addresses = n;
+      links.push(link);
     }
-    sources.push({ code, relation, targets: [...js].map((j) => B[j].properties.code).sort(), coverage: covered / aArea[i] });
+    sources.push({ code, relation, targets: js.map((j) => B[j].properties.code).sort(), coverage: covered / aArea[i] });
   });
 
   const merged: { to: string; from: string[] }[] = [];
