@@ -21,5 +21,20 @@ export function escapeHtml(s: string): string {
  * @example scriptJson({ naam: '</script>' }) // '{"naam":"\\u003c/script\\u003e"}'
  */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(value);
+  // the characters are rare (a few in the explorer's 6 MB of JSON): found with indexOf, which
+  // scans a long string several times faster than a global regular expression does
+  const at: number[] = [];
+  for (const c of SCRIPT_UNSAFE) for (let i = json.indexOf(c); i >= 0; i = json.indexOf(c, i + 1)) at.push(i);
+  if (at.length === 0) return json;
+  at.sort((a, b) => a - b);
+  let out = '';
+  let from = 0;
+  for (const i of at) {
+    out += `${json.slice(from, i)}\\u${json.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    from = i + 1;
+  }
+  return out + json.slice(from);
 }
+
+const SCRIPT_UNSAFE = ['<', '>', '&', '\u2028', '\u2029'];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { escapeHtml, scriptJson } from '../../src/viz/escape.js';
 import { explorerSpec } from '../../src/viz/explorer.js';
 import { OFFLINE_CSP, offlineHtml, vegaLibraries } from '../../src/viz/html.js';
@@ -99,5 +100,18 @@ describe('escape helpers', () => {
   it('scriptJson round-trips through JSON.parse', () => {
     const v = { s: BREAKOUT, n: [1, 2], t: 'a>b&c' };
     expect(JSON.parse(scriptJson(v))).toEqual(v);
+  });
+  it('scriptJson escapes exactly what the regular expression of the definition escapes, nothing else', () => {
+    const reference = (x: unknown) => JSON.stringify(x).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom('<', '>', '&', '\u2028', '\u2029', '</script>', '<!--', 'é', '—', '\\u003c'), fc.string())), (parts) => {
+        const v = { t: parts.join(''), list: parts };
+        const out = scriptJson(v);
+        expect(out).toBe(reference(v));
+        expect(out).not.toMatch(/[<>&\u2028\u2029]/);
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+    expect(scriptJson({ plain: 'niets' })).toBe('{"plain":"niets"}');
   });
 });
