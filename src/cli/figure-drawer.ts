@@ -16,10 +16,11 @@ import { fullCollection } from '../util/gc.js';
 import { inProcessFigures, type FigureWriter } from '../run/write.js';
 import type { FigureFile, WriteFiguresOptions } from '../viz/figure-files.js';
 import type { DrawFromRequest, FigureReply, FigureRequest, FigureWorkerData } from './figure-worker.js';
-import { packFeatures } from '../geo/transfer.js';
+import { packFeatures, unpackFeatures, type PackedFeatures } from '../geo/transfer.js';
+import { geoJsonGeometries, type GeoJsonGeometries } from '../export/geojson.js';
 import { needsDrawSimplification } from '../geo/simplify.js';
 import type { Boundaries } from '../sources/boundaries/types.js';
-import { drawnFeaturesOf, type ExplorerContent, type MapContent, type PreparedDrawing } from '../run/figures.js';
+import type { ExplorerContent, MapContent, PreparedDrawing } from '../run/figures.js';
 import type { LoadedTable } from '../sources/types.js';
 import type { LeefbaarometerTable } from '../sources/leefbaarometer/load.js';
 import { loadedFromPlain, type PlainLoaded } from './table-transfer.js';
@@ -51,6 +52,9 @@ function ownFolder(): string | null {
   }
 }
 
+/** Features per run of geometry texts shared between the two threads (full resolution). */
+const TEXT_RUN = 256;
+
 const inThisThread = (): FigureDrawer => ({ ...inProcessFigures, where: 'in-process', close: async () => {} });
 
 /**
@@ -77,18 +81,27 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, inputs?:
   const loading = (key: string) => new Promise<PlainLoaded<LoadedTable> | null>((resolve) => arrived.set(key, resolve));
   const kwb = Object.fromEntries((inputs?.kwb ?? []).map(({ year }) => [String(year), loading(`kwb ${year}`).then((t) => (t === null ? null : loadedFromPlain(t)))]));
   const leefbaarometer = inputs?.leefbaarometer !== undefined ? loading('leefbaarometer').then((t) => (t === null ? null : loadedFromPlain(t as PlainLoaded<LeefbaarometerTable>))) : undefined;
-  let drawn: (d: PreparedDrawing | null) => void = () => {};
+  let drawn: (d: PreparedDrawing | null, features?: PackedFeatures) => void = () => {};
+  // the runs of texts of signalen.geojson the worker made (full resolution), and a look at them
+  // each time one arrives or the worker fails
+  let textParts: (GeoJsonGeometries | null | undefined)[] = [];
+  let textsChanged: () => void = () => {};
   let drawing: Promise<PreparedDrawing | null> | null = null;
   let failure: Error | null = null;
   const failAll = (e: Error) => {
     failure = e;
     drawn(null);
+    textsChanged();
     for (const resolve of arrived.values()) resolve(null);
     for (const p of pending.values()) p.reject(e);
     pending.clear();
   };
   worker.on('message', (m: FigureReply) => {
-    if ('drawing' in m) return drawn(m.drawing);
+    if ('drawing' in m) return drawn(m.drawing, m.drawn);
+    if ('geoJsonPart' in m) {
+      textParts[m.geoJsonPart] = m.texts;
+      return textsChanged();
+    }
     if ('prefetched' in m) return arrived.get(m.prefetched)?.(m.loaded);
     const p = pending.get(m.id);
     if (p === undefined) return;
@@ -119,25 +132,45 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, inputs?:
     drawing: () => drawing,
     drawFrom(t1: Boundaries, options: { whole: boolean } = { whole: true }) {
       if (drawing !== null || failure !== null) return;
-      // full-resolution boundaries: the exact features go first, packed (the worker writes their
-      // GeoJSON geometry from the packed coordinates while this thread simplifies them), then
-      // their simplification for drawing (runFigures finds it cached here). Unpacking millions of
-      // positions there cost ≈ 500 MB; with a study area or filter the map shows fewer regions,
-      // drawn in this thread.
-      const simplified = needsDrawSimplification(t1.features);
-      if (simplified && !options.whole) return;
-      const crs = t1.crs;
-      if (simplified) {
-        const exact = packFeatures(t1.features);
-        worker.postMessage({ geoJsonOf: { packed: exact, crs } } satisfies DrawFromRequest, [exact.coordinates.buffer as ArrayBuffer, exact.structure.buffer as ArrayBuffer]);
-      }
-      const features = simplified ? drawnFeaturesOf(t1.features) : t1.features;
+      // full-resolution boundaries go over exact and are simplified for drawing there, straight
+      // from the packed coordinates, while this thread reads and computes the rest; the drawn
+      // features come back packed with the drawing, the texts of signalen.geojson after it. With
+      // a study area or filter the map shows fewer regions, drawn in this thread.
+      const simplify = needsDrawSimplification(t1.features);
+      if (simplify && !options.whole) return;
+      // (full resolution) the texts in runs, made by whichever thread claims a run first
+      const claims = new Int32Array(new SharedArrayBuffer(4));
+      const n = t1.features.length;
+      const runs = Math.ceil(n / TEXT_RUN);
+      textParts = simplify ? new Array<GeoJsonGeometries | null | undefined>(runs) : [];
+      const here = (k: number): GeoJsonGeometries | null => {
+        try {
+          return geoJsonGeometries(t1.features.slice(k * TEXT_RUN, Math.min(n, (k + 1) * TEXT_RUN)), { crs: t1.crs });
+        } catch {
+          return null; // (the writer makes them and names the problem)
+        }
+      };
+      const texts = async (): Promise<readonly GeoJsonGeometries[] | null> => {
+        for (let k = Atomics.add(claims, 0, 1); k < runs; k = Atomics.add(claims, 0, 1)) textParts[k] = here(k);
+        // the runs the worker claimed: as they arrive (made here after all if it stopped)
+        await new Promise<void>((resolve) => {
+          textsChanged = () => {
+            if (failure !== null || !textParts.includes(undefined)) resolve();
+          };
+          textsChanged();
+        });
+        for (let k = 0; k < runs; k++) if (textParts[k] === undefined) textParts[k] = here(k);
+        return textParts.includes(null) ? null : (textParts as GeoJsonGeometries[]);
+      };
       drawing = new Promise<PreparedDrawing | null>((resolve) => {
-        // the worker saw within-budget features: the drawn ones are these
-        drawn = simplified ? (d) => resolve(d === null ? null : { ...d, drawn: features }) : resolve;
+        drawn = (d, features) => {
+          if (!simplify) return resolve(d);
+          resolve(d === null || features === undefined ? null : { ...d, drawn: unpackFeatures(features), geoJson: texts });
+        };
       });
-      const packed = packFeatures(features);
-      worker.postMessage({ drawFrom: { packed, crs, checksum: t1.provenance.checksum ?? '', simplified } } satisfies DrawFromRequest, [packed.coordinates.buffer as ArrayBuffer, packed.structure.buffer as ArrayBuffer]);
+      const packed = packFeatures(t1.features);
+      const request: DrawFromRequest = { drawFrom: { packed, crs: t1.crs, checksum: t1.provenance.checksum ?? '', simplify, ...(simplify ? { texts: { claims, chunk: TEXT_RUN } } : {}) } };
+      worker.postMessage(request, [packed.coordinates.buffer as ArrayBuffer, packed.structure.buffer as ArrayBuffer]);
     },
     prefetched: () => (inputs ? { kwb, ...(leefbaarometer ? { leefbaarometer } : {}) } : {}),
     writePages(pages: readonly FigureFile[], options: WriteFiguresOptions = {}) {

@@ -15,7 +15,8 @@ import { loadKwb } from '../run/load.js';
 import { loadLeefbaarometer } from '../sources/leefbaarometer/load.js';
 import type { LoadedTable } from '../sources/types.js';
 import type { Crs, RegionFeature } from '../geo/types.js';
-import { unpackFeatures, type PackedFeatures } from '../geo/transfer.js';
+import { packedOffsets, packedSlice, packFeatures, unpackFeatures, type PackedFeatures } from '../geo/transfer.js';
+import { simplifyPackedForDrawing } from '../geo/simplify.js';
 import { geoJsonGeometriesPacked, type GeoJsonGeometries } from '../export/geojson.js';
 import { plainBuffers, plainLoaded, type PlainLoaded } from './table-transfer.js';
 import { explorerFromContent, mapSpecs, prepareDrawing, type ExplorerContent, type MapContent, type PreparedDrawing } from '../run/figures.js';
@@ -43,13 +44,15 @@ export interface FigureRequest {
 
 /**
  * The t1 boundaries as the main thread read them, packed (moved, not copied): make their drawing
- * and the geometry texts of signalen.geojson. Full-resolution boundaries come in two messages:
- * first the exact features (`geoJsonOf`: only their geometry texts are made, straight from the
- * packed coordinates), then their simplification for drawing (`drawFrom` with `simplified`).
+ * and the geometry texts of signalen.geojson. Full-resolution boundaries (`simplify`) are
+ * simplified for drawing here, from the packed coordinates; their drawing goes back first (with
+ * the drawn features, packed), then their texts in runs of `texts.chunk` features: each run is
+ * claimed from the shared counter `texts.claims` (the main thread makes the runs nobody has
+ * claimed when it needs them) and sent back as made.
  */
-export type DrawFromRequest =
-  | { drawFrom: { packed: PackedFeatures; crs: Crs; checksum: string; simplified?: boolean } }
-  | { geoJsonOf: { packed: PackedFeatures; crs: Crs } };
+export interface DrawFromRequest {
+  drawFrom: { packed: PackedFeatures; crs: Crs; checksum: string; simplify?: boolean; texts?: { claims: Int32Array; chunk: number } };
+}
 
 /**
  * The answer to a request (done, or the error it failed with), the drawing of the t1 boundaries
@@ -59,7 +62,8 @@ export type DrawFromRequest =
 export type FigureReply =
   | { id: number; ok: true }
   | { id: number; ok: false; message: string; user: boolean; exitCode: number; stack?: string }
-  | { drawing: PreparedDrawing | null }
+  | { drawing: PreparedDrawing | null; drawn?: PackedFeatures }
+  | { geoJsonPart: number; texts: GeoJsonGeometries | null }
   | { prefetched: string; loaded: PlainLoaded<LoadedTable> | null };
 
 /** Map content without any region: every buurt in the no-data class (what warm-up draws). */
@@ -87,7 +91,7 @@ if (port !== null) {
   };
   // the boundaries and their drawing, kept for the maps
   let made: { features: RegionFeature[]; crs: Crs; drawing: PreparedDrawing } | null = null;
-  let drawFrom: Extract<DrawFromRequest, { drawFrom: unknown }>['drawFrom'] | null = null;
+  let drawFrom: DrawFromRequest['drawFrom'] | null = null;
   // the geometry texts of signalen.geojson (an error in them is found and named in the main thread)
   const geometryTexts = (packed: PackedFeatures, crs: Crs): GeoJsonGeometries | undefined => {
     try {
@@ -96,22 +100,43 @@ if (port !== null) {
       return undefined;
     }
   };
-  let exactTexts: GeoJsonGeometries | undefined;
   const draw = () => {
     if (drawFrom === null) return;
-    const { packed, crs, checksum, simplified } = drawFrom;
+    const { packed, crs, checksum, simplify, texts: shared } = drawFrom;
     drawFrom = null;
     let drawing: PreparedDrawing | null = null;
+    let drawn: PackedFeatures | undefined;
     try {
-      const features = unpackFeatures(packed);
+      // (full resolution: simplified straight from the packed coordinates, never unpacked)
+      const features = simplify === true ? (simplifyPackedForDrawing(packed).features as RegionFeature[]) : unpackFeatures(packed);
       drawing = prepareDrawing({ features, provenance: { checksum } });
       made = { features, crs, drawing };
+      if (simplify === true) drawn = packFeatures(features);
     } catch {
       // (made in the main thread)
     }
-    // simplified features are only drawn: the texts are of the exact ones, made when they came
-    const geoJson = drawing === null ? undefined : simplified === true ? exactTexts : geometryTexts(packed, crs);
-    exactTexts = undefined;
+    if (simplify === true) {
+      // the drawing first: the main thread waits for it, and for the texts only when it writes
+      // signalen.geojson, its last file
+      if (drawing !== null && drawn !== undefined) {
+        port.postMessage({ drawing, drawn } satisfies FigureReply, [drawn.coordinates.buffer as ArrayBuffer, drawn.structure.buffer as ArrayBuffer]);
+      } else port.postMessage({ drawing: null } satisfies FigureReply);
+      // the texts, run by run (the figure requests of the main thread get in between)
+      if (drawing === null || shared === undefined) return;
+      const at = packedOffsets(packed);
+      const n = packed.properties.length;
+      const runs = Math.ceil(n / shared.chunk);
+      const next = () => {
+        const k = Atomics.add(shared.claims, 0, 1);
+        if (k >= runs) return;
+        const texts = geometryTexts(packedSlice(packed, at, k * shared.chunk, Math.min(n, (k + 1) * shared.chunk)), crs) ?? null;
+        port.postMessage({ geoJsonPart: k, texts } satisfies FigureReply, texts === null ? [] : [texts.bytes.buffer as ArrayBuffer, texts.ends.buffer as ArrayBuffer]);
+        setImmediate(next);
+      };
+      next();
+      return;
+    }
+    const geoJson = drawing === null ? undefined : geometryTexts(packed, crs);
     if (drawing !== null && geoJson !== undefined) {
       port.postMessage({ drawing: { ...drawing, geoJson } } satisfies FigureReply, [geoJson.bytes.buffer as ArrayBuffer, geoJson.ends.buffer as ArrayBuffer]);
     } else port.postMessage({ drawing } satisfies FigureReply);
@@ -177,10 +202,6 @@ if (port !== null) {
   // previous one are drawn (its last PNG is rasterised on the thread pool meanwhile)
   let previous: Promise<void> = Promise.resolve();
   port.on('message', (m: FigureRequest | DrawFromRequest) => {
-    if ('geoJsonOf' in m) {
-      exactTexts = geometryTexts(m.geoJsonOf.packed, m.geoJsonOf.crs);
-      return;
-    }
     if ('drawFrom' in m) {
       drawFrom = m.drawFrom;
       if (started) {

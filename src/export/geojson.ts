@@ -20,8 +20,12 @@ export interface GeoJsonOptions {
   attributes?: ReadonlyMap<string, Readonly<Record<string, ExportValue | undefined>>>;
   /** Decimals of the coordinates (default 6). */
   digits?: number;
-  /** The geometry texts, made ahead of time (see {@link geoJsonGeometries}); ignored when made for other features or options. */
-  geometries?: GeoJsonGeometries;
+  /**
+   * The geometry texts, made ahead of time (see {@link geoJsonGeometries}): of all features, or of
+   * consecutive runs of them, in order (made apart by two threads); ignored when made for other
+   * features or options.
+   */
+  geometries?: GeoJsonGeometries | readonly GeoJsonGeometries[];
 }
 
 /**
@@ -112,13 +116,22 @@ export function* geoJsonText(features: readonly RegionFeature[], o: GeoJsonOptio
 export function* geoJsonBytes(features: readonly RegionFeature[], o: GeoJsonOptions): Generator<Buffer> {
   const rr = new RingRounder(o);
   const w = new ByteText();
-  const made = o.geometries !== undefined && o.geometries.count === features.length && o.geometries.crs === o.crs && o.geometries.digits === (o.digits ?? 6) ? o.geometries : null;
+  const given = o.geometries === undefined ? [] : 'count' in o.geometries ? [o.geometries as GeoJsonGeometries] : o.geometries;
+  const digits = o.digits ?? 6;
+  const made = given.length > 0 && given.reduce((n, p) => n + p.count, 0) === features.length && given.every((p) => p.crs === o.crs && p.digits === digits) ? given : null;
+  // the run holding feature fi, and the index of its first feature
+  let run = 0;
+  let first = 0;
   w.ascii('{"type":"FeatureCollection","features":[');
   for (let fi = 0; fi < features.length; fi++) {
     const ft = features[fi];
     w.ascii(fi === 0 ? '{"type":"Feature","geometry":{"type":"' : ',{"type":"Feature","geometry":{"type":"');
-    if (made !== null) w.copy(made.bytes, fi === 0 ? 0 : made.ends[fi - 1], made.ends[fi]);
-    else writeGeometry(w, rr, ft, fi);
+    if (made !== null) {
+      while (fi - first >= made[run].count) first += made[run++].count;
+      const { bytes, ends } = made[run];
+      const k = fi - first;
+      w.copy(bytes, k === 0 ? 0 : ends[k - 1], ends[k]);
+    } else writeGeometry(w, rr, ft, fi);
     w.ascii('},"properties":');
     w.utf8(propertiesJson(ft, o));
     w.byte(0x7d); // }

@@ -103,3 +103,50 @@ export function unpackFeatures(packed: PackedFeatures): RegionFeature[] {
     return { type: 'Feature', geometry: null, properties: p } as unknown as RegionFeature;
   });
 }
+
+/**
+ * Where each packed feature starts: `structure[i]` in {@link PackedFeatures.structure} and
+ * `coordinates[i]` in {@link PackedFeatures.coordinates} (numbers, not positions), with the ends
+ * at index `properties.length`: for {@link packedSlice}.
+ *
+ * @example const at = packedOffsets(packed); packedSlice(packed, at, 0, 100)
+ */
+export function packedOffsets(packed: PackedFeatures): { structure: Int32Array; coordinates: Int32Array } {
+  const n = packed.properties.length;
+  const { structure } = packed;
+  const s = new Int32Array(n + 1);
+  const c = new Int32Array(n + 1);
+  let si = 0;
+  let ci = 0;
+  const polygon = () => {
+    const rings = structure[si++];
+    for (let r = 0; r < rings; r++) ci += 2 * structure[si++];
+  };
+  for (let i = 0; i < n; i++) {
+    s[i] = si;
+    c[i] = ci;
+    const kind = structure[si++];
+    if (kind === 1) polygon();
+    else if (kind === 2) {
+      const parts = structure[si++];
+      for (let k = 0; k < parts; k++) polygon();
+    }
+  }
+  s[n] = si;
+  c[n] = ci;
+  return { structure: s, coordinates: c };
+}
+
+/**
+ * Features `from` … `to − 1` of packed features, as packed features of their own (views of the
+ * same buffers, not copies).
+ *
+ * @example packedSlice(packed, packedOffsets(packed), 100, 200).properties.length // 100
+ */
+export function packedSlice(packed: PackedFeatures, at: { structure: Int32Array; coordinates: Int32Array }, from: number, to: number): PackedFeatures {
+  return {
+    coordinates: packed.coordinates.subarray(at.coordinates[from], at.coordinates[to]),
+    structure: packed.structure.subarray(at.structure[from], at.structure[to]),
+    properties: packed.properties.slice(from, to),
+  };
+}

@@ -70,8 +70,8 @@ export interface RunFigures {
   preparedMaps: MapContent | null;
   /** The explorer's content when `options.drawing` was made from the result's boundaries (as `preparedMaps`); null otherwise. */
   preparedExplorer: ExplorerContent | null;
-  /** The geometry texts of `signalen.geojson` when made with `options.drawing` (see {@link PreparedDrawing}); null otherwise. */
-  geoJsonGeometries: GeoJsonGeometries | null;
+  /** The geometry texts of `signalen.geojson` when made with `options.drawing` (see {@link PreparedDrawing}; perhaps still coming); null otherwise. */
+  geoJsonGeometries: GeoJsonGeometries | (() => Promise<readonly GeoJsonGeometries[] | null>) | null;
   /** A page per gemeente and the index page linking them (none on a gemeente-level map). */
   gemeenten: { pages: GemeentePage[]; index: string; png: boolean } | null;
 }
@@ -142,8 +142,13 @@ export interface PreparedDrawing {
   drawn: readonly RegionFeature[] | null;
   /** {@link gemeenteOutlines} of the drawn features. */
   outlines: readonly RegionFeature[];
-  /** The geometry texts of `signalen.geojson`, when made meanwhile too (the CLI's worker makes them). */
-  geoJson?: GeoJsonGeometries;
+  /**
+   * The geometry texts of `signalen.geojson`, when made meanwhile too (the CLI's worker makes
+   * them): at once, or (full resolution) a function that gives them when they are needed, in
+   * runs made partly there and partly in the calling thread; null when they failed (the writer
+   * then makes them and names the problem).
+   */
+  geoJson?: GeoJsonGeometries | (() => Promise<readonly GeoJsonGeometries[] | null>);
 }
 
 /**

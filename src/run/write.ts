@@ -162,14 +162,6 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
 
     progress('GeoJSON, CSV en Excel');
     const rows = signalRows(r.signalen);
-    // the rows themselves as each code's attributes: exportFeature cleans every value as it
-    // writes it (attributesByCode would copy and clean all 14,000 rows first)
-    const attributes = new Map(rows.map((row) => [row.code as string, row as Readonly<Record<string, ExportValue>>]));
-    // feature by feature: a full-resolution national file is never one string or one object tree
-    set.write('signalen.geojson', (function* () {
-      yield* geoJsonBytes(r.boundaries.features, { crs: r.boundaries.crs, attributes, ...(figures.geoJsonGeometries ? { geometries: figures.geoJsonGeometries } : {}) });
-      yield '\n';
-    })());
     const [csvNl, csvPlain] = toCsvDialects(rows, ['excel-nl', 'plain']);
     set.write('signalen.csv', csvNl);
     set.write('signalen-plain.csv', csvPlain);
@@ -183,6 +175,17 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
       const { writeFigures } = await import('../viz/figure-files.js');
       await writeFigures(pages, { staged: true, shared: { claims, from: 0 } });
     }
+    // last: its geometry texts may still be in the making (full resolution; this thread helps)
+    const made = figures.geoJsonGeometries;
+    const geometries = typeof made === 'function' ? await made() : made;
+    // the rows themselves as each code's attributes: exportFeature cleans every value as it
+    // writes it (attributesByCode would copy and clean all 14,000 rows first)
+    const attributes = new Map(rows.map((row) => [row.code as string, row as Readonly<Record<string, ExportValue>>]));
+    // feature by feature: a full-resolution national file is never one string or one object tree
+    set.write('signalen.geojson', (function* () {
+      yield* geoJsonBytes(r.boundaries.features, { crs: r.boundaries.crs, attributes, ...(geometries ? { geometries } : {}) });
+      yield '\n';
+    })());
   } catch (e) {
     // nothing may still be drawing into the staging folder when the caller removes it
     await Promise.allSettled(drawing);

@@ -13,6 +13,7 @@ import { demoConfig } from '../../src/run/config.js';
 import { needsDrawSimplification } from '../../src/geo/simplify.js';
 import type { RegionFeature } from '../../src/geo/types.js';
 import { densifyFeatures } from '../geo/fullres-fixtures.js';
+import type { GeoJsonGeometries } from '../../src/export/geojson.js';
 
 const home = new URL('../..', import.meta.url).pathname;
 const bin = join(home, 'bin/veerkracht.js');
@@ -135,12 +136,13 @@ describe('figures drawn in a worker thread', () => {
     const { prepareDrawing } = (await import(join(home, 'dist/run/figures.js'))) as typeof import('../../src/run/figures.js');
     const { readBoundaries } = (await import(join(home, 'dist/sources/boundaries/read.js'))) as typeof import('../../src/sources/boundaries/read.js');
     const b = await readBoundaries(join(home, 'data/demo/geo/synthetisch_buurten_2019-2022_rd.geojson'), { level: 'buurt' });
-    const { geoJsonGeometries } = (await import(join(home, 'dist/export/geojson.js'))) as typeof import('../../src/export/geojson.js');
+    const { geoJsonBytes, geoJsonGeometries } = (await import(join(home, 'dist/export/geojson.js'))) as typeof import('../../src/export/geojson.js');
     // the drawing, and the geometry texts of signalen.geojson made there meanwhile
     const here = { ...prepareDrawing(b), geoJson: geoJsonGeometries(b.features, { crs: b.crs }) };
     expect(here.outlines.length).toBeGreaterThan(1);
     // over the drawing budget (a ring of 20,000 vertices in each of two buurten): the exact features
-    // go over for their GeoJSON geometry, then their simplification for the drawing
+    // go over and are simplified there; the drawing comes back with the drawn features, the
+    // GeoJSON geometry of the exact features after it
     const ring = (cx: number) => {
       const r = Array.from({ length: 20_000 }, (_, i) => [cx + 1000 * Math.cos((2 * Math.PI * i) / 20_000), 450000 + 1000 * Math.sin((2 * Math.PI * i) / 20_000)]);
       r.push(r[0]);
@@ -165,8 +167,14 @@ describe('figures drawn in a worker thread', () => {
       expect(await drawer.drawing!()).toEqual(here);
       other.drawFrom!(big);
       const there = await other.drawing!();
-      expect(there).toEqual(bigHere);
-      expect(Buffer.from(there!.geoJson!.bytes).equals(Buffer.from(bigHere.geoJson.bytes))).toBe(true);
+      expect({ ...there, geoJson: null }).toEqual({ ...bigHere, geoJson: null });
+      // made when asked for, in runs, partly there and partly here: they write the same GeoJSON
+      expect(typeof there!.geoJson).toBe('function');
+      const runs = await (there!.geoJson as () => Promise<readonly GeoJsonGeometries[] | null>)();
+      expect(runs).not.toBeNull();
+      expect(runs!.reduce((n, r) => n + r.count, 0)).toBe(big.features.length);
+      const write = (geometries: GeoJsonGeometries | readonly GeoJsonGeometries[]) => Buffer.concat([...geoJsonBytes(big.features, { crs: big.crs, geometries })].map((p) => Buffer.from(p)));
+      expect(write(runs!).equals(write(bigHere.geoJson))).toBe(true);
       // with a study area or filter (not the whole file) full resolution is drawn in this thread
       third.drawFrom!(big, { whole: false });
       expect(third.drawing!()).toBeNull();
