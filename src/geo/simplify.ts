@@ -15,7 +15,7 @@ import { feature as topoFeature } from 'topojson-client';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
 import type { RegionFeature } from './types.js';
-import { flatPolygonTopology, polygonsTopology, type FlatTopology, type TopoPolygon } from './topology.js';
+import { flatArcs, flatPolygonTopology, polygonsTopology, type FlatTopology, type TopoPolygon } from './topology.js';
 import { flatVisvalingamWeights } from './visvalingam.js';
 import { unpackFeatures, type PackedFeatures } from './transfer.js';
 import { kthSmallest } from '../util/select.js';
@@ -276,24 +276,8 @@ function flatRingsOfPacked(packed: PackedFeatures): FlatRings {
 
 /** A topology of topojson-server (Position arrays) as a {@link FlatTopology}. */
 function flatFromTopology(topo: Topology<Objects>): FlatTopology {
-  const arcs = topo.arcs as Position[][];
-  let total = 0;
-  for (const a of arcs) total += a.length;
-  const xs = new Float64Array(total);
-  const ys = new Float64Array(total);
-  const arcStart = new Int32Array(arcs.length);
-  const arcEnd = new Int32Array(arcs.length);
-  let at = 0;
-  arcs.forEach((a, k) => {
-    arcStart[k] = at;
-    for (const p of a) {
-      xs[at] = p[0];
-      ys[at++] = p[1];
-    }
-    arcEnd[k] = at - 1;
-  });
   const geometries = (topo.objects.d as GeometryCollection).geometries as unknown as TopoPolygon[];
-  return { bbox: topo.bbox as [number, number, number, number], geometries, xs, ys, arcStart, arcEnd };
+  return { bbox: topo.bbox as [number, number, number, number], geometries, ...flatArcs(topo.arcs as Position[][]) };
 }
 
 /**

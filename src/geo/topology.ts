@@ -110,6 +110,30 @@ export interface FlatTopology {
 }
 
 /**
+ * Arcs given as arrays of positions, in typed arrays as {@link FlatTopology} holds them: arc `k`
+ * is the points `arcStart[k] … arcEnd[k]` of `xs`/`ys`, one arc after the other.
+ *
+ * @example flatArcs([[[0, 0], [1, 1]]]).arcEnd // Int32Array [1]
+ */
+export function flatArcs(arcs: readonly (readonly Position[])[]): { xs: Float64Array; ys: Float64Array; arcStart: Int32Array; arcEnd: Int32Array } {
+  let total = 0;
+  for (const arc of arcs) total += arc.length;
+  const xs = new Float64Array(total);
+  const ys = new Float64Array(total);
+  const arcStart = new Int32Array(arcs.length);
+  const arcEnd = new Int32Array(arcs.length);
+  for (let k = 0, at = 0; k < arcs.length; k++) {
+    arcStart[k] = at;
+    for (const p of arcs[k]) {
+      xs[at] = p[0];
+      ys[at++] = p[1];
+    }
+    arcEnd[k] = at - 1;
+  }
+  return { xs, ys, arcStart, arcEnd };
+}
+
+/**
  * {@link polygonTopology} of rings whose positions lie in `xs`/`ys`, ring after ring:
  * `ringLengths[r]` positions each (at least two), grouped into geometries by `shape` (per
  * geometry: 1 for a Polygon, 2 for a MultiPolygon followed by its number of polygons; then per

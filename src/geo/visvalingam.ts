@@ -7,6 +7,7 @@
  * triangle object per point.
  */
 import type { Position } from 'geojson';
+import { flatArcs } from './topology.js';
 
 /** The weights of {@link visvalingamWeights}: point `i` of arc `k` has `weights[offsets[k] + i]`. */
 export interface ArcWeights {
@@ -24,20 +25,7 @@ export interface ArcWeights {
  * @example visvalingamWeights([[[0, 0], [1, 1], [2, 0]]]).weights // Float64Array [Infinity, 1, Infinity]
  */
 export function visvalingamWeights(arcs: readonly (readonly Position[])[]): ArcWeights {
-  let total = 0;
-  for (const arc of arcs) total += arc.length;
-  const xs = new Float64Array(total);
-  const ys = new Float64Array(total);
-  const arcStart = new Int32Array(arcs.length);
-  const arcEnd = new Int32Array(arcs.length);
-  for (let k = 0, at = 0; k < arcs.length; k++) {
-    arcStart[k] = at;
-    for (const p of arcs[k]) {
-      xs[at] = p[0];
-      ys[at++] = p[1];
-    }
-    arcEnd[k] = at - 1;
-  }
+  const { xs, ys, arcStart, arcEnd } = flatArcs(arcs);
   return flatVisvalingamWeights(xs, ys, arcStart, arcEnd);
 }
 
