@@ -25,7 +25,7 @@ it('every notebook names the veerkracht-tslab kernel, so a front end starts the 
 
 /** Python (tornado, a dependency of the Notebook server): send one execute_request, print its stdout stream. */
 const RUN_CELL = `
-import json, sys, uuid
+import asyncio, json, sys, uuid
 from tornado import ioloop, websocket
 async def main(url, code):
     ws = await websocket.websocket_connect(url)
@@ -39,8 +39,18 @@ async def main(url, code):
         if m["msg_type"] == "stream": sys.stdout.write(m["content"]["text"])
         if m["msg_type"] == "error": sys.stdout.write("error: " + m["content"].get("evalue", ""))
         if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle": break
+    # close the socket and let tornado's frame loop see it close before the loop stops
+    ws.close()
+    await asyncio.sleep(0.2)
 ioloop.IOLoop.current().run_sync(lambda: main(sys.argv[1], sys.argv[2]), timeout=80)
 `;
+
+/**
+ * Python's warning at exit that tornado's websocket frame loop was still pending when the
+ * client's event loop closed (a race at shutdown, after the cell has run): not an error of the
+ * kernel or the cell.
+ */
+const PENDING_AT_EXIT = /^Task was destroyed but it is pending!\ntask: <Task pending name='[^']*' coro=<WebSocketProtocol13\._receive_frame_loop\(\)[^\n]*\n?/m;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -88,7 +98,7 @@ it.runIf((hasNotebook && existsSync(tslabBin)) || required)('notebooks:open serv
     expect(session.kernel.name).toBe('veerkracht-tslab');
     // run a TypeScript cell through the kernel's websocket, as the browser does (tornado's client)
     const cell = spawnSync('/usr/bin/python3', ['-c', RUN_CELL, `ws://127.0.0.1:${port}/api/kernels/${session.kernel.id}/channels?token=${token}`, 'const n: number = 6 * 7; console.log(`antwoord ${n}`);'], { encoding: 'utf8', timeout: 90_000 });
-    expect(cell.stderr).toBe('');
+    expect(cell.stderr.replace(PENDING_AT_EXIT, '')).toBe('');
     expect(cell.stdout).toContain('antwoord 42');
     await api(`sessions/${session.id}`, { method: 'DELETE' });
   } finally {
