@@ -399,7 +399,8 @@ export function buildCrosswalk(from: RegionGeometries, to: RegionGeometries, opt
       if (useAddr) for (const key of addr.keys()) if (key.startsWith(`${i} `)) set.add(Number(key.split(' ')[1]));
       js = [...set];
     }
-    for (const j of js.length > 1 ? [...js].sort((x, y) => x - y) : js) {
+    if (js.length > 1) js.sort((x, y) => x - y);
+    for (const j of js) {
       const area = ps.find((p) => p.j === j)?.area ?? 0;
       const n = options.addresses !== undefined ? addr.get(`${i} ${j}`) ?? 0 : 0;
       const weight = useAddr ? n / nAddr : area / covered;

@@ -49,9 +49,9 @@ export interface BoundaryReadOptions {
    */
   geometryTexts?: GeometryTextIndex;
   /**
-   * The file's bytes, already being read (`readFile(path)` started earlier, so that the read
-   * overlaps other work: the run reads its t0 file while it parses the t1 file). A failed read
-   * is reported as reading the file here would report it.
+   * The file's bytes, already being read (`readAhead(path)` of util/fs started earlier, so that
+   * the read overlaps other work: the run reads its t0 file while it parses the t1 file). A
+   * failed read is reported as reading the file here would report it.
    */
   bytes?: Promise<Uint8Array>;
 }
