@@ -17,7 +17,7 @@ import type { GeometryCollection, Objects, Topology } from 'topojson-specificati
 import type { RegionFeature } from './types.js';
 import { flatArcs, flatPolygonTopology, polygonsTopology, type FlatTopology, type TopoPolygon } from './topology.js';
 import { flatVisvalingamWeights } from './visvalingam.js';
-import { unpackFeatures, type PackedFeatures } from './transfer.js';
+import { unpackFeatures, walkPacked, type PackedFeatures } from './transfer.js';
 import { kthSmallest } from '../util/select.js';
 
 /**
@@ -241,36 +241,23 @@ function flatRingsOf(features: readonly RegionFeature[]): FlatRings {
 }
 
 function flatRingsOfPacked(packed: PackedFeatures): FlatRings {
-  const { coordinates: c, structure } = packed;
+  const c = packed.coordinates;
   const gather = new RingGatherer(c.length / 2);
   const hasGeometry = new Uint8Array(packed.properties.length);
-  let s = 0;
-  let at = 0;
   let maxRing = 0;
-  const polygon = () => {
-    const rings = structure[s++];
-    gather.shape.push(rings);
-    for (let r = 0; r < rings; r++) {
-      const n = structure[s++];
+  walkPacked(packed, {
+    feature(i, kind, polygons) {
+      if (kind === 0) return;
+      hasGeometry[i] = 1;
+      if (kind === 1) gather.shape.push(1);
+      else gather.shape.push(2, polygons);
+    },
+    polygon: (rings) => gather.shape.push(rings),
+    ring(n, at) {
       if (n > maxRing) maxRing = n;
-      const base = at;
-      gather.ring(n, (i) => c[base + 2 * i], (i) => c[base + 2 * i + 1]);
-      at += 2 * n;
-    }
-  };
-  for (let f = 0; f < hasGeometry.length; f++) {
-    const kind = structure[s++];
-    if (kind === 0) continue;
-    hasGeometry[f] = 1;
-    if (kind === 1) {
-      gather.shape.push(1);
-      polygon();
-    } else {
-      const n = structure[s++];
-      gather.shape.push(2, n);
-      for (let i = 0; i < n; i++) polygon();
-    }
-  }
+      gather.ring(n, (i) => c[at + 2 * i], (i) => c[at + 2 * i + 1]);
+    },
+  });
   return gather.done(hasGeometry, maxRing);
 }
 

@@ -104,6 +104,49 @@ export function unpackFeatures(packed: PackedFeatures): RegionFeature[] {
   });
 }
 
+/** What {@link walkPacked} calls, each optional. */
+export interface PackedVisitor {
+  /**
+   * Feature `i` begins: its kind (0 no geometry, 1 Polygon, 2 MultiPolygon), its number of
+   * polygons (0, 1 or the MultiPolygon's), and where it begins in `structure` and `coordinates`.
+   */
+  feature?(i: number, kind: number, polygons: number, structureAt: number, coordinatesAt: number): void;
+  /** A polygon of the current feature begins, with this many rings. */
+  polygon?(rings: number): void;
+  /** A ring of `positions` positions, its first x at `coordinates[at]`. */
+  ring?(positions: number, at: number): void;
+}
+
+/**
+ * Walk packed features in their order (the layout {@link packFeatures} writes), calling the
+ * visitor per feature, polygon and ring; returns where the walk ended in `structure` and
+ * `coordinates`.
+ *
+ * @example walkPacked(packed, { ring: (n) => (vertices += n) })
+ */
+export function walkPacked(packed: PackedFeatures, visit: PackedVisitor): { structureAt: number; coordinatesAt: number } {
+  const { structure } = packed;
+  let s = 0;
+  let c = 0;
+  const polygon = () => {
+    const rings = structure[s++];
+    visit.polygon?.(rings);
+    for (let r = 0; r < rings; r++) {
+      const n = structure[s++];
+      visit.ring?.(n, c);
+      c += 2 * n;
+    }
+  };
+  for (let i = 0; i < packed.properties.length; i++) {
+    const at = s;
+    const kind = structure[s++];
+    const polygons = kind === 2 ? structure[s++] : kind === 1 ? 1 : 0;
+    visit.feature?.(i, kind, polygons, at, c);
+    for (let k = 0; k < polygons; k++) polygon();
+  }
+  return { structureAt: s, coordinatesAt: c };
+}
+
 /**
  * Where each packed feature starts: `structure[i]` in {@link PackedFeatures.structure} and
  * `coordinates[i]` in {@link PackedFeatures.coordinates} (numbers, not positions), with the ends
@@ -113,28 +156,17 @@ export function unpackFeatures(packed: PackedFeatures): RegionFeature[] {
  */
 export function packedOffsets(packed: PackedFeatures): { structure: Int32Array; coordinates: Int32Array } {
   const n = packed.properties.length;
-  const { structure } = packed;
-  const s = new Int32Array(n + 1);
-  const c = new Int32Array(n + 1);
-  let si = 0;
-  let ci = 0;
-  const polygon = () => {
-    const rings = structure[si++];
-    for (let r = 0; r < rings; r++) ci += 2 * structure[si++];
-  };
-  for (let i = 0; i < n; i++) {
-    s[i] = si;
-    c[i] = ci;
-    const kind = structure[si++];
-    if (kind === 1) polygon();
-    else if (kind === 2) {
-      const parts = structure[si++];
-      for (let k = 0; k < parts; k++) polygon();
-    }
-  }
-  s[n] = si;
-  c[n] = ci;
-  return { structure: s, coordinates: c };
+  const structure = new Int32Array(n + 1);
+  const coordinates = new Int32Array(n + 1);
+  const end = walkPacked(packed, {
+    feature(i, _kind, _polygons, s, c) {
+      structure[i] = s;
+      coordinates[i] = c;
+    },
+  });
+  structure[n] = end.structureAt;
+  coordinates[n] = end.coordinatesAt;
+  return { structure, coordinates };
 }
 
 /**
