@@ -136,7 +136,7 @@ export function simplifyForDrawing(features: readonly RegionFeature[], options: 
   const before = vertexStats(features);
   const unchanged: DrawSimplifyResult = { features, simplified: false, verticesBefore: before.vertices, verticesAfter: before.vertices, maxRingBefore: before.maxRing, minWeight: 0 };
   if (!overBudget(before, options) || !features.some((f) => f.geometry)) return unchanged;
-  const { geoms, minWeight } = simplifyRings(flatRingsOf(features), options, () => polygonsTopology(features.filter((f) => f.geometry).map((f) => withoutRepeats(f.geometry))));
+  const { geoms, minWeight } = simplifyRings(flatRingsOf(features), options, () => nestedTopology(features));
   let g = 0;
   const out = features.map((f) => (f.geometry ? { ...f, geometry: geoms[g++] } : f)) as RegionFeature[];
   return { features: out, simplified: true, verticesBefore: before.vertices, verticesAfter: vertexStats(out).vertices, maxRingBefore: before.maxRing, minWeight };
@@ -158,7 +158,7 @@ export function simplifyPackedForDrawing(packed: PackedFeatures, options: DrawSi
     const features = unpacked();
     return { features, simplified: false, verticesBefore: before.vertices, verticesAfter: before.vertices, maxRingBefore: before.maxRing, minWeight: 0 };
   }
-  const { geoms, minWeight } = simplifyRings(rings, options, () => polygonsTopology(unpacked().filter((f) => f.geometry).map((f) => withoutRepeats(f.geometry))));
+  const { geoms, minWeight } = simplifyRings(rings, options, () => nestedTopology(unpacked()));
   let g = 0;
   const out = packed.properties.map((properties, i) => ({ type: 'Feature', geometry: rings.hasGeometry[i] === 1 ? geoms[g++] : null, properties })) as RegionFeature[];
   return { features: out, simplified: true, verticesBefore: before.vertices, verticesAfter: vertexStats(out).vertices, maxRingBefore: before.maxRing, minWeight };
@@ -356,6 +356,11 @@ function simplifyRings(rings: FlatRings, options: DrawSimplifyOptions, nested: (
     geoms = decode();
   }
   return { geoms, minWeight };
+}
+
+/** topojson-server's topology of the features' geometries without consecutive repeats (for rings too short for the typed one). */
+function nestedTopology(features: readonly RegionFeature[]): Topology<Objects> {
+  return polygonsTopology(features.filter((f) => f.geometry).map((f) => withoutRepeats(f.geometry)));
 }
 
 function withoutRepeats(g: Geom): Geom {
