@@ -9,7 +9,7 @@ import { toCsvDialects } from '../export/csv.js';
 import { stableJson } from '../export/summary.js';
 import type { FigureFile, WriteFiguresOptions } from '../viz/figure-files.js';
 import { offlineHtml } from '../viz/html.js';
-import { geoJsonBytes, type ExportValue } from '../export/geojson.js';
+import { geoJsonBytes, type ExportValue, type GeoJsonGeometries } from '../export/geojson.js';
 import { xlsxBytes } from '../export/xlsx.js';
 import { openOutputSet, type OutputSet } from '../util/output-set.js';
 import type { SignalResult } from './compute.js';
@@ -171,21 +171,17 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
     const summary = buildSummary(r, written);
     set.write('signalen.xlsx', xlsxBytes(summaryWorkbook(r, rows, summary)));
     set.write('samenvatting.json', stableJson(summary));
+    // signalen.geojson before this thread's share of the pages when its geometry texts are
+    // ready (the pages are handed out one by one, so both threads end together), after them when
+    // the texts may still be in the making (full resolution: this thread helps make them)
+    const made = figures.geoJsonGeometries;
+    const ready = typeof made !== 'function';
+    if (ready) writeGeoJson(set, r, rows, made);
     if (pages.length > 0) {
       const { writeFigures } = await import('../viz/figure-files.js');
       await writeFigures(pages, { staged: true, shared: { claims, from: 0 } });
     }
-    // last: its geometry texts may still be in the making (full resolution; this thread helps)
-    const made = figures.geoJsonGeometries;
-    const geometries = typeof made === 'function' ? await made() : made;
-    // the rows themselves as each code's attributes: exportFeature cleans every value as it
-    // writes it (attributesByCode would copy and clean all 14,000 rows first)
-    const attributes = new Map(rows.map((row) => [row.code as string, row as Readonly<Record<string, ExportValue>>]));
-    // feature by feature: a full-resolution national file is never one string or one object tree
-    set.write('signalen.geojson', (function* () {
-      yield* geoJsonBytes(r.boundaries.features, { crs: r.boundaries.crs, attributes, ...(geometries ? { geometries } : {}) });
-      yield '\n';
-    })());
+    if (!ready) writeGeoJson(set, r, rows, await made());
   } catch (e) {
     // nothing may still be drawing into the staging folder when the caller removes it
     await Promise.allSettled(drawing);
@@ -193,4 +189,16 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
   }
   await Promise.all(drawing);
   return written;
+}
+
+/** Write signalen.geojson: the signal rows as the attributes of the t1 boundaries. */
+function writeGeoJson(set: OutputSet, r: SignalResult, rows: ReturnType<typeof signalRows>, geometries: GeoJsonGeometries | readonly GeoJsonGeometries[] | null): void {
+  // the rows themselves as each code's attributes: exportFeature cleans every value as it
+  // writes it (attributesByCode would copy and clean all 14,000 rows first)
+  const attributes = new Map(rows.map((row) => [row.code as string, row as Readonly<Record<string, ExportValue>>]));
+  // feature by feature: a full-resolution national file is never one string or one object tree
+  set.write('signalen.geojson', (function* () {
+    yield* geoJsonBytes(r.boundaries.features, { crs: r.boundaries.crs, attributes, ...(geometries ? { geometries } : {}) });
+    yield '\n';
+  })());
 }
