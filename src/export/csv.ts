@@ -6,6 +6,8 @@
  * numbers in numeric columns are written as numbers, negative ones included.
  */
 
+import { decimalText } from '../util/decimal.js';
+
 /** Which CSV flavour to write. */
 export type CsvDialect = 'excel-nl' | 'plain';
 
@@ -105,7 +107,7 @@ export function toCsvDialects(
     if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) {
       for (let d = 0; d < nd; d++) cells[d][j] = '';
     } else if (typeof v === 'number') {
-      const point = Object.is(v, -0) ? '0' : String(v);
+      const point = decimalText(v); // (String(v): -0 as 0)
       const hasPoint = point.indexOf('.') >= 0;
       for (let d = 0; d < nd; d++) {
         const t = comma[d] && hasPoint ? point.replace('.', ',') : point;

@@ -8,6 +8,7 @@
  */
 import { writeFileAtomic } from './atomic.js';
 import { zipDeflate } from './zip.js';
+import { sixDecimals, writeSixDecimals } from '../util/decimal.js';
 
 /** One column of a sheet. */
 export interface XlsxWriteColumn {
@@ -158,8 +159,13 @@ class AsciiSink {
 
   /** Append a finite number as JavaScript writes it (`String(v)`: shortest round trip, `-0` as `0`). */
   number(v: number): void {
-    if (v >= 0 && v < 2147483648 && Number.isInteger(v)) this.uint(v);
-    else this.text(String(v));
+    if (v >= 0 && v < 2147483648 && Number.isInteger(v)) return this.uint(v);
+    // (the shares and changes of a run: six decimals at most, written digit by digit)
+    const k = sixDecimals(v);
+    if (k === k) {
+      const buf = this.room(17);
+      this.len = writeSixDecimals(buf, this.len, k);
+    } else this.text(String(v));
   }
 
   /** The bytes written so far (a view, not a copy). */
