@@ -33,6 +33,9 @@ export async function svgToPng(svg: string, options: PngOptions = {}): Promise<U
 // level 1 44 ms 1.24 MB, level 3 53 ms 1.14 MB, level 6 105 ms 1.05 MB; resvg's own encoder
 // (asPng) 72–85 ms on the calling thread for 1.47 MB
 const PNG_DEFLATE_LEVEL = 3;
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** Largest IDAT chunk written (PNG spec §5.3: a length below 2^31). */
+const MAX_CHUNK = 2 ** 30;
 
 /** One PNG chunk (PNG spec §5.3): length, type, data, CRC-32 of type and data. */
 function chunk(type: string, data: Uint8Array): Buffer {
@@ -52,8 +55,9 @@ function chunk(type: string, data: Uint8Array): Buffer {
  * that.
  *
  * @param pixels width × height × 4 bytes, row by row (resvg's `pixels`)
+ * @param maxChunk the largest IDAT chunk (default 2^30; smaller only to test the split)
  */
-export async function opaquePng(width: number, height: number, pixels: Uint8Array): Promise<Uint8Array | null> {
+export async function opaquePng(width: number, height: number, pixels: Uint8Array, maxChunk = MAX_CHUNK): Promise<Uint8Array | null> {
   const stride = width * 4;
   if (pixels.length !== stride * height) throw new Error(`opaquePng: ${pixels.length} bytes for ${width} × ${height} RGBA pixels`);
   for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 255) return null;
@@ -67,5 +71,8 @@ export async function opaquePng(width: number, height: number, pixels: Uint8Arra
   header[9] = 6; // RGBA
   // (compression 0, filter method 0, no interlace)
   const data = await deflateAsync(rows, { level: PNG_DEFLATE_LEVEL });
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', data), chunk('IEND', new Uint8Array(0))]);
+  // (a chunk holds at most 2^31 − 1 bytes: a larger stream goes in several IDAT chunks, as the spec allows)
+  const idat: Buffer[] = [];
+  for (let at = 0; at < data.length || at === 0; at += maxChunk) idat.push(chunk('IDAT', data.subarray(at, at + maxChunk)));
+  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', header), ...idat, chunk('IEND', new Uint8Array(0))]);
 }

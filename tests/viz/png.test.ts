@@ -62,6 +62,15 @@ describe('svgToPng', () => {
     expect(await opaquePng(image.width, image.height, image.pixels)).toBeNull();
   });
 
+  it('splits the image data over several IDAT chunks when it is longer than a chunk may be', async () => {
+    const image = await renderAsync(MAP, { background: 'white', ...RESVG_OPTIONS });
+    const png = Buffer.from((await opaquePng(image.width, image.height, image.pixels, 100))!);
+    let idat = 0;
+    for (let off = 8; off < png.length; off += 12 + png.readUInt32BE(off)) if (png.toString('latin1', off + 4, off + 8) === 'IDAT') idat++;
+    expect(idat).toBeGreaterThan(5);
+    expect(decodedByResvg(png, image.width, image.height).equals(Buffer.from(image.pixels))).toBe(true);
+  });
+
   it('refuses pixels that do not fit the size', async () => {
     await expect(opaquePng(3, 2, new Uint8Array(20))).rejects.toThrow(/20 bytes for 3 × 2/);
   });
