@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inflateSync, strFromU8, unzipSync } from 'fflate';
 import { zipDeflate } from '../../src/export/zip.js';
-
-// CRC-32 (ISO-HDLC, reflected 0xEDB88320) bit by bit: independent of zlib's table code
-function crcBitwise(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of data) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-  }
-  return (c ^ 0xffffffff) >>> 0;
-}
+import { crc32Bitwise as crcBitwise } from '../helpers/crc32.js';
 
 /** Walk the archive by its end record and central directory, as a reader does, checking each local header. */
 function walk(zip: Uint8Array) {
