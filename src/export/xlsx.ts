@@ -8,7 +8,7 @@
  */
 import { writeFileAtomic } from './atomic.js';
 import { zipDeflate } from './zip.js';
-import { sixDecimals, writeSixDecimals } from '../util/decimal.js';
+import { sixDecimals, writeSixDecimals, writeUint } from '../util/decimal.js';
 
 /** One column of a sheet. */
 export interface XlsxWriteColumn {
@@ -144,17 +144,7 @@ class AsciiSink {
 
   /** Append a non-negative integer below 2^31 in decimal. */
   uint(n: number): void {
-    const buf = this.room(10);
-    let digits = 1;
-    for (let x = n; x >= 10; x = (x / 10) | 0) digits++;
-    let p = this.len + digits;
-    this.len = p;
-    let x = n;
-    do {
-      const q = (x / 10) | 0;
-      buf[--p] = 48 + x - q * 10;
-      x = q;
-    } while (x > 0);
+    this.len = writeUint(this.room(10), this.len, n);
   }
 
   /** Append a finite number as JavaScript writes it (`String(v)`: shortest round trip, `-0` as `0`). */

@@ -1,8 +1,7 @@
 /**
  * Numbers with at most six decimals — what a run rounds its shares, changes and scores to — as
  * text, exactly as `String(v)` writes them but without V8's shortest-round-trip search: the digits
- * of the integer v × 10^6 with the decimal point put in. The CSV and Excel writers write some
- * 400,000 such numbers per national run.
+ * of the integer v × 10^6 with the decimal point put in.
  *
  * Why the two agree: let v be the double nearest to d = k / 10^6 (k an integer; `k / 1e6` is
  * correctly rounded, so that is what {@link sixDecimals} checks). `String(v)` is the decimal with
@@ -11,6 +10,7 @@
  * differs from d by at least 10^-7; below 10^8 two neighbouring doubles are less than 10^-7
  * apart, so such a decimal cannot round to v. Hence d itself, trailing zeros dropped, is the
  * text; and at these magnitudes (10^-6 up to 10^8) `String` writes it without an exponent.
+ * (A national run writes ≈ 110,000 of them into the workbook and as many into the CSVs.)
  */
 
 const SCALE = 1e6;
@@ -64,16 +64,9 @@ export function writeSixDecimals(buf: Uint8Array, at: number, k: number): number
     a = -a;
   }
   // (a < 10^14: the whole part is below 10^8, the fraction below 10^6 — both small integers)
-  let whole = Math.floor(a / SCALE);
+  const whole = Math.floor(a / SCALE);
   let frac = a - whole * SCALE;
-  let digits = 1;
-  for (let x = whole; x >= 10; x = (x / 10) | 0) digits++;
-  p += digits;
-  for (let i = p - 1; i >= p - digits; i--) {
-    const q = (whole / 10) | 0;
-    buf[i] = 48 + whole - q * 10;
-    whole = q;
-  }
+  p = writeUint(buf, p, whole);
   if (frac === 0) return p;
   buf[p++] = 46; // .
   let width = 6;
@@ -87,4 +80,21 @@ export function writeSixDecimals(buf: Uint8Array, at: number, k: number): number
     frac = q;
   }
   return p + width;
+}
+
+/**
+ * Write a non-negative integer below 2^31 in decimal as ASCII bytes at `at`; returns the position
+ * after it. `buf` needs room for 10 bytes from `at`.
+ */
+export function writeUint(buf: Uint8Array, at: number, n: number): number {
+  let digits = 1;
+  for (let x = n; x >= 10; x = (x / 10) | 0) digits++;
+  let p = at + digits;
+  let x = n;
+  do {
+    const q = (x / 10) | 0;
+    buf[--p] = 48 + x - q * 10;
+    x = q;
+  } while (x > 0);
+  return at + digits;
 }

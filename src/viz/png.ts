@@ -73,6 +73,7 @@ export async function opaquePng(width: number, height: number, pixels: Uint8Arra
   const data = await deflateAsync(rows, { level: PNG_DEFLATE_LEVEL });
   // (a chunk holds at most 2^31 − 1 bytes: a larger stream goes in several IDAT chunks, as the spec allows)
   const idat: Buffer[] = [];
-  for (let at = 0; at < data.length || at === 0; at += maxChunk) idat.push(chunk('IDAT', data.subarray(at, at + maxChunk)));
+  // (a zlib stream is never empty: at least its header and checksum)
+  for (let at = 0; at < data.length; at += maxChunk) idat.push(chunk('IDAT', data.subarray(at, at + maxChunk)));
   return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', header), ...idat, chunk('IEND', new Uint8Array(0))]);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decimalText, sixDecimals, writeSixDecimals } from '../../src/util/decimal.js';
+import { decimalText, sixDecimals, writeSixDecimals, writeUint } from '../../src/util/decimal.js';
 
 /** writeSixDecimals into a fresh buffer, read back as text (String(v) for the caller's v). */
 function written(v: number): string | null {
@@ -42,5 +42,15 @@ describe('decimalText and writeSixDecimals', () => {
     expect(sixDecimals(1e8)).toBeNaN();
     expect(written(-0.00659)).toBe('-0.00659');
     expect(written(99_999_999.000001)).toBe('99999999.000001');
+  });
+
+  it('writeUint writes String(n) for every integer from 0 to 2^31 − 1, and nothing beside it', () => {
+    const check = (n: number) => {
+      const buf = new Uint8Array(16).fill(120);
+      const end = writeUint(buf, 2, n);
+      return buf[0] === 120 && buf[1] === 120 && buf.subarray(end).every((b) => b === 120) && Buffer.from(buf.subarray(2, end)).toString('latin1') === String(n);
+    };
+    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), check), { numRuns: 100_000 });
+    for (const n of [0, 9, 10, 99, 100, 999_999, 1_000_000, 2 ** 31 - 1]) expect(check(n)).toBe(true);
   });
 });
