@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseFlags, type Command } from '../command.js';
 import { startFigureDrawer } from '../figure-drawer.js';
@@ -11,6 +12,27 @@ import { SIGNAL_CATEGORIES } from '../../signal/categories.js';
 /** The project folder (bin/veerkracht.js sets VEERKRACHT_HOME); the demo data lives in its data/demo. */
 function home(): string {
   return process.env.VEERKRACHT_HOME ?? process.cwd();
+}
+
+/**
+ * Boundary files together above this many bytes keep the main thread reading them for longer
+ * than the worker takes to load its modules, the KWB and the Leefbaarometer (national full
+ * resolution: 2 × 94 MB, ≈ 4 s; the simplified national files: 2 × 4.7 MB, ≈ 0.5 s).
+ */
+const LARGE_BOUNDARIES = 32 * 2 ** 20;
+
+/** Bytes of the boundary files (0 for one that cannot be read: its error comes when it is read). */
+function boundaryBytes(files: { t0?: string; t1: string }): number {
+  let bytes = 0;
+  for (const f of [files.t0, files.t1]) {
+    if (f === undefined) continue;
+    try {
+      bytes += statSync(f).size;
+    } catch {
+      // (named when read)
+    }
+  }
+  return bytes;
 }
 
 export const runCommand: Command = {
@@ -74,9 +96,13 @@ previous set), and a second run into the same folder is refused while one runs. 
     // the maps are drawn in a worker that first loads the KWB tables while the boundaries and the
     // Leefbaarometer are read here, then makes the drawing of the t1 boundaries and loads vega
     // (the worker takes the KWB editions; this thread the boundaries and the Leefbaarometer —
-    // measured the most even split, the worker first spends ≈ 0.5 s loading its modules)
+    // measured the most even split, the worker first spends ≈ 0.5 s loading its modules). With
+    // large boundary files (full resolution) this thread reads them for seconds while the worker
+    // waits for them: then the worker takes the Leefbaarometer too
     const kwbYears = config.period.K.t0 === config.period.K.t1 ? [config.period.K.t0] : [config.period.K.t0, config.period.K.t1];
-    const drawer = startFigureDrawer(process.env, { kwb: kwbYears.map((year) => ({ year, input: config.inputs.kwb[String(year)] })) });
+    const kwb = kwbYears.map((year) => ({ year, input: config.inputs.kwb[String(year)] }));
+    const lbm = boundaryBytes(config.inputs.boundaries) > LARGE_BOUNDARIES ? { leefbaarometer: config.inputs.leefbaarometer } : {};
+    const drawer = startFigureDrawer(process.env, { kwb, ...lbm });
     let job;
     try {
       job = await runJob(config, outDir, progress, drawer);
