@@ -155,9 +155,18 @@ export function validatePolygonGeometry(g: Geometry | null | undefined, options:
  */
 export interface ValidationMemo {
   /** By coordinate fingerprint: the validated geometries with that fingerprint. */
-  readonly entries: Map<number, { type: string; coordinates: unknown; selfIntersections: boolean; problems: readonly GeometryProblem[] }[]>;
+  readonly entries: Map<number, ValidationMemoEntry[]>;
   validated: number;
   reused: number;
+}
+
+/** One validated geometry of a {@link ValidationMemo}. */
+export interface ValidationMemoEntry {
+  type: string;
+  coordinates: unknown;
+  /** Whether `problems` include the self-intersection search (see {@link completeSelfIntersections}). */
+  selfIntersections: boolean;
+  problems: readonly GeometryProblem[];
 }
 
 /**
@@ -184,7 +193,7 @@ export function validateWithMemo(
   g: Geometry | null | undefined,
   memo: ValidationMemo,
   options: ValidateOptions = {},
-): { problems: readonly GeometryProblem[]; coordinates: unknown } {
+): { problems: readonly GeometryProblem[]; coordinates: unknown; entry?: ValidationMemoEntry } {
   const self = options.selfIntersections ?? true;
   const coordinates = (g as { coordinates?: unknown } | null | undefined)?.coordinates;
   const key = g && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? coordinatesFingerprint(coordinates) : null;
@@ -196,12 +205,28 @@ export function validateWithMemo(
   const hit = bucket?.find((e) => e.type === g!.type && e.selfIntersections === self && sameCoordinates(e.coordinates, coordinates));
   if (hit) {
     memo.reused++;
-    return { problems: hit.problems, coordinates: hit.coordinates };
+    return { problems: hit.problems, coordinates: hit.coordinates, entry: hit };
   }
   memo.validated++;
   const problems = validatePolygonGeometry(g, options);
-  const entry = { type: g!.type, coordinates, selfIntersections: self, problems };
+  const entry: ValidationMemoEntry = { type: g!.type, coordinates, selfIntersections: self, problems };
   if (bucket) bucket.push(entry);
   else memo.entries.set(key, [entry]);
-  return { problems, coordinates };
+  return { problems, coordinates, entry };
+}
+
+/**
+ * The problems of a memo entry validated without the self-intersection search, now with it:
+ * the entry becomes what validating with the search would have made (later lookups with the
+ * search find it). An entry validated with the search is returned as it is.
+ *
+ * @example const { entry } = validateWithMemo(g, memo, { selfIntersections: false }); // … later:
+ * completeSelfIntersections(entry!) // the same problems as validateWithMemo(g, memo) gives
+ */
+export function completeSelfIntersections(entry: ValidationMemoEntry): readonly GeometryProblem[] {
+  if (!entry.selfIntersections) {
+    entry.problems = validatePolygonGeometry({ type: entry.type, coordinates: entry.coordinates } as Geometry, { selfIntersections: true });
+    entry.selfIntersections = true;
+  }
+  return entry.problems;
 }

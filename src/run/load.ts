@@ -10,7 +10,8 @@ import type { LoadedTable, Provenance } from '../sources/types.js';
 import type { Boundaries } from '../sources/boundaries/types.js';
 import type { LeefbaarometerTable } from '../sources/leefbaarometer/load.js';
 import { readBoundaries } from '../sources/boundaries/read.js';
-import { createValidationMemo, type ValidationMemo } from '../geo/validate.js';
+import type { BoundaryReadOptions } from '../sources/boundaries/assemble.js';
+import { createValidationMemo } from '../geo/validate.js';
 import { createGeometryTextIndex, type GeometryTextIndex } from '../sources/boundaries/geometry-texts.js';
 import { readAnyTable } from '../sources/registry.js';
 import { loadStatlineJson } from '../sources/statline/reader.js';
@@ -116,7 +117,7 @@ function loadSummary(file: string, r: LoadedTable['report']): LoadSummary {
  * Boundaries of the map level; a file of another level says which level it holds (instead of
  * "no usable boundary feature … code of another level").
  */
-async function boundariesAtLevel(path: string, level: MapLevel, shared?: { memo: ValidationMemo; geometryTexts?: GeometryTextIndex; bytes?: Promise<Uint8Array> }): Promise<Boundaries> {
+async function boundariesAtLevel(path: string, level: MapLevel, shared?: Pick<BoundaryReadOptions, 'memo' | 'geometryTexts' | 'bytes' | 'selfIntersectionsLater'>): Promise<Boundaries> {
   try {
     return await readBoundaries(path, { level, ...shared });
   } catch (e) {
@@ -148,8 +149,15 @@ async function loadBoundaryPair(config: RunConfig, onT1?: (t1: Boundaries) => vo
   // its errors surface when it is parsed, as before
   const t0Bytes = t0File !== undefined ? readAhead(t0File) : undefined;
   t0Bytes?.catch(() => undefined);
-  const b1 = await boundariesAtLevel(config.inputs.boundaries.t1, config.level, shared);
-  onT1?.(b1);
+  // the self-intersection search of t1 (a warning, most of its validation at full resolution)
+  // runs after the boundaries are handed on, while the worker draws them
+  let finishT1: (() => void) | undefined;
+  const b1 = await boundariesAtLevel(config.inputs.boundaries.t1, config.level, { ...shared, selfIntersectionsLater: (finish) => (finishT1 = finish) });
+  try {
+    onT1?.(b1);
+  } finally {
+    finishT1?.();
+  }
   const b0 = t0File !== undefined ? await boundariesAtLevel(t0File, config.level, { ...shared, bytes: t0Bytes }) : null;
   shared.geometryTexts?.texts.clear(); // (it holds on to the text of the first file)
   return { b1, b0 };

@@ -6,7 +6,7 @@
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import { VeerkrachtError } from '../../util/errors.js';
 import { emptyBBox, extendBBox } from '../../geo/bbox.js';
-import { validatePolygonGeometry, validateWithMemo, type GeometryProblem, type ValidationMemo } from '../../geo/validate.js';
+import { completeSelfIntersections, validatePolygonGeometry, validateWithMemo, type GeometryProblem, type ValidationMemo, type ValidationMemoEntry } from '../../geo/validate.js';
 import { mapPositions } from '../../geo/area.js';
 import { rdToWgs84, wgs84ToRd } from '../../geo/projection.js';
 import { regionLevel } from '../../regions/codes.js';
@@ -35,6 +35,14 @@ export interface BoundaryReadOptions {
   strict?: boolean;
   /** Look for self-intersecting rings (reported as warnings, features kept). Default true. */
   checkSelfIntersections?: boolean;
+  /**
+   * Look for self-intersecting rings later (the search takes most of the validation of a
+   * full-resolution file, and only ever adds a warning): the features are validated without it
+   * and this callback receives `finish`, which runs the search and adds its warning to the
+   * report (and the memo) exactly as the read would have. The caller must call `finish` before it
+   * uses the report or reads another file through the same memo.
+   */
+  selfIntersectionsLater?: (finish: () => void) => void;
   /**
    * Geometries validated by an earlier read (`createValidationMemo()`, shared between the reads
    * of two years): a feature whose geometry is identical to one in the memo is not validated
@@ -149,10 +157,20 @@ export function assembleBoundaries(raw: RawBoundaries, options: BoundaryReadOpti
   };
 
   // 1. codes and geometry per feature
-  type Candidate = { index: number; code: string; raw: RawFeature; geometry: Polygon | MultiPolygon; level: RegionLevel };
+  type Candidate = { index: number; code: string; raw: RawFeature; geometry: Polygon | MultiPolygon; level: RegionLevel; entry?: ValidationMemoEntry };
   const candidates: Candidate[] = [];
   const selfIntersecting: string[] = [];
   let selfCount = 0;
+  const searchSelf = options.checkSelfIntersections ?? true;
+  const later = searchSelf && options.selfIntersectionsLater !== undefined;
+  const validateOptions = { selfIntersections: searchSelf && !later };
+  const selfIntersection = (c: Candidate, problems: readonly GeometryProblem[]) => {
+    const warn = problems.find((p) => p.code === 'self-intersection');
+    if (warn) {
+      selfCount++;
+      if (selfIntersecting.length < 5) selfIntersecting.push(`feature ${c.index} (${c.code}) ${where(warn)}`);
+    }
+  };
   raw.features.forEach((f, index) => {
     const rawCode = source.fromId ? f.id : f.properties?.[source.property];
     const code = normalizeBoundaryCode(rawCode, hint);
@@ -165,12 +183,13 @@ export function assembleBoundaries(raw: RawBoundaries, options: BoundaryReadOpti
       drop(REASONS[f.problem.code] ?? f.problem.code, index, label, f.problem.detail, 'geometry');
       return;
     }
-    const validateOptions = { selfIntersections: options.checkSelfIntersections ?? true };
     let geometry = f.geometry;
     let problems: readonly GeometryProblem[];
+    let entry: ValidationMemoEntry | undefined;
     if (options.memo) {
       const v = validateWithMemo(f.geometry, options.memo, validateOptions);
       problems = v.problems;
+      entry = v.entry;
       // an identical geometry read before: keep its arrays (the raw feature is not changed)
       if (geometry && v.coordinates !== (geometry as { coordinates?: unknown }).coordinates) geometry = { ...geometry, coordinates: v.coordinates } as Geometry;
     } else problems = validatePolygonGeometry(f.geometry, validateOptions);
@@ -183,12 +202,9 @@ export function assembleBoundaries(raw: RawBoundaries, options: BoundaryReadOpti
       drop(REASONS['no-code'], index, null, `${source.property} = ${JSON.stringify(rawCode ?? null)}`, source.property);
       return;
     }
-    const warn = problems.find((p) => p.code === 'self-intersection');
-    if (warn) {
-      selfCount++;
-      if (selfIntersecting.length < 5) selfIntersecting.push(`feature ${index} (${code}) ${where(warn)}`);
-    }
-    candidates.push({ index, code, raw: f, geometry: geometry as Polygon | MultiPolygon, level: regionLevel(code) as RegionLevel });
+    const candidate: Candidate = { index, code, raw: f, geometry: geometry as Polygon | MultiPolygon, level: regionLevel(code) as RegionLevel, ...(entry ? { entry } : {}) };
+    if (!later) selfIntersection(candidate, problems);
+    candidates.push(candidate);
   });
 
   // 2. level: the expected one, or the most common
@@ -237,9 +253,8 @@ export function assembleBoundaries(raw: RawBoundaries, options: BoundaryReadOpti
   }));
 
   const warnings = [...(raw.warnings ?? [])];
-  if (selfCount > 0) {
-    warnings.push(`${selfCount} feature${selfCount === 1 ? '' : 's'} with a self-intersecting ring (kept): ${selfIntersecting.join('; ')}`);
-  }
+  const selfWarning = () => `${selfCount} feature${selfCount === 1 ? '' : 's'} with a self-intersecting ring (kept): ${selfIntersecting.join('; ')}`;
+  if (selfCount > 0) warnings.push(selfWarning());
   if (readCrs !== crs) warnings.push(`converted from ${readCrs} to ${crs}`);
   if (raw.provenance.kind === 'boundaries-geojson' && raw.crsLabel === undefined && readCrs === 'EPSG:28992') {
     warnings.push('GeoJSON without a "crs" member holds RD New coordinates (RFC 7946 expects WGS84): read as RD New (EPSG:28992)');
@@ -250,6 +265,18 @@ export function assembleBoundaries(raw: RawBoundaries, options: BoundaryReadOpti
     dropped: [...dropped.values()],
     warnings,
   };
+  if (later) {
+    // the search over the candidates (features of other levels and duplicates included, as
+    // above), its warning in its place: after the format's own warnings
+    const at = raw.warnings?.length ?? 0;
+    let finished = false;
+    options.selfIntersectionsLater!(() => {
+      if (finished) return;
+      finished = true;
+      for (const c of candidates) selfIntersection(c, c.entry ? completeSelfIntersections(c.entry) : validatePolygonGeometry(c.geometry, { selfIntersections: true }));
+      if (selfCount > 0) warnings.splice(at, 0, selfWarning());
+    });
+  }
   return { features, crs, level, codeProperty: source.property, provenance: raw.provenance, report };
 }
 

@@ -54,3 +54,53 @@ describe('reading two years through one validation memo', () => {
     expect(raw0).toEqual(t0Doc);
   });
 });
+
+describe('the self-intersection search run later (selfIntersectionsLater)', () => {
+  // t1 with a duplicate bow tie of another level and a duplicate code: the search counts every
+  // candidate, as the read does; the TopoJSON has a second object, so its own warning comes first
+  const withDuplicates = { ...t1Doc, features: [...t1Doc.features, feature('WK000100', bowtie(1000)), feature('BU00010004', bowtie(1200))] };
+
+  it('gives, once finished, the same boundaries, warnings (in their place) and memo as the read with it', () => {
+    for (const doc of [t1Doc, withDuplicates]) {
+      let finish: (() => void) | undefined;
+      const memo = createValidationMemo();
+      const later = parseBoundaries(structuredClone(doc), { file: 't1' }, { memo, selfIntersectionsLater: (f) => (finish = f) });
+      // before: validated without the search, so no self-intersection warning yet
+      expect(later.report.warnings.some((w) => /self-intersecting/.test(w))).toBe(false);
+      expect(finish).toBeTypeOf('function');
+      finish!();
+      finish!(); // (a second call changes nothing)
+      const plain = parseBoundaries(structuredClone(doc), { file: 't1' });
+      expect(later).toEqual(plain);
+      expect(plain.report.warnings[0]).toMatch(/^\d features? with a self-intersecting ring/);
+      expect(plain.report.warnings.length).toBeGreaterThan(1); // (RD New without a crs member, after it)
+      // t0 through the same memo: the geometries completed by the search are reused, as after a plain read
+      const b0 = parseBoundaries(structuredClone(t0Doc), { file: 't0' }, { memo });
+      expect(b0).toEqual(parseBoundaries(structuredClone(t0Doc), { file: 't0' }));
+      expect(memo.reused).toBe(3);
+    }
+  });
+
+  it('puts its warning after the format’s own (TopoJSON with two objects)', () => {
+    const arcs: number[][][] = [];
+    const polygon = (ring: number[][]) => {
+      arcs.push(ring);
+      return { type: 'Polygon', arcs: [[arcs.length - 1]] };
+    };
+    const topo = {
+      type: 'Topology',
+      objects: {
+        buurten: { type: 'GeometryCollection', geometries: t1Doc.features.map((f) => ({ ...polygon((f.geometry.coordinates as number[][][])[0]), properties: f.properties })) },
+        other: { type: 'GeometryCollection', geometries: [{ ...polygon(square(2000)[0]), properties: { naam: 'zonder code' } }] },
+      },
+      arcs,
+    };
+    let finish: (() => void) | undefined;
+    const later = parseBoundaries(structuredClone(topo), { file: 't.topojson' }, { selfIntersectionsLater: (f) => (finish = f) });
+    finish!();
+    const plain = parseBoundaries(structuredClone(topo), { file: 't.topojson' });
+    expect(later).toEqual(plain);
+    expect(plain.report.warnings[0]).toMatch(/also has "other"/);
+    expect(plain.report.warnings[1]).toMatch(/^2 features with a self-intersecting ring \(kept\): feature 2 \(BU00010003\)/);
+  });
+});
