@@ -130,7 +130,7 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, inputs?:
       return ask({ id: next++, files: [...files], options });
     },
     drawing: () => drawing,
-    drawFrom(t1: Boundaries, options: { whole: boolean } = { whole: true }) {
+    drawFrom(t1: Boundaries, options: { whole: boolean; packed?: PackedFeatures } = { whole: true }) {
       if (drawing !== null || failure !== null) return;
       // full-resolution boundaries go over exact and are simplified for drawing there, straight
       // from the packed coordinates, while this thread reads and computes the rest; the drawn
@@ -168,7 +168,7 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, inputs?:
           resolve(d === null || features === undefined ? null : { ...d, drawn: unpackFeatures(features), geoJson: texts });
         };
       });
-      const packed = packFeatures(t1.features);
+      const packed = options.packed ?? packFeatures(t1.features);
       const request: DrawFromRequest = { drawFrom: { packed, crs: t1.crs, checksum: t1.provenance.checksum ?? '', simplify, ...(simplify ? { texts: { claims, chunk: TEXT_RUN } } : {}) } };
       worker.postMessage(request, [packed.coordinates.buffer as ArrayBuffer, packed.structure.buffer as ArrayBuffer]);
     },

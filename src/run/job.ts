@@ -43,7 +43,9 @@ export async function runJob(
   let result: SignalResult;
   try {
     // the drawer may load inputs meanwhile and make the drawing of the t1 boundaries (the CLI's worker)
-    result = await runPipeline(config, progress, { prefetched: drawer.prefetched?.(), onBoundaries: (t1) => drawer.drawFrom?.(t1, { whole: config.area === null && config.filter === null }) });
+    const whole = config.area === null && config.filter === null;
+    const drawFrom = drawer.drawFrom?.bind(drawer);
+    result = await runPipeline(config, progress, { prefetched: drawer.prefetched?.(), ...(drawFrom ? { onBoundaries: (t1, packed) => drawFrom(t1, { whole, ...(packed ? { packed } : {}) }) } : {}) });
   } catch (e) {
     set.abort();
     throw e;

@@ -11,6 +11,8 @@ import type { Boundaries } from '../sources/boundaries/types.js';
 import type { LeefbaarometerTable } from '../sources/leefbaarometer/load.js';
 import { readBoundaries } from '../sources/boundaries/read.js';
 import type { BoundaryReadOptions } from '../sources/boundaries/assemble.js';
+import type { PackedGeometries } from '../sources/boundaries/packed-parse.js';
+import type { PackedFeatures } from '../geo/transfer.js';
 import { createValidationMemo } from '../geo/validate.js';
 import { createGeometryTextIndex, type GeometryTextIndex } from '../sources/boundaries/geometry-texts.js';
 import { readAnyTable } from '../sources/registry.js';
@@ -138,8 +140,24 @@ async function boundariesAtLevel(path: string, level: MapLevel, shared?: Pick<Bo
   }
 }
 
+/**
+ * From this size on the t1 boundary file is read with its geometries packed on the way (see
+ * packed-parse.ts): measured cold, that scanner takes about as long as JSON.parse on the 94 MB
+ * of a full-resolution national file and twice as long on the 4.7 MB of a simplified one.
+ */
+const PACKED_READ_MIN_BYTES = 32 * 2 ** 20;
+
+/** Bytes of a file; 0 when it cannot be read (its error comes when it is read). */
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
 /** The t1 boundaries and, when the indeling changed, the t0 ones, at the map level. */
-async function loadBoundaryPair(config: RunConfig, onT1?: (t1: Boundaries) => void): Promise<{ b1: Boundaries; b0: Boundaries | null }> {
+async function loadBoundaryPair(config: RunConfig, onT1?: (t1: Boundaries, packed?: PackedFeatures) => void, packedFrom = PACKED_READ_MIN_BYTES): Promise<{ b1: Boundaries; b0: Boundaries | null }> {
   // the two years share most geometries exactly: each is parsed once, validated once and kept
   // once in memory
   const t0File = config.inputs.boundaries.t0;
@@ -152,9 +170,17 @@ async function loadBoundaryPair(config: RunConfig, onT1?: (t1: Boundaries) => vo
   // the self-intersection search of t1 (a warning, most of its validation at full resolution)
   // runs after the boundaries are handed on, while the worker draws them
   let finishT1: (() => void) | undefined;
-  const b1 = await boundariesAtLevel(config.inputs.boundaries.t1, config.level, { ...shared, selfIntersectionsLater: (finish) => (finishT1 = finish) });
+  // a large t1 file (full resolution) with a look-out for it is read with its geometries packed
+  // on the way, which the figure worker takes as they are (every feature kept, in the file's
+  // order) instead of having them packed again; below that size JSON.parse is faster
+  let packedT1: PackedGeometries | undefined;
+  const packing = onT1 !== undefined && fileSize(config.inputs.boundaries.t1) >= packedFrom;
+  const read1 = { ...shared, selfIntersectionsLater: (finish: () => void) => (finishT1 = finish), ...(packing ? { packedGeometries: (p: PackedGeometries) => (packedT1 = p) } : {}) };
+  const b1 = await boundariesAtLevel(config.inputs.boundaries.t1, config.level, read1);
   try {
-    onT1?.(b1);
+    const r = b1.report;
+    const whole = packedT1 !== undefined && r.rowsKept === r.rowsRead && packedT1.features === r.rowsRead;
+    onT1?.(b1, whole ? { coordinates: packedT1!.coordinates, structure: packedT1!.structure, properties: b1.features.map((f) => f.properties) } : undefined);
   } finally {
     finishT1?.();
   }
@@ -191,8 +217,14 @@ export interface RunPrefetch {
 export interface LoadOptions {
   /** Inputs loaded elsewhere meanwhile (see {@link RunPrefetch}). */
   prefetched?: RunPrefetch;
-  /** Sees the t1 boundaries as soon as they are read (the CLI hands them to its worker for their drawing). */
-  onBoundaries?: (t1: Boundaries) => void;
+  /**
+   * Sees the t1 boundaries as soon as they are read (the CLI hands them to its worker for their
+   * drawing), with their geometries already packed (src/geo/transfer.ts: as packFeatures packs
+   * them) when the reader made them on the way.
+   */
+  onBoundaries?: (t1: Boundaries, packed?: PackedFeatures) => void;
+  /** Size from which a t1 GeoJSON file is read packed for `onBoundaries` (default 32 MiB). */
+  packedReadMinBytes?: number;
 }
 
 /**
@@ -213,7 +245,7 @@ export async function loadRunTables(config: RunConfig, progress: Progress = () =
   progress(`invoer laden (KWB ${pK.t0 === pK.t1 ? pK.t0 : `${pK.t0} en ${pK.t1}`}, Leefbaarometer, grenzen)`);
   // with the tables loading elsewhere, the boundaries are read here meanwhile; an error in them
   // still surfaces after those of the KWB and the Leefbaarometer, as when read in turn
-  const early = prefetched.kwb !== undefined || prefetched.leefbaarometer !== undefined ? await settled(loadBoundaryPair(config, options.onBoundaries)) : null;
+  const early = prefetched.kwb !== undefined || prefetched.leefbaarometer !== undefined ? await settled(loadBoundaryPair(config, options.onBoundaries, options.packedReadMinBytes)) : null;
   const kwb: Record<string, LoadedTable> = {};
   for (const year of pK.t0 === pK.t1 ? [pK.t0] : [pK.t0, pK.t1]) {
     const input = config.inputs.kwb[String(year)];
@@ -240,7 +272,7 @@ export async function loadRunTables(config: RunConfig, progress: Progress = () =
       found: lbm.level,
     });
   }
-  const { b1, b0 } = early === null ? await loadBoundaryPair(config, options.onBoundaries) : early.get();
+  const { b1, b0 } = early === null ? await loadBoundaryPair(config, options.onBoundaries, options.packedReadMinBytes) : early.get();
   inputs.push({ role: `grenzen ${t1}`, file: config.inputs.boundaries.t1, kind: b1.provenance.kind, checksum: checksumOf(config.inputs.boundaries.t1, b1.provenance) });
   loads.push(loadSummary(config.inputs.boundaries.t1, b1.report));
   if (b0 !== null && config.inputs.boundaries.t0 !== undefined) {

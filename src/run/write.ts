@@ -15,6 +15,7 @@ import { openOutputSet, type OutputSet } from '../util/output-set.js';
 import type { SignalResult } from './compute.js';
 import type { ExplorerContent, MapContent, PreparedDrawing, RunFigures } from './figures.js';
 import type { Boundaries } from '../sources/boundaries/types.js';
+import type { PackedFeatures } from '../geo/transfer.js';
 import type { Progress, RunPrefetch } from './load.js';
 import { buildSummary, signalRows } from './summary.js';
 import { summaryWorkbook } from './workbook.js';
@@ -48,9 +49,10 @@ export interface FigureWriter {
    * here. Boundaries within the drawing budget go as they are; full-resolution ones are
    * simplified for drawing here first (when `whole`: they are the map's regions, no study area or
    * filter takes some away) and the simplified features go, so millions of vertices are never
-   * copied.
+   * copied. `packed`: the features already packed (src/geo/transfer.ts), as packFeatures packs
+   * them (the loader's reader makes them on the way); they are handed over, not copied.
    */
-  drawFrom?(t1: Boundaries, options?: { whole: boolean }): void;
+  drawFrom?(t1: Boundaries, options?: { whole: boolean; packed?: PackedFeatures }): void;
   /**
    * Draw the two maps from the drawing this writer made (see `drawing`) and their content: the
    * two files of `maps` get their specs there (signaleringskaart, focuskaart).

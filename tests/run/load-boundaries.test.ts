@@ -1,10 +1,15 @@
 // The load step reads the two years' boundaries through one validation memo and geometry-text
 // index (issue 17): the result is what two independent reads give, and every t0 buurt whose
 // geometry equals a t1 buurt's keeps that buurt's arrays (one copy in memory).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoConfig } from '../../src/run/config.js';
 import { loadRunTables } from '../../src/run/load.js';
 import { readBoundaries } from '../../src/sources/boundaries/read.js';
+import { packFeatures, type PackedFeatures } from '../../src/geo/transfer.js';
+import type { Boundaries } from '../../src/sources/boundaries/types.js';
 
 const home = new URL('../..', import.meta.url).pathname;
 
@@ -29,5 +34,38 @@ describe('loadRunTables: boundaries of two years', () => {
     expect(same).toBeGreaterThan(t0.features.length / 2);
     expect(same).toBeLessThan(t0.features.length); // the demo's indelingen differ somewhere
     expect(shared).toBe(same);
+  });
+});
+
+describe('loadRunTables: the t1 geometries packed on the way (full resolution)', () => {
+  const seen = async (config: ReturnType<typeof demoConfig>, packedReadMinBytes?: number) => {
+    let got: { t1: Boundaries; packed?: PackedFeatures } | undefined;
+    const tables = await loadRunTables(config, () => {}, { onBoundaries: (t1, packed) => (got = { t1, packed }), ...(packedReadMinBytes !== undefined ? { packedReadMinBytes } : {}) });
+    return { tables, got: got! };
+  };
+
+  it('hands over exactly what packFeatures makes of the t1 features, and the same tables as without', async () => {
+    const config = demoConfig(home);
+    const { tables, got } = await seen(config, 0);
+    expect(got.t1).toBe(tables.boundaries.t1);
+    expect(got.packed).toBeDefined();
+    const p = packFeatures(tables.boundaries.t1.features);
+    expect(Array.from(got.packed!.coordinates)).toEqual(Array.from(p.coordinates));
+    expect(Array.from(got.packed!.structure)).toEqual(Array.from(p.structure));
+    expect(got.packed!.properties).toEqual(p.properties);
+    expect(tables.boundaries).toEqual((await loadRunTables(config)).boundaries);
+    // below the size (the default 32 MiB: the demo file is far smaller) nothing is packed here
+    expect((await seen(config)).got.packed).toBeUndefined();
+  });
+
+  it('hands over nothing packed when the reader dropped a feature (the packing is of the whole file)', async () => {
+    const config = demoConfig(home);
+    const doc = JSON.parse(readFileSync(config.inputs.boundaries.t1, 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+    doc.features.splice(3, 0, { ...doc.features[0], properties: { ...doc.features[0].properties, buurtcode: 'WK999901' } });
+    const t1 = join(mkdtempSync(join(tmpdir(), 'veerkracht-packed-')), 'buurten.geojson');
+    writeFileSync(t1, JSON.stringify(doc));
+    const { tables, got } = await seen({ ...config, inputs: { ...config.inputs, boundaries: { ...config.inputs.boundaries, t1 } } }, 0);
+    expect(tables.boundaries.t1.report.rowsKept).toBe(tables.boundaries.t1.report.rowsRead - 1);
+    expect(got.packed).toBeUndefined();
   });
 });

@@ -15,6 +15,7 @@ import { detectCodeSource, detectNameProperty, normalizeBoundaryCode, propertyNa
 import { resolveCrs } from './crs.js';
 import type { Boundaries, Crs, RegionFeature } from './types.js';
 import type { GeometryTextIndex } from './geometry-texts.js';
+import type { PackedGeometries } from './packed-parse.js';
 
 /** Options every boundary reader accepts. */
 export interface BoundaryReadOptions {
@@ -43,6 +44,13 @@ export interface BoundaryReadOptions {
    * uses the report or reads another file through the same memo.
    */
   selfIntersectionsLater?: (finish: () => void) => void;
+  /**
+   * Receives the file's geometries packed (src/geo/transfer.ts layout, every feature of the file
+   * in its order) when the reader makes them on the way: a GeoJSON FeatureCollection is then
+   * read by a scanner of its own instead of `JSON.parse` (see packed-parse.ts), much faster at
+   * full resolution. Not called for other formats or a file the scanner leaves to JSON.parse.
+   */
+  packedGeometries?: (packed: PackedGeometries) => void;
   /**
    * Geometries validated by an earlier read (`createValidationMemo()`, shared between the reads
    * of two years): a feature whose geometry is identical to one in the memo is not validated

@@ -13,6 +13,7 @@ import { parseTopoJson } from './topojson.js';
 import { readShapefile } from './shp-reader.js';
 import { isSqliteFile, readGeoPackage } from './gpkg-reader.js';
 import type { Boundaries } from './types.js';
+import { parsePacking, type PackedGeometries } from './packed-parse.js';
 import { parseWithGeometryTexts, rememberGeometryTexts, type GeometryTextIndex } from './geometry-texts.js';
 
 /** The boundary formats. */
@@ -41,17 +42,24 @@ async function bytesAhead(path: string, ahead: Promise<Uint8Array>): Promise<Buf
   }
 }
 
-function parseJson(bytes: Buffer, file: string, texts?: GeometryTextIndex): unknown {
+function parseJson(bytes: Buffer, file: string, texts?: GeometryTextIndex, onPacked?: (packed: PackedGeometries) => void): unknown {
   // UTF-8 (BOM optional), or UTF-16 after its BOM: decoded as every text loader decodes
   const text = decodeText(bytes).text;
   if (text.trim() === '') throw new VeerkrachtError('file is empty', { file, expected: 'GeoJSON or TopoJSON' });
+  const fresh = (): unknown => {
+    if (onPacked === undefined) return parseWhole(text, file);
+    const r = parsePacking(text);
+    if (r === null) return parseWhole(text, file);
+    if (r.packed !== null) onPacked(r.packed);
+    return r.doc;
+  };
   if (texts) {
     // geometries identical (to the character) to those of a file read before are not parsed again
-    const doc = parseWithGeometryTexts(text, texts) ?? parseWhole(text, file);
+    const doc = parseWithGeometryTexts(text, texts) ?? fresh();
     if (texts.texts.size === 0) rememberGeometryTexts(text, doc, texts);
     return doc;
   }
-  return parseWhole(text, file);
+  return fresh();
 }
 
 function parseWhole(text: string, file: string): unknown {
@@ -103,7 +111,7 @@ export async function readBoundaries(path: string, options: BoundaryReadOptions 
   if (/\.xls[xm]?$/i.test(path)) {
     throw new VeerkrachtError('a spreadsheet is not a boundary file', { file: path, expected: 'GeoJSON, TopoJSON, a shapefile or a GeoPackage (.gpkg)' });
   }
-  const doc = parseJson(bytes, path, options.geometryTexts);
+  const doc = parseJson(bytes, path, options.geometryTexts, options.packedGeometries);
   if ((doc as { type?: unknown })?.type === 'Topology') {
     provenance.kind = 'boundaries-topojson';
     const raw = parseTopoJson(doc, provenance, options.object);
