@@ -15,7 +15,7 @@ import { geometrySpans } from './geometry-texts.js';
 
 /** Positions and ring structure of every feature of a file, packed (the layout of PackedFeatures). */
 export interface PackedGeometries {
-  /** x, y of every position, ring after ring. */
+  /** x, y of every position, ring after ring (a view of a larger buffer: transfer its `buffer`). */
   coordinates: Float64Array;
   /** Per feature its kind (0 none, 1 Polygon, 2 MultiPolygon), polygon count (MultiPolygon), ring counts, position counts. */
   structure: Int32Array;
@@ -168,22 +168,47 @@ class GeometryScanner {
     return negative ? -v : v;
   }
 
-  /** `[x, y]`, exactly two numbers; undefined otherwise. */
-  private position(): number[] | undefined {
-    if (!this.take(OPEN)) return undefined;
+  /** `[x, y]`, exactly two numbers, into the packed output; false otherwise. */
+  private position(): boolean {
+    if (!this.take(OPEN)) return false;
     const x = this.scanNumber();
-    if (x !== x || !this.take(COMMA)) return undefined;
+    if (x !== x || !this.take(COMMA)) return false;
     const y = this.scanNumber();
-    if (y !== y || !this.take(CLOSE)) return undefined;
+    if (y !== y || !this.take(CLOSE)) return false;
     this.out.number(x);
     this.out.number(y);
-    return [x, y];
+    return true;
   }
 
-  /** `[item, item, …]` (possibly empty), each item read by `item` and counted in a structure slot when `counted`. */
-  private list<T>(item: () => T | undefined, counted: boolean): T[] | undefined {
+  /**
+   * A ring `[[x, y], …]` (possibly empty): its positions go to the packed output, its count to a
+   * structure slot, and its array is made afterwards from the packed numbers, at its exact
+   * length (an array grown position by position leaves its outgrown copies behind as garbage).
+   */
+  private readonly ring = (): number[][] | undefined => {
     if (!this.take(OPEN)) return undefined;
-    const at = counted ? this.out.slot() : -1;
+    const at = this.out.slot();
+    const first = this.out.c;
+    if (!this.take(CLOSE)) {
+      for (;;) {
+        if (!this.position()) return undefined;
+        if (this.take(COMMA)) continue;
+        if (!this.take(CLOSE)) return undefined;
+        break;
+      }
+    }
+    const n = (this.out.c - first) / 2;
+    this.out.structure[at] = n;
+    const c = this.out.coordinates;
+    const ring = new Array<number[]>(n);
+    for (let k = 0, i = first; k < n; k++, i += 2) ring[k] = [c[i], c[i + 1]];
+    return ring;
+  };
+
+  /** `[item, item, …]` (possibly empty), each item read by `item`, their number in a structure slot. */
+  private list<T>(item: () => T | undefined): T[] | undefined {
+    if (!this.take(OPEN)) return undefined;
+    const at = this.out.slot();
     const items: T[] = [];
     if (this.take(CLOSE)) return items;
     for (;;) {
@@ -192,13 +217,12 @@ class GeometryScanner {
       items.push(v);
       if (this.take(COMMA)) continue;
       if (!this.take(CLOSE)) return undefined;
-      if (at >= 0) this.out.structure[at] = items.length;
+      this.out.structure[at] = items.length;
       return items;
     }
   }
 
-  private readonly ring = (): number[][] | undefined => this.list(() => this.position(), true);
-  private readonly polygon = (): number[][][] | undefined => this.list(this.ring, true);
+  private readonly polygon = (): number[][][] | undefined => this.list(this.ring);
 
   /** The geometry of `text[start, end)`, or undefined (the packed output is then to be rolled back). */
   geometry(start: number, end: number): { type: string; coordinates: unknown } | undefined {
@@ -207,7 +231,7 @@ class GeometryScanner {
     const kind = this.word(['Polygon', 'MultiPolygon']);
     if (kind < 0 || !this.take(COMMA) || this.word(['coordinates']) !== 0 || !this.take(COLON)) return undefined;
     this.out.slot(kind + 1);
-    const coordinates = kind === 0 ? this.polygon() : this.list(this.polygon, true);
+    const coordinates = kind === 0 ? this.polygon() : this.list(this.polygon);
     if (coordinates === undefined || !this.take(BRACE_CLOSE)) return undefined;
     this.space();
     if (this.i !== end) return undefined;
@@ -305,8 +329,10 @@ export function parsePacking(text: string): PackedParse | null {
     if (feature === null || typeof feature !== 'object' || feature.geometry !== null) return null;
     feature.geometry = geometries[f];
   }
+  // views, not copies: a copy of 70 MB would stay in memory until the next full collection, and
+  // the unused end of the buffer was never written (no memory taken)
   return {
     doc,
-    packed: packable ? { coordinates: out.coordinates.slice(0, out.c), structure: out.structure.slice(0, out.s), features: n } : null,
+    packed: packable ? { coordinates: out.coordinates.subarray(0, out.c), structure: out.structure.subarray(0, out.s), features: n } : null,
   };
 }
