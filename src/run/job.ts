@@ -29,6 +29,7 @@ export async function runPipeline(config: RunConfig, progress: Progress = () => 
  * The whole job: load, compute, draw and write into `outDir`.
  *
  * @param drawer where the maps are drawn (default: in this thread; the CLI uses a worker)
+ * @param options `packedReadMinBytes` as of {@link LoadOptions}
  * @returns the signal result and the file names written (relative to outDir)
  */
 export async function runJob(
@@ -36,6 +37,7 @@ export async function runJob(
   outDir: string,
   progress: Progress = () => {},
   drawer: FigureWriter = inProcessFigures,
+  options: Pick<LoadOptions, 'packedReadMinBytes'> = {},
 ): Promise<{ result: SignalResult; files: string[] }> {
   // take the output folder first: a folder that cannot be written, or that another run is
   // writing, is refused before the pipeline runs
@@ -45,7 +47,7 @@ export async function runJob(
     // the drawer may load inputs meanwhile and make the drawing of the t1 boundaries (the CLI's worker)
     const whole = config.area === null && config.filter === null;
     const drawFrom = drawer.drawFrom?.bind(drawer);
-    result = await runPipeline(config, progress, { prefetched: drawer.prefetched?.(), ...(drawFrom ? { onBoundaries: (t1, packed) => drawFrom(t1, { whole, ...(packed ? { packed } : {}) }) } : {}) });
+    result = await runPipeline(config, progress, { ...options, prefetched: drawer.prefetched?.(), ...(drawFrom ? { onBoundaries: (t1, packed) => drawFrom(t1, { whole, ...(packed ? { packed } : {}) }) } : {}) });
   } catch (e) {
     set.abort();
     throw e;

@@ -91,17 +91,21 @@ describe('figures drawn in a worker thread', () => {
         microdata: demo.inputs.microdata,
       },
     }));
-    const run = (worker: string, out: string) => spawnSync(process.execPath, [bin, 'run', '--config', config, '--out', join(work, out)], { encoding: 'utf8', env: { ...process.env, VEERKRACHT_FIGURE_WORKER: worker } });
+    const run = (worker: string, out: string, env: Record<string, string> = {}) =>
+      spawnSync(process.execPath, [bin, 'run', '--config', config, '--out', join(work, out)], { encoding: 'utf8', env: { ...process.env, VEERKRACHT_FIGURE_WORKER: worker, ...env } });
     const a = run('1', 'worker');
     const b = run('0', 'main');
-    expect(a.status, a.stderr).toBe(0);
-    expect(b.status, b.stderr).toBe(0);
+    // t1 read by the packing scanner (as a file of 32 MiB or more is) and its packing handed over as it is
+    const c = run('1', 'packed', { VEERKRACHT_PACKED_READ_MIN_BYTES: '0' });
+    for (const r of [a, b, c]) expect(r.status, r.stderr).toBe(0);
     // the maps and the explorer were made there, from the simplification made here
     expect(a.stderr).toContain('drempelverkenner (HTML, in een aparte thread)');
-    const ha = hashes(join(work, 'worker'));
     const hb = hashes(join(work, 'main'));
-    expect([...ha.keys()]).toEqual([...hb.keys()]);
-    expect([...ha].filter(([k, v]) => hb.get(k) !== v).map(([k]) => k)).toEqual([]);
+    for (const out of ['worker', 'packed']) {
+      const ha = hashes(join(work, out));
+      expect([...ha.keys()]).toEqual([...hb.keys()]);
+      expect([...ha].filter(([k, v]) => hb.get(k) !== v).map(([k]) => k)).toEqual([]);
+    }
   }, 120_000);
 
   it.runIf(built)('reports a failed figure as an error and keeps drawing the next request', async () => {

@@ -105,7 +105,9 @@ previous set), and a second run into the same folder is refused while one runs. 
     const drawer = startFigureDrawer(process.env, { kwb, ...lbm });
     let job;
     try {
-      job = await runJob(config, outDir, progress, drawer);
+      // (VEERKRACHT_PACKED_READ_MIN_BYTES: the size from which t1 is read packed, for the tests)
+      const packedFrom = Number(process.env.VEERKRACHT_PACKED_READ_MIN_BYTES);
+      job = await runJob(config, outDir, progress, drawer, Number.isFinite(packedFrom) && process.env.VEERKRACHT_PACKED_READ_MIN_BYTES !== '' ? { packedReadMinBytes: packedFrom } : {});
     } finally {
       await drawer.close();
     }
