@@ -250,9 +250,12 @@ export function rememberGeometryTexts(text: string, doc: unknown, index: Geometr
  * taken from there (a shallow copy of the object: the same coordinate arrays) instead of being
  * parsed. Null when that is not possible or the text is not valid JSON: then parse it whole.
  *
+ * `text` may be the bytes one character each with `decode` giving the real text of a range, as
+ * for parsePacking (packed-parse.ts).
+ *
  * @example parseWithGeometryTexts(t0Text, texts) ?? JSON.parse(t0Text)
  */
-export function parseWithGeometryTexts(text: string, index: GeometryTextIndex): unknown {
+export function parseWithGeometryTexts(text: string, index: GeometryTextIndex, decode: (start: number, end: number) => string = (s, e) => text.slice(s, e)): unknown {
   if (index.texts.size === 0) return null;
   const spans = geometrySpans(text);
   if (spans === null) return null;
@@ -265,12 +268,12 @@ export function parseWithGeometryTexts(text: string, index: GeometryTextIndex): 
     const e = spans[2 * f + 1];
     const g = lookup(index, text, s, e);
     if (g === undefined) continue;
-    parts.push(text.slice(from, s), 'null');
+    parts.push(decode(from, s), 'null');
     from = e;
     taken.push({ feature: f, geometry: g as object });
   }
   if (taken.length === 0) return null;
-  parts.push(text.slice(from));
+  parts.push(decode(from, text.length));
   let doc: unknown;
   try {
     doc = JSON.parse(parts.join(''));

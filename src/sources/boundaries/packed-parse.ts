@@ -277,9 +277,13 @@ function packParsed(g: unknown, out: Packer): boolean {
  * arrays and packed on the way; null when the text is not plainly a FeatureCollection or not
  * valid JSON (then parse it whole, which says where it is broken).
  *
+ * `text` may also be the file's bytes one character each (Latin-1) with `decode` giving the real
+ * text of a range of them: the structure, keys and numbers the scanner reads are ASCII, and the
+ * rest (properties, geometries left to JSON.parse) is parsed from `decode` (see read.ts).
+ *
  * @example const r = parsePacking(text) ?? { doc: JSON.parse(text), packed: null }
  */
-export function parsePacking(text: string): PackedParse | null {
+export function parsePacking(text: string, decode: (start: number, end: number) => string = (s, e) => text.slice(s, e)): PackedParse | null {
   const spans = geometrySpans(text);
   if (spans === null) return null;
   const n = spans.length / 2;
@@ -296,7 +300,7 @@ export function parsePacking(text: string): PackedParse | null {
       out.slot(0);
       continue;
     }
-    parts.push(text.slice(from, s), 'null');
+    parts.push(decode(from, s), 'null');
     from = e;
     const c0 = out.c;
     const s0 = out.s;
@@ -306,7 +310,7 @@ export function parsePacking(text: string): PackedParse | null {
       out.c = c0;
       out.s = s0;
       try {
-        g = JSON.parse(text.slice(s, e));
+        g = JSON.parse(decode(s, e));
       } catch {
         return null;
       }
@@ -314,7 +318,7 @@ export function parsePacking(text: string): PackedParse | null {
     }
     geometries[f] = g;
   }
-  parts.push(text.slice(from));
+  parts.push(decode(from, text.length));
   let doc: unknown;
   try {
     doc = JSON.parse(parts.join(''));

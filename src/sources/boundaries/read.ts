@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { VeerkrachtError } from '../../util/errors.js';
-import { decodeText } from '../csv/decode.js';
+import { isUtf8 } from 'node:buffer';
+import { decodeText, MAX_TEXT_BYTES } from '../csv/decode.js';
 import type { Provenance } from '../types.js';
 import { assembleBoundaries, type BoundaryReadOptions } from './assemble.js';
 import { parseGeoJson } from './geojson.js';
@@ -42,20 +43,37 @@ async function bytesAhead(path: string, ahead: Promise<Uint8Array>): Promise<Buf
   }
 }
 
+/**
+ * Valid UTF-8 bytes (after a UTF-8 BOM) as one character each (Latin-1, a sixth of the time of
+ * decoding them: 94 MB in ≈ 60 against ≈ 220 ms) with the real text of any range of them, for the
+ * readers that scan the structure and the numbers (ASCII) and parse only the rest as text. Null
+ * for anything else (decoded as every text loader decodes).
+ */
+function byteText(bytes: Buffer): { text: string; decode: (start: number, end: number) => string } | null {
+  const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  if (body.length > MAX_TEXT_BYTES || !isUtf8(body)) return null;
+  return { text: body.toString('latin1'), decode: (s, e) => body.toString('utf8', s, e) };
+}
+
 function parseJson(bytes: Buffer, file: string, texts?: GeometryTextIndex, onPacked?: (packed: PackedGeometries) => void): unknown {
-  // UTF-8 (BOM optional), or UTF-16 after its BOM: decoded as every text loader decodes
-  const text = decodeText(bytes).text;
+  // UTF-8 (BOM optional), or UTF-16 after its BOM: decoded as every text loader decodes; for the
+  // scanning readers (a second year, the packing read) valid UTF-8 is taken byte by byte
+  const scanning = onPacked !== undefined || (texts !== undefined && texts.texts.size > 0);
+  const bytewise = scanning ? byteText(bytes) : null;
+  const text = bytewise?.text ?? decodeText(bytes).text;
   if (text.trim() === '') throw new VeerkrachtError('file is empty', { file, expected: 'GeoJSON or TopoJSON' });
+  const decode = bytewise?.decode ?? ((s: number, e: number) => text.slice(s, e));
+  const whole = () => parseWhole(bytewise === null ? text : decodeText(bytes).text, file);
   const fresh = (): unknown => {
-    if (onPacked === undefined) return parseWhole(text, file);
-    const r = parsePacking(text);
-    if (r === null) return parseWhole(text, file);
+    if (onPacked === undefined) return whole();
+    const r = parsePacking(text, decode);
+    if (r === null) return whole();
     if (r.packed !== null) onPacked(r.packed);
     return r.doc;
   };
   if (texts) {
     // geometries identical (to the character) to those of a file read before are not parsed again
-    const doc = parseWithGeometryTexts(text, texts) ?? fresh();
+    const doc = parseWithGeometryTexts(text, texts, decode) ?? fresh();
     if (texts.texts.size === 0) rememberGeometryTexts(text, doc, texts);
     return doc;
   }

@@ -90,6 +90,18 @@ describe('parsePacking', () => {
     );
   });
 
+  it('reads the bytes one character each with the rest decoded: names beyond ASCII as JSON.parse reads the text', () => {
+    const ring = '[[150000,450000],[150100.5,450000],[150100.5,450100.25],[150000,450000]]';
+    const text = `{"type":"FeatureCollection","name":"Súdwest-Fryslân","features":[${['Café ’t Hoekje', 'IJsselmonde ĳ', 'Noord 🏠']
+      .map((n, i) => `{"type":"Feature","properties":{"buurtcode":"BU0001000${i}","buurtnaam":${JSON.stringify(n)}},"geometry":${i === 1 ? `{"type":"Polygon","naam":"Zuid — é","coordinates":[${ring}]}` : `{"type":"Polygon","coordinates":[${ring}]}`}}`)
+      .join(',')}]}`;
+    const bytes = Buffer.from(text, 'utf8');
+    const r = parsePacking(bytes.toString('latin1'), (s, e) => bytes.toString('utf8', s, e));
+    expect(r).not.toBeNull();
+    expect(isDeepStrictEqual(r!.doc, JSON.parse(text))).toBe(true);
+    expect(Array.from(r!.packed!.coordinates)).toEqual(Array.from(packFeatures((JSON.parse(text) as { features: RegionFeature[] }).features).coordinates));
+  });
+
   it('leaves text that is not plainly a valid FeatureCollection to JSON.parse (null)', () => {
     const ring = (n: string) => `[[${n},0],[1,0],[1,1],[${n},0]]`;
     for (const n of ['01', '1.', '.5', '-', '1e', '+1', '0x10', 'NaN']) {
@@ -103,7 +115,9 @@ describe('parsePacking', () => {
   it('through readBoundaries: the same boundaries as a plain read, and the packing of their features', async () => {
     const dir = tempDir();
     const file = sharedData('geo/buurten_2023_GM0344_utrecht_wgs84.geojson');
-    const copy = writeTemp(dir, 'buurten.geojson', readFileSync(file, 'utf8'));
+    // (with a UTF-8 BOM: the byte-wise read starts after it; the file has names beyond ASCII)
+    const copy = writeTemp(dir, 'buurten.geojson', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(file)]));
+    expect(readFileSync(file).some((b) => b > 0x7f)).toBe(true);
     let packed: unknown;
     const b = await readBoundaries(copy, { packedGeometries: (p) => (packed = p) });
     expect(b).toEqual(await readBoundaries(copy));
