@@ -47,9 +47,11 @@ const INTERNAL: readonly string[] = [
   'sources/leefbaarometer/cells.ts',
   'sources/microdata/keys.ts',
   'sources/statline/plausibility.ts',
-  // the boundary reader's parse memo, the xlsx writer's zip container, the fingerprint,
-  // topology and Visvalingam weights behind validation, crosswalk and drawing simplification,
+  // the boundary reader's parse memo and packing scanner, the xlsx writer's zip container, the
+  // fingerprint, topology and Visvalingam weights behind validation, crosswalk and drawing
+  // simplification,
   'sources/boundaries/geometry-texts.ts',
+  'sources/boundaries/packed-parse.ts',
   'export/zip.ts',
   'geo/fingerprint.ts',
   'geo/topology.ts',
