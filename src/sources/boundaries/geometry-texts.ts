@@ -255,24 +255,44 @@ export function rememberGeometryTexts(text: string, doc: unknown, index: Geometr
  *
  * @example parseWithGeometryTexts(t0Text, texts) ?? JSON.parse(t0Text)
  */
-export function parseWithGeometryTexts(text: string, index: GeometryTextIndex, decode: (start: number, end: number) => string = (s, e) => text.slice(s, e)): unknown {
+export function parseWithGeometryTexts(text: string, index: GeometryTextIndex, decode: TextRange = (s, e) => text.slice(s, e)): unknown {
   if (index.texts.size === 0) return null;
   const spans = geometrySpans(text);
   if (spans === null) return null;
-  const parts: string[] = [];
-  const taken: { feature: number; geometry: object }[] = [];
-  let from = 0;
+  const taken: number[] = [];
+  const geometries: object[] = [];
   for (let f = 0; 2 * f < spans.length; f++) {
     const s = spans[2 * f];
     if (s < 0) continue;
-    const e = spans[2 * f + 1];
-    const g = lookup(index, text, s, e);
+    const g = lookup(index, text, s, spans[2 * f + 1]);
     if (g === undefined) continue;
-    parts.push(decode(from, s), 'null');
-    from = e;
-    taken.push({ feature: f, geometry: g as object });
+    taken.push(f);
+    geometries.push(g as object);
   }
   if (taken.length === 0) return null;
+  const doc = parseAroundGeometries(text, spans, taken, (k) => ({ ...geometries[k] }), decode);
+  if (doc !== null) index.reused += taken.length;
+  return doc;
+}
+
+/** The real text of `[start, end)` of a scanned text (the text itself, or the bytes it stands for). */
+export type TextRange = (start: number, end: number) => string;
+
+/**
+ * `JSON.parse` of a FeatureCollection text (spans of {@link geometrySpans}) with the geometry
+ * values of the features `replaced` (in increasing order) left out of the parse and set
+ * afterwards, feature `replaced[k]` to `geometry(k)`; the text between them is taken through
+ * `decode`. Null when the rest is not valid JSON or not those features with those geometries.
+ *
+ * @example parseAroundGeometries(text, geometrySpans(text)!, [0], () => parsedElsewhere, (s, e) => text.slice(s, e))
+ */
+export function parseAroundGeometries(text: string, spans: Int32Array, replaced: readonly number[], geometry: (k: number) => unknown, decode: TextRange): unknown {
+  const parts: string[] = [];
+  let from = 0;
+  for (const f of replaced) {
+    parts.push(decode(from, spans[2 * f]), 'null');
+    from = spans[2 * f + 1];
+  }
   parts.push(decode(from, text.length));
   let doc: unknown;
   try {
@@ -282,11 +302,10 @@ export function parseWithGeometryTexts(text: string, index: GeometryTextIndex, d
   }
   const features = (doc as { features?: unknown })?.features;
   if (!Array.isArray(features) || 2 * features.length !== spans.length) return null;
-  for (const t of taken) {
-    const f = features[t.feature] as { geometry?: unknown } | null;
+  for (let k = 0; k < replaced.length; k++) {
+    const f = features[replaced[k]] as { geometry?: unknown } | null;
     if (f === null || typeof f !== 'object' || f.geometry !== null) return null;
-    f.geometry = { ...t.geometry };
+    f.geometry = geometry(k);
   }
-  index.reused += taken.length;
   return doc;
 }

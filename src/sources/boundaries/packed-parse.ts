@@ -11,7 +11,7 @@
  * anything invalid) is parsed by `JSON.parse` and packed from its arrays, and a text that is not
  * plainly a FeatureCollection (see geometrySpans) is left to the caller: null.
  */
-import { geometrySpans } from './geometry-texts.js';
+import { geometrySpans, parseAroundGeometries, type TextRange } from './geometry-texts.js';
 
 /** Positions and ring structure of every feature of a file, packed (the layout of PackedFeatures). */
 export interface PackedGeometries {
@@ -283,16 +283,15 @@ function packParsed(g: unknown, out: Packer): boolean {
  *
  * @example const r = parsePacking(text) ?? { doc: JSON.parse(text), packed: null }
  */
-export function parsePacking(text: string, decode: (start: number, end: number) => string = (s, e) => text.slice(s, e)): PackedParse | null {
+export function parsePacking(text: string, decode: TextRange = (s, e) => text.slice(s, e)): PackedParse | null {
   const spans = geometrySpans(text);
   if (spans === null) return null;
   const n = spans.length / 2;
   const out = new Packer(text.length);
   const scanner = new GeometryScanner(text, out);
-  const geometries: unknown[] = new Array(n);
+  const scanned: number[] = [];
+  const geometries: unknown[] = [];
   let packable = true;
-  const parts: string[] = [];
-  let from = 0;
   for (let f = 0; f < n; f++) {
     const s = spans[2 * f];
     const e = spans[2 * f + 1];
@@ -300,8 +299,6 @@ export function parsePacking(text: string, decode: (start: number, end: number) 
       out.slot(0);
       continue;
     }
-    parts.push(decode(from, s), 'null');
-    from = e;
     const c0 = out.c;
     const s0 = out.s;
     let g: unknown = scanner.geometry(s, e);
@@ -316,23 +313,11 @@ export function parsePacking(text: string, decode: (start: number, end: number) 
       }
       if (packable && !packParsed(g, out)) packable = false;
     }
-    geometries[f] = g;
+    scanned.push(f);
+    geometries.push(g);
   }
-  parts.push(decode(from, text.length));
-  let doc: unknown;
-  try {
-    doc = JSON.parse(parts.join(''));
-  } catch {
-    return null;
-  }
-  const features = (doc as { features?: unknown })?.features;
-  if (!Array.isArray(features) || features.length !== n) return null;
-  for (let f = 0; f < n; f++) {
-    if (spans[2 * f] < 0) continue;
-    const feature = features[f] as { geometry?: unknown } | null;
-    if (feature === null || typeof feature !== 'object' || feature.geometry !== null) return null;
-    feature.geometry = geometries[f];
-  }
+  const doc = parseAroundGeometries(text, spans, scanned, (k) => geometries[k], decode);
+  if (doc === null) return null;
   // views, not copies: a copy of 70 MB would stay in memory until the next full collection, and
   // the unused end of the buffer was never written (no memory taken)
   return {
