@@ -8,6 +8,7 @@ import type { Crs, RegionFeature } from '../sources/boundaries/types.js';
 import { VeerkrachtError } from '../util/errors.js';
 import { rdToWgs84Flat } from '../geo/projection.js';
 import { packFeatures, type PackedFeatures } from '../geo/transfer.js';
+import { POW10, writeFixedDecimal } from '../util/decimal.js';
 
 /** Attribute values written as feature properties (NaN and undefined become null). */
 export type ExportValue = string | number | boolean | null;
@@ -105,7 +106,7 @@ export function* geoJsonText(features: readonly RegionFeature[], o: GeoJsonOptio
 /**
  * The UTF-8 bytes of `JSON.stringify(toGeoJson(features, o))` in pieces of about a megabyte,
  * each ending at a feature (so each is whole UTF-8). The coordinates are written as digits straight
- * from the rounded integers (see {@link writeFixed}): no position array, number string or text
+ * from the rounded integers (see {@link writeFixedDecimal}): no position array, number string or text
  * of the whole file is made.
  *
  * Every piece is a view of one buffer that the next piece overwrites: use (write) a piece before
@@ -286,7 +287,7 @@ function nonFinite(x: number, y: number, code: string, fi: number): VeerkrachtEr
 class RingRounder {
   /** 10^digits: a coordinate v is written as Math.round(v · f)/f. */
   readonly f: number;
-  /** Decimals when {@link writeFixed} may write the coordinates, −1 when it may not. */
+  /** Decimals when {@link writeFixedDecimal} may write the coordinates, −1 when it may not. */
   readonly fixedDigits: number;
   private readonly toWgs: boolean;
   private xy = new Float64Array(0);
@@ -408,13 +409,6 @@ const CHUNK = 1 << 20;
  * characters (`-0.0000012345678901234567`), and the `,` before it.
  */
 const MAX_POSITION_BYTES = 54;
-const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
-/** '00', '01', …, '99' as byte pairs. */
-const DIGIT_PAIRS = new Uint8Array(200);
-for (let i = 0; i < 100; i++) {
-  DIGIT_PAIRS[2 * i] = 0x30 + ((i / 10) | 0);
-  DIGIT_PAIRS[2 * i + 1] = 0x30 + (i % 10);
-}
 
 /** The rings of one polygon as `[[[x,y],…],…]`. */
 function writePolygon(w: ByteText, rr: RingRounder, rings: readonly Position[][], code: string, fi: number): void {
@@ -447,67 +441,13 @@ function writeRings(w: ByteText, rr: RingRounder, count: number, roundRing: (i: 
 
 /**
  * One rounded coordinate as JSON.stringify writes it: `v` (= `n`/10^digits, `n` an integer) by
- * {@link writeFixed} when `n` is small enough, otherwise as `String(v)` (`null` when not finite).
+ * {@link writeFixedDecimal} when `n` is small enough, otherwise as `String(v)` (`null` when not finite).
  */
 function writeCoordinate(b: Uint8Array, pos: number, n: number, v: number, digits: number): number {
-  if (digits >= 0 && n < 2147483648 && n > -2147483648) return writeFixed(b, pos, n, digits);
+  if (digits >= 0 && n < 2147483648 && n > -2147483648) return writeFixedDecimal(b, pos, n, digits);
   const s = Number.isFinite(v) ? String(v) : 'null';
   for (let i = 0; i < s.length; i++) b[pos++] = s.charCodeAt(i);
   return pos;
-}
-
-/**
- * The decimal text of n/10^d (n an integer, |n| < 2^31, 0 ≤ d ≤ 6) as JavaScript's
- * number-to-string gives it for the double n/10^d: the digits of n with a point d places from the
- * right, trailing zeros (and a bare point) dropped, `-` for n < 0, `0` for −0.
- *
- * Why this is the same text: the double nearest to the decimal D = n·10^-d is n/10^d itself (one
- * correctly rounded division of exact numbers), and D has at most 10 significant digits, so no
- * shorter decimal rounds to the same double (two decimals of ≤ 15 significant digits never share
- * one, IEEE 754 binary64), which makes D the shortest round-trip text that ECMAScript
- * Number::toString writes; it writes it without exponent because 1e-6 ≤ |D| < 1e21.
- * tests/export/geojson-text.test.ts compares the two on millions of values.
- */
-function writeFixed(b: Uint8Array, pos: number, value: number, d: number): number {
-  let n = value | 0;
-  if (n < 0) {
-    b[pos++] = 0x2d; // -
-    n = -n;
-  }
-  const p = POW10[d];
-  const ip = (n / p) | 0;
-  let fr = n - ip * p;
-  pos = writeUint(b, pos, ip);
-  if (fr === 0) return pos;
-  b[pos] = 0x2e; // .
-  // the d fraction digits, zero-padded; then the trailing zeros go
-  const end = pos + 1 + d;
-  writeDigits(b, end, fr, d);
-  let k = end;
-  while (b[k - 1] === 0x30) k--; // stops at a non-zero digit: fr was not 0
-  return k;
-}
-
-/** Decimal digits of a non-negative integer below 2^31. */
-function writeUint(b: Uint8Array, pos: number, v: number): number {
-  let count = 1;
-  for (let t = v; t >= 10; t = (t / 10) | 0) count++;
-  writeDigits(b, pos + count, v, count);
-  return pos + count;
-}
-
-/** The `count` last decimal digits of v (v < 10^count, zero-padded) at b[end − count … end), two at a time from the right. */
-function writeDigits(b: Uint8Array, end: number, v: number, count: number): void {
-  const start = end - count;
-  let k = end;
-  while (k - start >= 2) {
-    const q = (v / 100) | 0;
-    const r = 2 * (v - q * 100);
-    b[--k] = DIGIT_PAIRS[r + 1];
-    b[--k] = DIGIT_PAIRS[r];
-    v = q;
-  }
-  if (k > start) b[--k] = 0x30 + v;
 }
 
 /** A growing byte buffer of UTF-8 text, handed out as views. */

@@ -8,7 +8,7 @@
  */
 import { writeFileAtomic } from './atomic.js';
 import { zipDeflate } from './zip.js';
-import { sixDecimals, writeSixDecimals, writeUint } from '../util/decimal.js';
+import { sixDecimals, writeFixedDecimal, writeUint } from '../util/decimal.js';
 
 /** One column of a sheet. */
 export interface XlsxWriteColumn {
@@ -153,8 +153,8 @@ class AsciiSink {
     // (the shares and changes of a run: six decimals at most, written digit by digit)
     const k = sixDecimals(v);
     if (k === k) {
-      const buf = this.room(17);
-      this.len = writeSixDecimals(buf, this.len, k);
+      const buf = this.room(18);
+      this.len = writeFixedDecimal(buf, this.len, k, 6);
     } else this.text(String(v));
   }
 

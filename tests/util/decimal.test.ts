@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decimalText, sixDecimals, writeSixDecimals, writeUint } from '../../src/util/decimal.js';
+import { decimalText, sixDecimals, writeFixedDecimal, writeUint } from '../../src/util/decimal.js';
 
-/** writeSixDecimals into a fresh buffer, read back as text (String(v) for the caller's v). */
+/** writeFixedDecimal(…, 6) into a fresh buffer, read back as text (String(v) for the caller's v). */
 function written(v: number): string | null {
   const k = sixDecimals(v);
   if (Number.isNaN(k) || k === 0) return null;
   const buf = new Uint8Array(40).fill(120);
-  const end = writeSixDecimals(buf, 3, k);
+  const end = writeFixedDecimal(buf, 3, k, 6);
   // nothing before `at` or after the returned end is touched
   if (buf.subarray(0, 3).some((b) => b !== 120) || buf.subarray(end).some((b) => b !== 120)) return 'overwrote';
   return Buffer.from(buf.subarray(3, end)).toString('latin1');
@@ -16,7 +16,7 @@ function written(v: number): string | null {
 // six-decimal values as a run makes them (Math.round(x · 1e6) / 1e6), over every magnitude up to 1e14
 const sixDecimal = fc.tuple(fc.integer({ min: 0, max: 14 }), fc.double({ min: -1, max: 1, noNaN: true })).map(([e, m]) => Math.round(m * 10 ** e * 1e6) / 1e6);
 
-describe('decimalText and writeSixDecimals', () => {
+describe('decimalText and writeFixedDecimal', () => {
   it('write exactly what String(v) writes for six-decimal values of every magnitude', () => {
     fc.assert(
       fc.property(sixDecimal, (v) => decimalText(v) === String(v) && (written(v) === null || written(v) === String(v))),
