@@ -22,7 +22,7 @@ import { loadMicrodata } from '../sources/microdata/load.js';
 import { deriveMicrodataShares } from '../sources/microdata/shares.js';
 import { sha256Hex } from '../sources/csv/checksum.js';
 import { VeerkrachtError } from '../util/errors.js';
-import { readAhead } from '../util/fs.js';
+import { fileSize, readAhead } from '../util/fs.js';
 import { DEFAULT_MATRIX, parseMatrix, type HandelingsMatrix } from '../signal/matrix.js';
 import { MAP_LEVELS, type KwbInput, type MapLevel, type RunConfig } from './config.js';
 import { mapKwbColumns } from '../sources/statline/mapped.js';
@@ -146,15 +146,6 @@ async function boundariesAtLevel(path: string, level: MapLevel, shared?: Pick<Bo
  * of a full-resolution national file and twice as long on the 4.7 MB of a simplified one.
  */
 const PACKED_READ_MIN_BYTES = 32 * 2 ** 20;
-
-/** Bytes of a file; 0 when it cannot be read (its error comes when it is read). */
-function fileSize(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
-}
 
 /** The t1 boundaries and, when the indeling changed, the t0 ones, at the map level. */
 async function loadBoundaryPair(config: RunConfig, onT1?: (t1: Boundaries, packed?: PackedFeatures) => void, packedFrom = PACKED_READ_MIN_BYTES): Promise<{ b1: Boundaries; b0: Boundaries | null }> {

@@ -3,7 +3,7 @@
  * the target. An interrupted run leaves the previous output intact, never a half-written file.
  * Lives in util (the lowest layer) so fetch caches, the demo generator and the writers share it.
  */
-import { close, closeSync, fstatSync, fsyncSync, mkdirSync, openSync, read, renameSync, rmSync, writeSync } from 'node:fs';
+import { close, closeSync, fstatSync, fsyncSync, mkdirSync, openSync, read, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -79,6 +79,20 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
+  }
+}
+
+/**
+ * Bytes of a file, 0 when it cannot be read: for choices made before a file is read (its error,
+ * if any, comes when it is read).
+ *
+ * @example fileSize('buurten.geojson') > 32 * 2 ** 20 // a full-resolution file
+ */
+export function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
   }
 }
 

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { fileSize } from '../../util/fs.js';
 import { resolve } from 'node:path';
 import { parseFlags, type Command } from '../command.js';
 import { startFigureDrawer } from '../figure-drawer.js';
@@ -20,20 +20,6 @@ function home(): string {
  * resolution: 2 × 94 MB, ≈ 4 s; the simplified national files: 2 × 4.7 MB, ≈ 0.5 s).
  */
 const LARGE_BOUNDARIES = 32 * 2 ** 20;
-
-/** Bytes of the boundary files (0 for one that cannot be read: its error comes when it is read). */
-function boundaryBytes(files: { t0?: string; t1: string }): number {
-  let bytes = 0;
-  for (const f of [files.t0, files.t1]) {
-    if (f === undefined) continue;
-    try {
-      bytes += statSync(f).size;
-    } catch {
-      // (named when read)
-    }
-  }
-  return bytes;
-}
 
 export const runCommand: Command = {
   name: 'run',
@@ -101,7 +87,8 @@ previous set), and a second run into the same folder is refused while one runs. 
     // waits for them: then the worker takes the Leefbaarometer too
     const kwbYears = config.period.K.t0 === config.period.K.t1 ? [config.period.K.t0] : [config.period.K.t0, config.period.K.t1];
     const kwb = kwbYears.map((year) => ({ year, input: config.inputs.kwb[String(year)] }));
-    const lbm = boundaryBytes(config.inputs.boundaries) > LARGE_BOUNDARIES ? { leefbaarometer: config.inputs.leefbaarometer } : {};
+    const { t0, t1 } = config.inputs.boundaries;
+    const lbm = fileSize(t1) + (t0 === undefined ? 0 : fileSize(t0)) > LARGE_BOUNDARIES ? { leefbaarometer: config.inputs.leefbaarometer } : {};
     const drawer = startFigureDrawer(process.env, { kwb, ...lbm });
     let job;
     try {
