@@ -137,44 +137,92 @@ export function gemeenteMapSvg(
   // simplified, shared edges kept; smaller ones exactly
   const drawn = simplifyForDrawing(regions.map((r) => ({ type: 'Feature' as const, geometry: r.geometry, properties: { code: r.code, name: r.naam } })));
   const projected = drawn.features.map((f) => rings(f.geometry).map((ring) => ring.map(toRd)));
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const rs of projected) for (const ring of rs) for (const [x, y] of ring) (x0 = Math.min(x0, x)), (y0 = Math.min(y0, y)), (x1 = Math.max(x1, x)), (y1 = Math.max(y1, y));
+  const box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const rs of projected) for (const ring of rs) extendBox(box, ring);
+  const [x0, y0, x1, y1] = box;
   const legendW = 210;
   const top = 52;
   const mapW = width - legendW - 20;
   const scale = Math.min(mapW / Math.max(x1 - x0, 1e-9), 560 / Math.max(y1 - y0, 1e-9));
   const mapH = (y1 - y0) * scale;
   const height = Math.max(top + mapH + 40, top + 20 * SIGNAL_CATEGORIES.length + 40);
-  const px = (p: Position) => `${toFixed1((p[0] - x0) * scale + 10)},${toFixed1(top + (y1 - p[1]) * scale)}`;
-  const paths = regions.map((r, i) => {
-    const d = projected[i].map((ring) => `M${ring.map(px).join('L')}Z`).join('');
-    return `<path d="${d}" fill="${SIGNAL_COLOURS[r.categorie]}" fill-rule="evenodd" stroke="#ffffff" stroke-width="0.8"><title>${esc(`${r.naam ?? r.code} (${r.code}): ${SIGNAL_LABELS[r.categorie]}`)}</title></path>`;
-  });
+  const frame: MapFrame = { x0, y1, scale, top };
   const fontSize = regions.length > 60 ? 7 : 9;
-  const labels = regions.map((r) => {
-    const c = toRd(geometryCentroid(r.geometry));
-    const [x, y] = px(c).split(',');
-    const name = drawable(r.naam ?? r.code, 28);
-    return `<text x="${x}" y="${y}" text-anchor="middle" font-size="${fontSize}" fill="#111" stroke="#fff" stroke-width="2.5" stroke-linejoin="round" paint-order="stroke">${esc(name)}</text>`;
-  });
-  const legend = SIGNAL_CATEGORIES.map((c, i) => {
-    const y = top + 10 + i * 20;
-    return `<rect x="${width - legendW}" y="${y - 10}" width="14" height="14" fill="${SIGNAL_COLOURS[c]}" stroke="#555" stroke-width="0.5"/><text x="${width - legendW + 20}" y="${y + 1}" font-size="11">${esc(SIGNAL_LABELS[c])}</text>`;
-  });
-  return [
+  // (written line by line into one array: the map of every page of a national run goes through
+  // here, and a spread of the parts into an array literal made V8 drop this function's optimised
+  // code again and again, each time compiling it anew; see bench/RESULTS.md)
+  const lines: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${Math.ceil(height)}" viewBox="0 0 ${width} ${Math.ceil(height)}" font-family="DejaVu Sans, Verdana, sans-serif">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     `<text x="10" y="20" font-size="15" font-weight="bold">${esc(drawable(text.title, 80))}</text>`,
     `<text x="10" y="38" font-size="11" fill="#333">${esc(drawable(text.subtitle))}</text>`,
-    ...paths,
-    ...labels,
-    ...legend,
-    `<text x="10" y="${Math.ceil(height) - 8}" font-size="9" fill="#555">${esc(text.source)}</text>`,
-    '</svg>',
-  ].join('\n');
+  ];
+  for (let i = 0; i < regions.length; i++) {
+    const r = regions[i];
+    lines.push(
+      `<path d="${ringsPath(projected[i], frame)}" fill="${SIGNAL_COLOURS[r.categorie]}" fill-rule="evenodd" stroke="#ffffff" stroke-width="0.8"><title>${esc(`${r.naam ?? r.code} (${r.code}): ${SIGNAL_LABELS[r.categorie]}`)}</title></path>`,
+    );
+  }
+  for (const r of regions) {
+    const c = toRd(geometryCentroid(r.geometry));
+    const name = drawable(r.naam ?? r.code, 28);
+    lines.push(
+      `<text x="${toFixed1(mapX(c[0], frame))}" y="${toFixed1(mapY(c[1], frame))}" text-anchor="middle" font-size="${fontSize}" fill="#111" stroke="#fff" stroke-width="2.5" stroke-linejoin="round" paint-order="stroke">${esc(name)}</text>`,
+    );
+  }
+  for (let i = 0; i < SIGNAL_CATEGORIES.length; i++) {
+    const c = SIGNAL_CATEGORIES[i];
+    const y = top + 10 + i * 20;
+    lines.push(
+      `<rect x="${width - legendW}" y="${y - 10}" width="14" height="14" fill="${SIGNAL_COLOURS[c]}" stroke="#555" stroke-width="0.5"/><text x="${width - legendW + 20}" y="${y + 1}" font-size="11">${esc(SIGNAL_LABELS[c])}</text>`,
+    );
+  }
+  lines.push(`<text x="10" y="${Math.ceil(height) - 8}" font-size="9" fill="#555">${esc(text.source)}</text>`, '</svg>');
+  return lines.join('\n');
+}
+
+/** Where a page's map puts RD coordinates: x − x0 and y1 − y scaled, beside the margins. */
+interface MapFrame {
+  x0: number;
+  y1: number;
+  scale: number;
+  top: number;
+}
+
+function mapX(x: number, f: MapFrame): number {
+  return (x - f.x0) * f.scale + 10;
+}
+
+function mapY(y: number, f: MapFrame): number {
+  return f.top + (f.y1 - y) * f.scale;
+}
+
+/** Grow `box` (x0, y0, x1, y1) by the positions of `ring`. */
+function extendBox(box: number[], ring: readonly Position[]): void {
+  for (let k = 0; k < ring.length; k++) {
+    const p = ring[k];
+    const x = p[0];
+    const y = p[1];
+    box[0] = Math.min(box[0], x);
+    box[1] = Math.min(box[1], y);
+    box[2] = Math.max(box[2], x);
+    box[3] = Math.max(box[3], y);
+  }
+}
+
+/** The SVG path data of some rings: `Mx,yLx,y…Z` each, one decimal. */
+function ringsPath(rs: readonly (readonly Position[])[], f: MapFrame): string {
+  let d = '';
+  for (const ring of rs) {
+    d += 'M';
+    for (let k = 0; k < ring.length; k++) {
+      const p = ring[k];
+      if (k > 0) d += 'L';
+      d += `${toFixed1(mapX(p[0], f))},${toFixed1(mapY(p[1], f))}`;
+    }
+    d += 'Z';
+  }
+  return d;
 }
 
 const ORDER = new Map(SIGNAL_CATEGORIES.map((c, i) => [c, i]));
