@@ -3,9 +3,11 @@
 // Usage: node bench/lib/e2e-child.mjs <config.json> <outDir>
 // Prints one JSON line: { ms, exitCode, peakRssMB }.
 import { performance } from 'node:perf_hooks';
-import { cliEntry } from '../../bin/cli-entry.js';
+import { cliEntry, tuneV8ForCli } from '../../bin/cli-entry.js';
 
 const [config, out] = process.argv.slice(2);
+// as bin/veerkracht.js does before it loads the CLI
+tuneV8ForCli();
 const t0 = performance.now();
 const { main } = await import(cliEntry().href);
 const quiet = { out: () => {}, err: (s) => process.stderr.write(s) };

@@ -23,6 +23,18 @@ describe('the bundled CLI', () => {
     expect(cliEntry()?.pathname).toBe(join(home, 'dist/bundle/main.js'));
   });
 
+  it("sets V8 flags that this Node's V8 knows (an unknown flag would only print an error)", () => {
+    // V8 does not throw for a flag it does not know: it writes `Error: unrecognized flag` to
+    // stderr and runs on, so a renamed flag would go unnoticed but for this check
+    const tune = (flags: string) =>
+      spawnSync(process.execPath, ['--input-type=module', '-e', `import(${JSON.stringify(join(home, 'bin/cli-entry.js'))}).then(async (m) => { m.tuneV8ForCli(); ${flags ? `(await import('node:v8')).setFlagsFromString(${JSON.stringify(flags)});` : ''} })`], { encoding: 'utf8' });
+    const ours = tune('');
+    expect(ours.status).toBe(0);
+    expect(ours.stderr).toBe('');
+    const unknown = tune('--no-such-v8-flag');
+    expect(unknown.stderr).toMatch(/unrecognized flag/);
+  });
+
   it.runIf(bundled)('reads a GeoPackage (sql.js, loaded from node_modules) as the compiled modules do', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vk-bundle-'));
     const gpkg = join(dir, 'wijkenbuurten_2023.gpkg');
