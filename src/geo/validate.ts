@@ -62,7 +62,8 @@ function firstNonFinite(pos: readonly Position[]): number {
   return -1;
 }
 
-function checkRing(ring: unknown, part: number, r: number, selfIntersections: boolean): GeometryProblem[] {
+/** The first problem of a ring that makes it unusable (not the self-intersection search), or none. */
+function checkRing(ring: unknown, part: number, r: number): GeometryProblem[] {
   const where = { part, ring: r };
   let positions = Array.isArray(ring);
   if (positions) for (let i = 0; i < (ring as unknown[]).length && positions; i++) positions = isPosition((ring as unknown[])[i]);
@@ -88,13 +89,31 @@ function checkRing(ring: unknown, part: number, r: number, selfIntersections: bo
   if (!hasArea(pos)) {
     return [{ code: 'ring-without-area', severity: 'error', ...where, detail: 'all positions on one line or point' }];
   }
-  if (selfIntersections) {
-    const hits = ringSelfIntersections(pos, 1);
-    if (hits.length > 0) {
-      return [{ code: 'self-intersection', severity: 'warning', ...where, detail: `ring touches or crosses itself near segment ${hits[0]}` }];
+  return [];
+}
+
+/**
+ * The last step of the self-intersection search of one polygon part: when nothing was found in
+ * the part since `problems` had `before` entries (no ring problem, no ring touching itself) and it
+ * has more rings, whether two of them cross. Appends to `problems`.
+ */
+function partSelfIntersections(rings: readonly Position[][], part: number, problems: GeometryProblem[], before: number): void {
+  if (problems.length === before && rings.length > 1) {
+    for (let a = 0; a < rings.length; a++) {
+      for (let b = a + 1; b < rings.length; b++) {
+        if (ringsCross(rings[a], rings[b])) {
+          problems.push({ code: 'self-intersection', severity: 'warning', part, ring: b, detail: `ring ${b} crosses ring ${a}` });
+          return;
+        }
+      }
     }
   }
-  return [];
+}
+
+/** The self-intersection warning of ring `r` of part `part`, or null. */
+function ringSelfIntersection(pos: readonly Position[], part: number, r: number): GeometryProblem | null {
+  const hits = ringSelfIntersections(pos, 1);
+  return hits.length > 0 ? { code: 'self-intersection', severity: 'warning', part, ring: r, detail: `ring touches or crosses itself near segment ${hits[0]}` } : null;
 }
 
 /** Options for {@link validatePolygonGeometry}. */
@@ -128,19 +147,16 @@ export function validatePolygonGeometry(g: Geometry | null | undefined, options:
       problems.push({ code: 'empty-geometry', severity: 'error', part: i, detail: 'polygon without rings' });
     } else {
       const before = problems.length;
-      p.forEach((r, k) => problems.push(...checkRing(r, i, k, self)));
-      // rings of one polygon must not cross each other (checked only when each ring is sound)
-      if (self && problems.length === before && p.length > 1) {
-        const rings = p as Position[][];
-        outer: for (let a = 0; a < rings.length; a++) {
-          for (let b = a + 1; b < rings.length; b++) {
-            if (ringsCross(rings[a], rings[b])) {
-              problems.push({ code: 'self-intersection', severity: 'warning', part: i, ring: b, detail: `ring ${b} crosses ring ${a}` });
-              break outer;
-            }
-          }
+      p.forEach((r, k) => {
+        const basic = checkRing(r, i, k);
+        if (basic.length > 0) problems.push(...basic);
+        else if (self) {
+          const w = ringSelfIntersection(r as Position[], i, k);
+          if (w !== null) problems.push(w);
         }
-      }
+      });
+      // rings of one polygon must not cross each other (checked only when each ring is sound)
+      if (self) partSelfIntersections(p as Position[][], i, problems, before);
     }
   });
   return problems;
@@ -225,7 +241,22 @@ export function validateWithMemo(
  */
 export function completeSelfIntersections(entry: ValidationMemoEntry): readonly GeometryProblem[] {
   if (!entry.selfIntersections) {
-    entry.problems = validatePolygonGeometry({ type: entry.type, coordinates: entry.coordinates } as Geometry, { selfIntersections: true });
+    // a geometry without problems passed every other check: only the search is left (the
+    // same problems, in the same order, as validating it again with the search)
+    if (entry.problems.length === 0) {
+      const parts = (entry.type === 'Polygon' ? [entry.coordinates] : entry.coordinates) as Position[][][];
+      const problems: GeometryProblem[] = [];
+      for (let i = 0; i < parts.length; i++) {
+        const before = problems.length;
+        const rings = parts[i];
+        for (let k = 0; k < rings.length; k++) {
+          const w = ringSelfIntersection(rings[k], i, k);
+          if (w !== null) problems.push(w);
+        }
+        partSelfIntersections(rings, i, problems, before);
+      }
+      entry.problems = problems;
+    } else entry.problems = validatePolygonGeometry({ type: entry.type, coordinates: entry.coordinates } as Geometry, { selfIntersections: true });
     entry.selfIntersections = true;
   }
   return entry.problems;

@@ -32,7 +32,9 @@ export function kthSmallest(a: Float64Array, k: number): number {
     // now a[lo..j] ≤ pivot ≤ a[i..hi], and a[j+1..i-1] = pivot
     if (k <= j) hi = j;
     else if (k >= i) lo = i;
-    else return a[k];
+    // (one exit: a return here, never taken before the function is optimised, dropped the
+    // optimised code on every call that took it — hundreds of times in a full-resolution run)
+    else break;
   }
   return a[k];
 }

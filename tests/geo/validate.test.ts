@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createValidationMemo, validatePolygonGeometry, validateWithMemo } from '../../src/geo/validate.js';
+import { completeSelfIntersections, createValidationMemo, validatePolygonGeometry, validateWithMemo } from '../../src/geo/validate.js';
 import { ringSelfIntersections, ringsCross, segmentsIntersect } from '../../src/geo/segments.js';
 
 const codes = (g: unknown) => validatePolygonGeometry(g as never).map((p) => p.code);
@@ -101,5 +101,34 @@ describe('validation through a memo (each identical geometry once)', () => {
       for (let k = 0; k < 2; k++) expect(validateWithMemo(structuredClone(g) as never, memo).problems).toEqual(validatePolygonGeometry(g as never));
     }
     expect(memo.reused).toBe(0);
+  });
+
+  it('the search completed later gives what validating with it gives, problem for problem and in order', () => {
+    const ring = (pts: number[][]) => [...pts, pts[0]];
+    const shell = ring([[0, 0], [10, 0], [10, 10], [0, 10]]);
+    const hole = ring([[2, 2], [2, 4], [4, 4], [4, 2]]);
+    const crossingHole = ring([[8, 8], [8, 12], [12, 12], [12, 8]]); // crosses the shell
+    const tie = ring([[20, 0], [22, 2], [22, 0], [20, 2]]); // a bow tie
+    const pinch = ring([[30, 0], [34, 0], [32, 2], [34, 4], [30, 4], [32, 2]]); // touches itself at [32, 2]
+    const geometries = [
+      { type: 'Polygon', coordinates: [shell, hole] }, // valid
+      { type: 'Polygon', coordinates: [tie] },
+      { type: 'Polygon', coordinates: [shell, crossingHole] }, // rings that cross
+      { type: 'Polygon', coordinates: [tie, crossingHole] }, // a ring touching itself: the crossing is not looked for
+      { type: 'MultiPolygon', coordinates: [[shell, hole], [tie], [pinch], [shell, crossingHole]] },
+      { type: 'MultiPolygon', coordinates: [[tie], [[[0, 0], [1, 0], [0, 0]]], [pinch]] }, // a broken ring beside them
+    ];
+    let found = 0;
+    for (const g of geometries) {
+      const memo = createValidationMemo();
+      const { entry } = validateWithMemo(structuredClone(g) as never, memo, { selfIntersections: false });
+      const full = validatePolygonGeometry(g as never);
+      found += full.filter((p) => p.code === 'self-intersection').length;
+      expect(completeSelfIntersections(entry!)).toEqual(full);
+      // and the memo now answers as one validated with the search
+      expect(validateWithMemo(structuredClone(g) as never, memo).problems).toEqual(full);
+      expect(memo.reused).toBe(1);
+    }
+    expect(found).toBe(8); // 0 + 1 + 1 + 1 (no crossing looked for) + 3 + 2: the cases do find warnings
   });
 });
