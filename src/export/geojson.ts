@@ -27,6 +27,11 @@ export interface GeoJsonOptions {
    * features or options.
    */
   geometries?: GeoJsonGeometries | readonly GeoJsonGeometries[];
+  /**
+   * The properties' JSON of every feature, made ahead of time by {@link geoJsonProperties} with
+   * the same attributes (used by {@link geoJsonBytes}; ignored when the count differs).
+   */
+  properties?: readonly string[];
 }
 
 /**
@@ -120,6 +125,7 @@ export function* geoJsonBytes(features: readonly RegionFeature[], o: GeoJsonOpti
   const given = o.geometries === undefined ? [] : 'count' in o.geometries ? [o.geometries as GeoJsonGeometries] : o.geometries;
   const digits = o.digits ?? 6;
   const made = given.length > 0 && given.reduce((n, p) => n + p.count, 0) === features.length && given.every((p) => p.crs === o.crs && p.digits === digits) ? given : null;
+  const props = o.properties !== undefined && o.properties.length === features.length ? o.properties : null;
   // the run holding feature fi, and the index of its first feature
   let run = 0;
   let first = 0;
@@ -134,7 +140,7 @@ export function* geoJsonBytes(features: readonly RegionFeature[], o: GeoJsonOpti
       w.copy(bytes, k === 0 ? 0 : ends[k - 1], ends[k]);
     } else writeGeometry(w, rr, ft, fi);
     w.ascii('},"properties":');
-    w.utf8(propertiesJson(ft, o));
+    w.utf8(props !== null ? props[fi] : propertiesJson(ft, o));
     w.byte(0x7d); // }
     if (w.length >= CHUNK) yield w.take();
   }
@@ -212,6 +218,18 @@ export function geoJsonGeometriesPacked(packed: PackedFeatures, o: Pick<GeoJsonO
   return { crs: o.crs, digits: o.digits ?? 6, count: properties.length, bytes: new Uint8Array(w.bytes.buffer, w.bytes.byteOffset, w.length), ends };
 }
 
+/**
+ * The properties of each feature as {@link geoJsonBytes} writes them (JSON), for
+ * {@link GeoJsonOptions.properties}: made while the geometry texts are still being made elsewhere.
+ *
+ * @example geoJsonBytes(features, { crs, attributes, properties: geoJsonProperties(features, { attributes }) })
+ */
+export function geoJsonProperties(features: readonly RegionFeature[], o: Pick<GeoJsonOptions, 'attributes'>): string[] {
+  const out = new Array<string>(features.length);
+  for (let i = 0; i < features.length; i++) out[i] = propertiesJson(features[i], o);
+  return out;
+}
+
 /** The geometry of one feature, from its type on: `Polygon","coordinates":[…]`. */
 function writeGeometry(w: ByteText, rr: RingRounder, ft: RegionFeature, fi: number): void {
   const g = ft.geometry;
@@ -230,7 +248,7 @@ function writeGeometry(w: ByteText, rr: RingRounder, ft: RegionFeature, fi: numb
 }
 
 /** Properties of one exported feature: `code`, `name`, then the attributes of its code (cleaned). */
-function exportProperties(ft: RegionFeature, o: GeoJsonOptions): Record<string, ExportValue> {
+function exportProperties(ft: RegionFeature, o: Pick<GeoJsonOptions, 'attributes'>): Record<string, ExportValue> {
   const code = ft.properties.code;
   const props: Record<string, ExportValue> = { code, name: exportValue(ft.properties.name) };
   const extra = o.attributes?.get(code);
@@ -244,7 +262,7 @@ function exportProperties(ft: RegionFeature, o: GeoJsonOptions): Record<string, 
  * and null, no cleaned copy is needed: that is the record's own JSON with `name` put after
  * `code` (JSON writes a non-finite number as null, as exportValue does).
  */
-function propertiesJson(ft: RegionFeature, o: GeoJsonOptions): string {
+function propertiesJson(ft: RegionFeature, o: Pick<GeoJsonOptions, 'attributes'>): string {
   const code = ft.properties.code;
   const extra = o.attributes?.get(code);
   if (typeof code === 'string' && extra !== undefined && typeof extra.code === 'string' && isPlainRecord(extra)) {

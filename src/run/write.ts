@@ -9,7 +9,7 @@ import { toCsvDialects } from '../export/csv.js';
 import { stableJson } from '../export/summary.js';
 import type { FigureFile, WriteFiguresOptions } from '../viz/figure-files.js';
 import { offlineHtml } from '../viz/html.js';
-import { geoJsonBytes, type ExportValue, type GeoJsonGeometries } from '../export/geojson.js';
+import { geoJsonBytes, geoJsonProperties, type ExportValue, type GeoJsonGeometries } from '../export/geojson.js';
 import { xlsxBytes } from '../export/xlsx.js';
 import { openOutputSet, type OutputSet } from '../util/output-set.js';
 import type { SignalResult } from './compute.js';
@@ -183,7 +183,12 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
       const { writeFigures } = await import('../viz/figure-files.js');
       await writeFigures(pages, { staged: true, shared: { claims, from: 0 } });
     }
-    if (!ready) writeGeoJson(set, r, rows, await made());
+    if (!ready) {
+      // the properties first, while the other thread still makes geometry texts (this thread
+      // then helps with those that are left): they are not all that is left at the end
+      const properties = geoJsonProperties(r.boundaries.features, { attributes: attributesOf(rows) });
+      writeGeoJson(set, r, rows, await made(), properties);
+    }
   } catch (e) {
     // nothing may still be drawing into the staging folder when the caller removes it
     await Promise.allSettled(drawing);
@@ -194,13 +199,25 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
 }
 
 /** Write signalen.geojson: the signal rows as the attributes of the t1 boundaries. */
-function writeGeoJson(set: OutputSet, r: SignalResult, rows: ReturnType<typeof signalRows>, geometries: GeoJsonGeometries | readonly GeoJsonGeometries[] | null): void {
-  // the rows themselves as each code's attributes: exportFeature cleans every value as it
-  // writes it (attributesByCode would copy and clean all 14,000 rows first)
-  const attributes = new Map(rows.map((row) => [row.code as string, row as Readonly<Record<string, ExportValue>>]));
+function writeGeoJson(
+  set: OutputSet,
+  r: SignalResult,
+  rows: ReturnType<typeof signalRows>,
+  geometries: GeoJsonGeometries | readonly GeoJsonGeometries[] | null,
+  properties?: readonly string[],
+): void {
+  const attributes = attributesOf(rows);
   // feature by feature: a full-resolution national file is never one string or one object tree
   set.write('signalen.geojson', (function* () {
-    yield* geoJsonBytes(r.boundaries.features, { crs: r.boundaries.crs, attributes, ...(geometries ? { geometries } : {}) });
+    yield* geoJsonBytes(r.boundaries.features, { crs: r.boundaries.crs, attributes, ...(geometries ? { geometries } : {}), ...(properties ? { properties } : {}) });
     yield '\n';
   })());
+}
+
+/**
+ * The rows themselves as each code's attributes in signalen.geojson: the writer cleans every
+ * value as it writes it (attributesByCode would copy and clean all 14,000 rows first).
+ */
+function attributesOf(rows: ReturnType<typeof signalRows>): Map<string, Readonly<Record<string, ExportValue>>> {
+  return new Map(rows.map((row) => [row.code as string, row as Readonly<Record<string, ExportValue>>]));
 }

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { geoJsonBytes, geoJsonGeometries, geoJsonGeometriesPacked, type GeoJsonGeometries } from '../../src/export/geojson.js';
+import { geoJsonBytes, geoJsonGeometries, geoJsonGeometriesPacked, geoJsonProperties, type GeoJsonGeometries } from '../../src/export/geojson.js';
 import { packedOffsets, packedSlice, packFeatures } from '../../src/geo/transfer.js';
 import { parseBoundaries } from '../../src/sources/boundaries/read.js';
 import type { RegionFeature } from '../../src/geo/types.js';
@@ -79,5 +79,23 @@ describe('geometry texts in runs', () => {
     const written = text(features, { crs, geometries: movedRuns });
     expect(written.equals(plain)).toBe(false);
     expect(written.equals(text(moved, { crs }))).toBe(true);
+  });
+
+  it('properties made ahead (geoJsonProperties) write the same file; made for other features they are not used', () => {
+    const crs = 'EPSG:28992' as const;
+    // attributes as the run gives them (a row per code, code first) and one code without any
+    const attributes = new Map(features.slice(1).map((f, i) => [f.properties.code, { code: f.properties.code, k: i / 7, cat: i % 2 ? 'stijgt' : null, ok: i % 3 === 0 }]));
+    const plain = text(features, { crs, attributes });
+    expect(plain.toString('utf8')).toContain('"k":0.14285714285714285');
+    const properties = geoJsonProperties(features, { attributes });
+    expect(properties.map((p) => JSON.parse(p).code)).toEqual(features.map((f) => f.properties.code));
+    expect(text(features, { crs, attributes, properties }).equals(plain)).toBe(true);
+    // (one feature short: written from the attributes as without them)
+    expect(text(features, { crs, attributes, properties: properties.slice(1) }).equals(plain)).toBe(true);
+    // and used when they fit: made from other attributes, they are what is written
+    const other = geoJsonProperties(features, { attributes: new Map() });
+    const written = text(features, { crs, attributes, properties: other });
+    expect(written.equals(plain)).toBe(false);
+    expect(written.equals(text(features, { crs }))).toBe(true);
   });
 });
