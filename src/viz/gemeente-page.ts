@@ -10,6 +10,7 @@ import type { Polygon, MultiPolygon, Position } from 'geojson';
 import type { GeoCrs } from '../geo/types.js';
 import { wgs84ToRd } from '../geo/projection.js';
 import { geometryCentroid } from '../geo/centroid.js';
+import { emptyBBox, extendBBox } from '../geo/bbox.js';
 import { simplifyForDrawing } from '../geo/simplify.js';
 import { SIGNAL_CATEGORIES, SIGNAL_COLOURS, SIGNAL_LABELS, type SignalCategory } from '../signal/categories.js';
 import { FOCUS_CATEGORIES, FOCUS_LABELS, type FocusCategory } from '../signal/focus.js';
@@ -137,8 +138,8 @@ export function gemeenteMapSvg(
   // simplified, shared edges kept; smaller ones exactly
   const drawn = simplifyForDrawing(regions.map((r) => ({ type: 'Feature' as const, geometry: r.geometry, properties: { code: r.code, name: r.naam } })));
   const projected = drawn.features.map((f) => rings(f.geometry).map((ring) => ring.map(toRd)));
-  const box = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const rs of projected) for (const ring of rs) extendBox(box, ring);
+  const box = emptyBBox();
+  for (const rs of projected) for (const ring of rs) for (let k = 0; k < ring.length; k++) extendBBox(box, ring[k]);
   const [x0, y0, x1, y1] = box;
   const legendW = 210;
   const top = 52;
@@ -195,19 +196,6 @@ function mapX(x: number, f: MapFrame): number {
 
 function mapY(y: number, f: MapFrame): number {
   return f.top + (f.y1 - y) * f.scale;
-}
-
-/** Grow `box` (x0, y0, x1, y1) by the positions of `ring`. */
-function extendBox(box: number[], ring: readonly Position[]): void {
-  for (let k = 0; k < ring.length; k++) {
-    const p = ring[k];
-    const x = p[0];
-    const y = p[1];
-    box[0] = Math.min(box[0], x);
-    box[1] = Math.min(box[1], y);
-    box[2] = Math.max(box[2], x);
-    box[3] = Math.max(box[3], y);
-  }
 }
 
 /** The SVG path data of some rings: `Mx,yLx,y…Z` each, one decimal. */
