@@ -178,7 +178,7 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
     // the texts may still be in the making (full resolution: this thread helps make them)
     const made = figures.geoJsonGeometries;
     const ready = typeof made !== 'function';
-    if (ready) writeGeoJson(set, r, rows, made);
+    if (ready) writeGeoJson(set, r, attributesOf(rows), made);
     if (pages.length > 0) {
       const { writeFigures } = await import('../viz/figure-files.js');
       await writeFigures(pages, { staged: true, shared: { claims, from: 0 } });
@@ -186,8 +186,9 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
     if (!ready) {
       // the properties first, while the other thread still makes geometry texts (this thread
       // then helps with those that are left): they are not all that is left at the end
-      const properties = geoJsonProperties(r.boundaries.features, { attributes: attributesOf(rows) });
-      writeGeoJson(set, r, rows, await made(), properties);
+      const attributes = attributesOf(rows);
+      const properties = geoJsonProperties(r.boundaries.features, { attributes });
+      writeGeoJson(set, r, attributes, await made(), properties);
     }
   } catch (e) {
     // nothing may still be drawing into the staging folder when the caller removes it
@@ -198,15 +199,14 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
   return written;
 }
 
-/** Write signalen.geojson: the signal rows as the attributes of the t1 boundaries. */
+/** Write signalen.geojson: the signal rows (see {@link attributesOf}) as the attributes of the t1 boundaries. */
 function writeGeoJson(
   set: OutputSet,
   r: SignalResult,
-  rows: ReturnType<typeof signalRows>,
+  attributes: ReadonlyMap<string, Readonly<Record<string, ExportValue>>>,
   geometries: GeoJsonGeometries | readonly GeoJsonGeometries[] | null,
   properties?: readonly string[],
 ): void {
-  const attributes = attributesOf(rows);
   // feature by feature: a full-resolution national file is never one string or one object tree
   set.write('signalen.geojson', (function* () {
     yield* geoJsonBytes(r.boundaries.features, { crs: r.boundaries.crs, attributes, ...(geometries ? { geometries } : {}), ...(properties ? { properties } : {}) });
