@@ -170,7 +170,10 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, inputs?:
       });
       const packed = options.packed ?? packFeatures(t1.features);
       const request: DrawFromRequest = { drawFrom: { packed, crs: t1.crs, checksum: t1.provenance.checksum ?? '', simplify, ...(simplify ? { texts: { claims, chunk: TEXT_RUN } } : {}) } };
-      worker.postMessage(request, [packed.coordinates.buffer as ArrayBuffer, packed.structure.buffer as ArrayBuffer]);
+      // (buffers in shared memory, as the packing read makes them, are shared, not moved: the
+      // geometries of this thread keep their numbers there)
+      const moved = [packed.coordinates.buffer, packed.structure.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+      worker.postMessage(request, moved);
     },
     prefetched: () => (inputs ? { kwb, ...(leefbaarometer ? { leefbaarometer } : {}) } : {}),
     writePages(pages: readonly FigureFile[], options: WriteFiguresOptions = {}) {

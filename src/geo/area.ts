@@ -7,6 +7,7 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { ringSignedArea } from './ring.js';
 import { wgs84ToRd } from './projection.js';
 import type { GeoCrs } from './types.js';
+import { packedGeometryOf, type PackedGeometryRef } from './packed-geometry.js';
 
 /** Planar area of one polygon (rings as coordinates): |exterior| − Σ|holes|. */
 export function polygonArea(rings: readonly (readonly Position[])[]): number {
@@ -24,10 +25,49 @@ export function polygonArea(rings: readonly (readonly Position[])[]): number {
  * @example planarArea({ type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]] }) // 4
  */
 export function planarArea(g: Polygon | MultiPolygon): number {
+  const ref = packedGeometryOf(g);
+  if (ref !== undefined) return packedPlanarArea(ref);
   if (g.type === 'Polygon') return polygonArea(g.coordinates);
   let a = 0;
   for (const p of g.coordinates) a += polygonArea(p);
   return a;
+}
+
+/** {@link planarArea} on packed numbers: the same sums in the same order (the same result to the bit). */
+function packedPlanarArea(ref: PackedGeometryRef): number {
+  const { coordinates: xy, structure: st } = ref.store;
+  let s = ref.s;
+  let c = ref.c;
+  const multi = st[s++] === 2;
+  const parts = multi ? st[s++] : 1;
+  let total = 0;
+  for (let p = 0; p < parts; p++) {
+    const rings = st[s++];
+    let a = 0;
+    for (let r = 0; r < rings; r++) {
+      const n = st[s++];
+      const area = Math.abs(packedRingSignedArea(xy, c, n));
+      a += r === 0 ? area : -area;
+      c += 2 * n;
+    }
+    if (!multi) return a;
+    total += a;
+  }
+  return total;
+}
+
+/** ringSignedArea (ring.ts) of `n` packed positions from `xy[at]`. */
+function packedRingSignedArea(xy: Float64Array, at: number, n: number): number {
+  if (n < 3) return 0;
+  const x0 = xy[at];
+  const y0 = xy[at + 1];
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const a = at + 2 * i;
+    const b = at + 2 * ((i + 1) % n);
+    s += (xy[a] - x0) * (xy[b + 1] - y0) - (xy[b] - x0) * (xy[a + 1] - y0);
+  }
+  return s / 2;
 }
 
 /**

@@ -4,6 +4,7 @@
  * buurten exactly; with these, work done for one geometry (validation, areas, crosswalk keys) is
  * reused for its identical twin without building strings of millions of coordinates.
  */
+import { forEachPackedRing, packedGeometryOf, samePackedGeometry, unpackGeometryCoordinates, type PackedGeometryRef } from './packed-geometry.js';
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
@@ -105,6 +106,82 @@ export function coordinatesFingerprint(coordinates: unknown): number | null {
     }
   }
   return fmix(h1) * 0x200000 + (fmix(h2) & 0x1fffff);
+}
+
+/**
+ * {@link coordinatesFingerprint} of a geometry's coordinates, read from its packed numbers when it
+ * has them (src/geo/packed-geometry.ts: the same value, without making the arrays); null when it
+ * is not an object with coordinates.
+ *
+ * @example geometryFingerprint(feature.geometry) === coordinatesFingerprint(feature.geometry.coordinates) // true
+ */
+export function geometryFingerprint(g: unknown): number | null {
+  const ref = packedGeometryOf(g);
+  if (ref !== undefined) return packedFingerprint(ref);
+  return g !== null && typeof g === 'object' ? coordinatesFingerprint((g as { coordinates?: unknown }).coordinates) : null;
+}
+
+/** {@link coordinatesFingerprint} on packed numbers: the same steps, positions of two numbers. */
+function packedFingerprint(ref: PackedGeometryRef): number | null {
+  const { coordinates: xy, structure: st } = ref.store;
+  const multi = st[ref.s] === 2;
+  // an empty ring is read oddly by the nesting test of the array walk: made as arrays, then
+  // fingerprinted as they are (such a geometry is invalid anyway)
+  let empty = false;
+  forEachPackedRing(ref, (_p, _r, _at, n) => (empty ||= n === 0));
+  if (empty) return coordinatesFingerprint(unpackGeometryCoordinates(ref));
+  let h1 = 0x9747b28c | 0;
+  let h2 = 0x2545f491 | 0;
+  let s = ref.s + 1;
+  let c = ref.c;
+  const ring = () => {
+    const n = st[s++];
+    h1 = mix(h1, n);
+    h2 = mix(h2, ~n);
+    const k = n <= SAMPLES ? n : SAMPLES;
+    for (let q = 0; q < k; q++) {
+      const at = c + 2 * (n <= SAMPLES ? q : Math.floor((q * (n - 1)) / (SAMPLES - 1)));
+      h2 = mix(h2, 2);
+      for (let i = 0; i < 2; i++) {
+        const x = xy[at + i];
+        const lo = low(x);
+        const hi = high(x);
+        h1 = mix(mix(h1, lo), hi);
+        h2 = mix(mix(h2, hi), lo ^ i);
+      }
+    }
+    c += 2 * n;
+  };
+  if (!multi) {
+    const rings = st[s++];
+    h1 = mix(h1, rings);
+    for (let r = 0; r < rings; r++) ring();
+  } else {
+    const parts = st[s++];
+    h1 = mix(h1, parts);
+    for (let p = 0; p < parts; p++) {
+      const rings = st[s++];
+      h1 = mix(h1, rings ^ 0x5bd1e995);
+      for (let r = 0; r < rings; r++) ring();
+    }
+  }
+  return fmix(h1) * 0x200000 + (fmix(h2) & 0x1fffff);
+}
+
+/**
+ * {@link sameCoordinates} of two geometries' coordinates (the type is not compared), on their
+ * packed numbers when both have them; the same object at once.
+ *
+ * @example sameGeometryCoordinates(t0.geometry, t1.geometry)
+ */
+export function sameGeometryCoordinates(a: unknown, b: unknown): boolean {
+  if (a === b) return a !== null && typeof a === 'object';
+  const pa = packedGeometryOf(a);
+  const pb = packedGeometryOf(b);
+  if (pa !== undefined && pb !== undefined) return samePackedGeometry(pa, pb);
+  const coordinates = (g: unknown, p: PackedGeometryRef | undefined): unknown =>
+    p !== undefined ? unpackGeometryCoordinates(p) : g !== null && typeof g === 'object' ? (g as { coordinates?: unknown }).coordinates : undefined;
+  return sameCoordinates(coordinates(a, pa), coordinates(b, pb));
 }
 
 /**

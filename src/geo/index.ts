@@ -12,3 +12,4 @@ export * from './halfplane.js';
 export * from './intersect.js';
 export * from './dissolve.js';
 export * from './simplify.js';
+export * from './packed-geometry.js';

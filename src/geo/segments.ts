@@ -67,6 +67,25 @@ export function ringSelfIntersections(ring: readonly Position[], limit = 10): nu
   return sweepSelfIntersections(pts, limit);
 }
 
+/**
+ * {@link ringSelfIntersections} of a ring stored packed: `n` positions from `xy[at]` (x, y
+ * interleaved, as src/geo/packed-geometry.ts keeps them). The lean search reads the numbers
+ * directly; only a ring it does not clear is made as arrays for the full search.
+ *
+ * @example ringSelfIntersectionsPacked(new Float64Array([0, 0, 2, 2, 2, 0, 0, 2, 0, 0]), 0, 5) // [0]
+ */
+export function ringSelfIntersectionsPacked(xy: Float64Array, at: number, n: number, limit = 10): number[] {
+  const m = scratchDistinctPacked(xy, at, n);
+  if (m >= 0) {
+    if (m - 1 < 3) return [];
+    scratchBoxes(m - 1);
+    if (!(m - 1 <= GRID_SEGMENTS ? sweepMayTouch(m - 1) : splitMayTouch(m - 1))) return [];
+  }
+  const ring = new Array<Position>(n);
+  for (let i = 0; i < n; i++) ring[i] = [xy[at + 2 * i], xy[at + 2 * i + 1]];
+  return ringSelfIntersections(ring, limit);
+}
+
 // Scratch arrays of the lean searches, grown as needed (one ring at a time, never re-entered).
 let sx = new Float64Array(0);
 let sy = new Float64Array(0);
@@ -121,13 +140,10 @@ function within(ax: number, ay: number, bx: number, by: number, px: number, py: 
   return (ax < bx ? ax : bx) <= px && px <= (ax < bx ? bx : ax) && (ay < by ? ay : by) <= py && py <= (ay < by ? by : ay);
 }
 
-/**
- * Positions of `ring` without consecutive repeats, closed, into the scratch arrays: their count
- * (as {@link closedDistinct}), or -1 when a coordinate is not a finite number.
- */
-function scratchDistinct(ring: readonly Position[]): number {
-  if (sx.length < ring.length + 1) {
-    const m = Math.max(ring.length + 1, 2 * sx.length);
+/** Scratch arrays for rings of up to `n` positions (and the closing one). */
+function scratchFor(n: number): void {
+  if (sx.length < n + 1) {
+    const m = Math.max(n + 1, 2 * sx.length);
     sx = new Float64Array(m);
     sy = new Float64Array(m);
     bx0 = new Float64Array(m);
@@ -136,11 +152,40 @@ function scratchDistinct(ring: readonly Position[]): number {
     by1 = new Float64Array(m);
     sactive = new Int32Array(m);
   }
+}
+
+/**
+ * Positions of `ring` without consecutive repeats, closed, into the scratch arrays: their count
+ * (as {@link closedDistinct}), or -1 when a coordinate is not a finite number.
+ */
+function scratchDistinct(ring: readonly Position[]): number {
+  scratchFor(ring.length);
   let m = 0;
   for (let i = 0; i < ring.length; i++) {
     const p = ring[i];
     const x = p[0];
     const y = p[1];
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return -1;
+    if (m > 0 && sx[m - 1] === x && sy[m - 1] === y) continue;
+    sx[m] = x;
+    sy[m] = y;
+    m++;
+  }
+  if (m > 1 && (sx[0] !== sx[m - 1] || sy[0] !== sy[m - 1])) {
+    sx[m] = sx[0];
+    sy[m] = sy[0];
+    m++;
+  }
+  return m;
+}
+
+/** {@link scratchDistinct} of `n` packed positions from `xy[at]`. */
+function scratchDistinctPacked(xy: Float64Array, at: number, n: number): number {
+  scratchFor(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const x = xy[at + 2 * i];
+    const y = xy[at + 2 * i + 1];
     if (!Number.isFinite(x) || !Number.isFinite(y)) return -1;
     if (m > 0 && sx[m - 1] === x && sy[m - 1] === y) continue;
     sx[m] = x;

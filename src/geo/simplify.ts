@@ -18,6 +18,7 @@ import type { RegionFeature } from './types.js';
 import { flatArcs, flatPolygonTopology, polygonsTopology, type FlatTopology, type TopoPolygon } from './topology.js';
 import { flatVisvalingamWeights } from './visvalingam.js';
 import { unpackFeatures, walkPacked, type PackedFeatures } from './transfer.js';
+import { forEachPackedRing, packedGeometryOf } from './packed-geometry.js';
 import { kthSmallest } from '../util/select.js';
 
 /**
@@ -76,6 +77,14 @@ export function vertexStats(features: readonly RegionFeature[]): { vertices: num
   let maxRing = 0;
   for (const f of features) {
     if (!f.geometry) continue;
+    const ref = packedGeometryOf(f.geometry);
+    if (ref !== undefined) {
+      forEachPackedRing(ref, (_p, _r, _at, n) => {
+        vertices += n;
+        if (n > maxRing) maxRing = n;
+      });
+      continue;
+    }
     for (const p of polygonsOf(f.geometry)) {
       for (const r of p) {
         vertices += r.length;

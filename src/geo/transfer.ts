@@ -6,6 +6,7 @@
  */
 import type { Position } from 'geojson';
 import type { RegionFeature, RegionProperties } from './types.js';
+import { forEachPackedRing, packedGeometryOf, type PackedGeometryRef } from './packed-geometry.js';
 
 /** Packed features: see {@link packFeatures}. */
 export interface PackedFeatures {
@@ -28,9 +29,20 @@ export interface PackedFeatures {
 export function packFeatures(features: readonly RegionFeature[]): PackedFeatures {
   let positions = 0;
   let entries = 0;
-  for (const f of features) {
+  // geometries kept packed (src/geo/packed-geometry.ts) are copied from there, as they are
+  const packed: (PackedGeometryRef | undefined)[] = features.map((f) => packedGeometryOf(f.geometry));
+  const ends: { s: number; c: number }[] = [];
+  for (let i = 0; i < features.length; i++) {
+    const g = features[i].geometry;
+    const ref = packed[i];
+    if (ref !== undefined) {
+      const end = forEachPackedRing(ref);
+      ends[i] = end;
+      entries += end.s - ref.s;
+      positions += (end.c - ref.c) / 2;
+      continue;
+    }
     entries++;
-    const g = f.geometry;
     if (!g) continue;
     const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
     if (g.type === 'MultiPolygon') entries++;
@@ -54,9 +66,16 @@ export function packFeatures(features: readonly RegionFeature[]): PackedFeatures
     structure[s++] = p.length;
     p.forEach(ring);
   };
-  for (const f of features) {
-    const g = f.geometry;
-    if (!g) structure[s++] = 0;
+  for (let i = 0; i < features.length; i++) {
+    const g = features[i].geometry;
+    const ref = packed[i];
+    if (ref !== undefined) {
+      const end = ends[i];
+      structure.set(ref.store.structure.subarray(ref.s, end.s), s);
+      coordinates.set(ref.store.coordinates.subarray(ref.c, end.c), c);
+      s += end.s - ref.s;
+      c += end.c - ref.c;
+    } else if (!g) structure[s++] = 0;
     else if (g.type === 'Polygon') {
       structure[s++] = 1;
       polygon(g.coordinates);

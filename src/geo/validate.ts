@@ -5,8 +5,9 @@
  * per feature.
  */
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { ringSelfIntersections, ringsCross } from './segments.js';
-import { coordinatesFingerprint, sameCoordinates } from './fingerprint.js';
+import { ringSelfIntersections, ringSelfIntersectionsPacked, ringsCross } from './segments.js';
+import { geometryFingerprint, sameGeometryCoordinates } from './fingerprint.js';
+import { packedGeometryOf, packedRing, type PackedGeometryRef } from './packed-geometry.js';
 
 /** Codes of geometry problems. `error` problems make a feature unusable; `warning` ones do not. */
 export type GeometryProblemCode =
@@ -110,10 +111,93 @@ function partSelfIntersections(rings: readonly Position[][], part: number, probl
   }
 }
 
+/** The self-intersection warning of ring `r` of part `part` for the `hits` of its search, or null. */
+function selfIntersectionOf(hits: readonly number[], part: number, r: number): GeometryProblem | null {
+  return hits.length > 0 ? { code: 'self-intersection', severity: 'warning', part, ring: r, detail: `ring touches or crosses itself near segment ${hits[0]}` } : null;
+}
+
 /** The self-intersection warning of ring `r` of part `part`, or null. */
 function ringSelfIntersection(pos: readonly Position[], part: number, r: number): GeometryProblem | null {
-  const hits = ringSelfIntersections(pos, 1);
-  return hits.length > 0 ? { code: 'self-intersection', severity: 'warning', part, ring: r, detail: `ring touches or crosses itself near segment ${hits[0]}` } : null;
+  return selfIntersectionOf(ringSelfIntersections(pos, 1), part, r);
+}
+
+/** {@link checkRing} of a packed ring (`n` positions from `xy[at]`, always pairs of numbers). */
+function checkPackedRing(xy: Float64Array, at: number, n: number, part: number, r: number): GeometryProblem | null {
+  const where = { part, ring: r };
+  const pair = (i: number) => JSON.stringify([xy[at + 2 * i], xy[at + 2 * i + 1]]);
+  for (let i = 0; i < n; i++) {
+    const x = xy[at + 2 * i];
+    const y = xy[at + 2 * i + 1];
+    if (!(x - x === 0 && y - y === 0)) return { code: 'non-finite-coordinate', severity: 'error', ...where, detail: `position ${i} is ${pair(i)}` };
+  }
+  if (n < 4) return { code: 'ring-too-short', severity: 'error', ...where, detail: `${n} positions, at least 4 needed` };
+  const last = at + 2 * (n - 1);
+  if (xy[at] !== xy[last] || xy[at + 1] !== xy[last + 1]) {
+    return { code: 'ring-not-closed', severity: 'error', ...where, detail: `first ${pair(0)} ≠ last ${pair(n - 1)}` };
+  }
+  if (!hasAreaPacked(xy, at, n)) return { code: 'ring-without-area', severity: 'error', ...where, detail: 'all positions on one line or point' };
+  return null;
+}
+
+/** {@link hasArea} of a packed ring. */
+function hasAreaPacked(xy: Float64Array, at: number, n: number): boolean {
+  const ax = xy[at];
+  const ay = xy[at + 1];
+  let k = 1;
+  while (k < n && xy[at + 2 * k] === ax && xy[at + 2 * k + 1] === ay) k++;
+  if (k === n) return false;
+  const bx = xy[at + 2 * k] - ax;
+  const by = xy[at + 2 * k + 1] - ay;
+  for (let i = 0; i < n; i++) {
+    if (bx * (xy[at + 2 * i + 1] - ay) - by * (xy[at + 2 * i] - ax) !== 0) return true;
+  }
+  return false;
+}
+
+/**
+ * {@link validatePolygonGeometry} of a packed geometry (src/geo/packed-geometry.ts), on its
+ * numbers: the same problems in the same order. `basic`: the checks of each ring; `self`: the
+ * self-intersection search (both: full validation; only `self`: the search of a geometry that
+ * passed the checks, as completeSelfIntersections needs).
+ */
+function validatePacked(ref: PackedGeometryRef, basic: boolean, self: boolean): GeometryProblem[] {
+  const { coordinates: xy, structure: st } = ref.store;
+  const multi = st[ref.s] === 2;
+  let s = ref.s + 1;
+  let c = ref.c;
+  const parts = multi ? st[s++] : 1;
+  if (basic && (multi ? parts : st[s]) === 0) return [{ code: 'empty-geometry', severity: 'error', detail: 'no coordinates' }];
+  const problems: GeometryProblem[] = [];
+  for (let i = 0; i < parts; i++) {
+    const rings = st[s++];
+    if (rings === 0) {
+      if (basic) problems.push({ code: 'empty-geometry', severity: 'error', part: i, detail: 'polygon without rings' });
+      continue;
+    }
+    const before = problems.length;
+    const first = c;
+    const lengths = s;
+    for (let k = 0; k < rings; k++) {
+      const n = st[s++];
+      const problem = basic ? checkPackedRing(xy, c, n, i, k) : null;
+      if (problem !== null) problems.push(problem);
+      else if (self) {
+        const w = selfIntersectionOf(ringSelfIntersectionsPacked(xy, c, n, 1), i, k);
+        if (w !== null) problems.push(w);
+      }
+      c += 2 * n;
+    }
+    if (self && problems.length === before && rings > 1) {
+      // the rings of this part as arrays, for the search between rings
+      const arrays: Position[][] = [];
+      for (let k = 0, at = first; k < rings; k++) {
+        arrays.push(packedRing(xy, at, st[lengths + k]));
+        at += 2 * st[lengths + k];
+      }
+      partSelfIntersections(arrays, i, problems, before);
+    }
+  }
+  return problems;
 }
 
 /** Options for {@link validatePolygonGeometry}. */
@@ -133,6 +217,8 @@ export function validatePolygonGeometry(g: Geometry | null | undefined, options:
   if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
     return [{ code: 'not-polygon', severity: 'error', detail: `geometry type ${JSON.stringify(g.type)}` }];
   }
+  const packed = packedGeometryOf(g);
+  if (packed !== undefined) return validatePacked(packed, true, self);
   const coords = (g as Polygon | MultiPolygon).coordinates as unknown;
   if (!Array.isArray(coords)) {
     return [{ code: 'malformed-coordinates', severity: 'error', detail: 'coordinates is not an array' }];
@@ -179,7 +265,8 @@ export interface ValidationMemo {
 /** One validated geometry of a {@link ValidationMemo}. */
 export interface ValidationMemoEntry {
   type: string;
-  coordinates: unknown;
+  /** The geometry validated: later identical geometries are compared with its coordinates. */
+  geometry: Geometry;
   /** Whether `problems` include the self-intersection search (see {@link completeSelfIntersections}). */
   selfIntersections: boolean;
   problems: readonly GeometryProblem[];
@@ -197,38 +284,38 @@ export function createValidationMemo(): ValidationMemo {
 /**
  * {@link validatePolygonGeometry} through a memo: a geometry of the same type with the same
  * coordinates (fingerprint, then an exact comparison) as one validated before gets that one's
- * problems without being validated again, and its `coordinates` are the earlier geometry's
- * array, so that the caller can keep one copy of both (identical) coordinate arrays.
- * Geometries that are not arrays of numbers are validated every time.
+ * problems without being validated again, and comes back as the earlier geometry, so that the
+ * caller can keep one copy of both (identical) coordinate arrays. Geometries that are not arrays
+ * of numbers are validated every time. Packed geometries (src/geo/packed-geometry.ts) are
+ * fingerprinted, compared and validated on their packed numbers.
  *
- * @returns the problems (as `validatePolygonGeometry` returns them) and the coordinates to keep
- *   (the earlier identical array, or this geometry's own; undefined when there are none)
+ * @returns the problems (as `validatePolygonGeometry` returns them) and the geometry to keep
+ *   (the earlier identical one, or `g` itself)
  * @example const { problems } = validateWithMemo(feature.geometry, memo);
  */
 export function validateWithMemo(
   g: Geometry | null | undefined,
   memo: ValidationMemo,
   options: ValidateOptions = {},
-): { problems: readonly GeometryProblem[]; coordinates: unknown; entry?: ValidationMemoEntry } {
+): { problems: readonly GeometryProblem[]; geometry: Geometry | null | undefined; entry?: ValidationMemoEntry } {
   const self = options.selfIntersections ?? true;
-  const coordinates = (g as { coordinates?: unknown } | null | undefined)?.coordinates;
-  const key = g && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? coordinatesFingerprint(coordinates) : null;
+  const key = g && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? geometryFingerprint(g) : null;
   if (key === null) {
     memo.validated++;
-    return { problems: validatePolygonGeometry(g, options), coordinates };
+    return { problems: validatePolygonGeometry(g, options), geometry: g };
   }
   const bucket = memo.entries.get(key);
-  const hit = bucket?.find((e) => e.type === g!.type && e.selfIntersections === self && sameCoordinates(e.coordinates, coordinates));
+  const hit = bucket?.find((e) => e.type === g!.type && e.selfIntersections === self && sameGeometryCoordinates(e.geometry, g));
   if (hit) {
     memo.reused++;
-    return { problems: hit.problems, coordinates: hit.coordinates, entry: hit };
+    return { problems: hit.problems, geometry: hit.geometry, entry: hit };
   }
   memo.validated++;
   const problems = validatePolygonGeometry(g, options);
-  const entry: ValidationMemoEntry = { type: g!.type, coordinates, selfIntersections: self, problems };
+  const entry: ValidationMemoEntry = { type: g!.type, geometry: g!, selfIntersections: self, problems };
   if (bucket) bucket.push(entry);
   else memo.entries.set(key, [entry]);
-  return { problems, coordinates, entry };
+  return { problems, geometry: g, entry };
 }
 
 /**
@@ -243,8 +330,11 @@ export function completeSelfIntersections(entry: ValidationMemoEntry): readonly 
   if (!entry.selfIntersections) {
     // a geometry without problems passed every other check: only the search is left (the
     // same problems, in the same order, as validating it again with the search)
-    if (entry.problems.length === 0) {
-      const parts = (entry.type === 'Polygon' ? [entry.coordinates] : entry.coordinates) as Position[][][];
+    const packed = packedGeometryOf(entry.geometry);
+    if (entry.problems.length === 0 && packed !== undefined) entry.problems = validatePacked(packed, false, true);
+    else if (entry.problems.length === 0) {
+      const coordinates = (entry.geometry as Polygon | MultiPolygon).coordinates;
+      const parts = (entry.type === 'Polygon' ? [coordinates] : coordinates) as Position[][][];
       const problems: GeometryProblem[] = [];
       for (let i = 0; i < parts.length; i++) {
         const before = problems.length;
@@ -256,7 +346,7 @@ export function completeSelfIntersections(entry: ValidationMemoEntry): readonly 
         partSelfIntersections(rings, i, problems, before);
       }
       entry.problems = problems;
-    } else entry.problems = validatePolygonGeometry({ type: entry.type, coordinates: entry.coordinates } as Geometry, { selfIntersections: true });
+    } else entry.problems = validatePolygonGeometry(entry.geometry, { selfIntersections: true });
     entry.selfIntersections = true;
   }
   return entry.problems;

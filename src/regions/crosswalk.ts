@@ -11,7 +11,8 @@ import type { ColumnTable } from 'arquero';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { mapPositions, planarArea } from '../geo/area.js';
 import { bboxesOverlap, geometryBBox } from '../geo/bbox.js';
-import { coordinatesFingerprint, sameCoordinates } from '../geo/fingerprint.js';
+import { geometryFingerprint, sameGeometryCoordinates } from '../geo/fingerprint.js';
+import { packedGeometryOf } from '../geo/packed-geometry.js';
 import { intersectionArea } from '../geo/intersect.js';
 import { wgs84ToRd } from '../geo/projection.js';
 import type { BBox, Crs, RegionFeature, RegionGeometries } from '../geo/types.js';
@@ -266,16 +267,18 @@ export function buildCrosswalk(from: RegionGeometries, to: RegionGeometries, opt
   // means the same type and the same numbers: found by a fingerprint of the coordinates,
   // confirmed by comparing them (the same array, as the run's loader shares between the years,
   // at once). With several identical targets the last one is the twin.
-  // (each coordinates array fingerprinted once: the run's loader shares them between the years)
+  // (each geometry's numbers fingerprinted once: the run's loader shares them between the years,
+  // as the same coordinate arrays or the same packed geometry)
   const fingerprints = new Map<unknown, number | null>();
-  const fingerprint = (c: unknown): number | null => {
+  const fingerprint = (g: RegionFeature['geometry']): number | null => {
+    const c = packedGeometryOf(g) ?? g.coordinates;
     let k = fingerprints.get(c);
-    if (k === undefined) fingerprints.set(c, (k = coordinatesFingerprint(c)));
+    if (k === undefined) fingerprints.set(c, (k = geometryFingerprint(g)));
     return k;
   };
   const bByKey = new Map<number, number[]>();
   B.forEach((f, j) => {
-    const k = fingerprint(f.geometry.coordinates);
+    const k = fingerprint(f.geometry);
     if (k === null) return;
     const list = bByKey.get(k);
     if (list) list.push(j);
@@ -283,12 +286,12 @@ export function buildCrosswalk(from: RegionGeometries, to: RegionGeometries, opt
   });
   const bTwinned = new Set<number>();
   const aTwin = A.map((f) => {
-    const k = fingerprint(f.geometry.coordinates);
+    const k = fingerprint(f.geometry);
     const list = k === null ? undefined : bByKey.get(k);
     if (!list) return undefined;
     for (let n = list.length - 1; n >= 0; n--) {
       const j = list[n];
-      if (B[j].geometry.type === f.geometry.type && sameCoordinates(B[j].geometry.coordinates, f.geometry.coordinates)) {
+      if (B[j].geometry.type === f.geometry.type && sameGeometryCoordinates(B[j].geometry, f.geometry)) {
         bTwinned.add(j);
         return j;
       }

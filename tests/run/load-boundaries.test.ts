@@ -9,6 +9,7 @@ import { demoConfig } from '../../src/run/config.js';
 import { loadRunTables } from '../../src/run/load.js';
 import { readBoundaries } from '../../src/sources/boundaries/read.js';
 import { packFeatures, type PackedFeatures } from '../../src/geo/transfer.js';
+import { packedGeometryOf } from '../../src/geo/packed-geometry.js';
 import type { Boundaries } from '../../src/sources/boundaries/types.js';
 
 const home = new URL('../..', import.meta.url).pathname;
@@ -49,6 +50,13 @@ describe('loadRunTables: the t1 geometries packed on the way (full resolution)',
     const { tables, got } = await seen(config, 0);
     expect(got.t1).toBe(tables.boundaries.t1);
     expect(got.packed).toBeDefined();
+    // the geometries read stay packed (no arrays made), in the very numbers handed over; the t0
+    // buurten the years share point there too
+    const refs = tables.boundaries.t1.features.map((f) => packedGeometryOf(f.geometry));
+    expect(refs.every((r) => r !== undefined && r.store.coordinates.buffer === got.packed!.coordinates.buffer)).toBe(true);
+    const t1Stores = new Set(refs.map((r) => r!.store));
+    const t0Packed = tables.boundaries.t0!.features.filter((f) => t1Stores.has(packedGeometryOf(f.geometry)?.store as never)).length;
+    expect(t0Packed).toBeGreaterThan(tables.boundaries.t0!.features.length / 2);
     const p = packFeatures(tables.boundaries.t1.features);
     expect(Array.from(got.packed!.coordinates)).toEqual(Array.from(p.coordinates));
     expect(Array.from(got.packed!.structure)).toEqual(Array.from(p.structure));

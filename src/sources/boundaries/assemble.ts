@@ -5,7 +5,8 @@
  */
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import { VeerkrachtError } from '../../util/errors.js';
-import { emptyBBox, extendBBox } from '../../geo/bbox.js';
+import { emptyBBox, extendBBoxByGeometry } from '../../geo/bbox.js';
+import { packedGeometry, packedGeometryOf } from '../../geo/packed-geometry.js';
 import { completeSelfIntersections, validatePolygonGeometry, validateWithMemo, type GeometryProblem, type ValidationMemo, type ValidationMemoEntry } from '../../geo/validate.js';
 import { mapPositions } from '../../geo/area.js';
 import { rdToWgs84, wgs84ToRd } from '../../geo/projection.js';
@@ -122,6 +123,20 @@ export function convertGeometry<G extends Polygon | MultiPolygon>(g: G, from: Cr
 }
 
 /**
+ * `geometry` with the coordinates of `identical`, an earlier geometry with the same numbers: one
+ * copy in memory for both. A packed geometry (src/geo/packed-geometry.ts) stays as it is (its
+ * numbers are kept packed already); one of arrays takes the earlier geometry's arrays, or its
+ * packed numbers, beside its own other members.
+ */
+function withCoordinatesOf(geometry: Geometry, identical: Geometry): Geometry {
+  if (packedGeometryOf(geometry) !== undefined) return geometry;
+  const ref = packedGeometryOf(identical);
+  if (ref === undefined) return { ...geometry, coordinates: (identical as Polygon | MultiPolygon).coordinates } as Geometry;
+  const { type: _, coordinates: __, ...members } = geometry as Polygon | MultiPolygon;
+  return Object.assign(packedGeometry(ref), members);
+}
+
+/**
  * Validate, detect code property, level and CRS, and build `Boundaries`.
  *
  * @throws VeerkrachtError when no property holds region codes, when the CRS label contradicts the
@@ -199,7 +214,7 @@ export function assembleBoundaries(raw: RawBoundaries, options: BoundaryReadOpti
       problems = v.problems;
       entry = v.entry;
       // an identical geometry read before: keep its arrays (the raw feature is not changed)
-      if (geometry && v.coordinates !== (geometry as { coordinates?: unknown }).coordinates) geometry = { ...geometry, coordinates: v.coordinates } as Geometry;
+      if (geometry && v.geometry && v.geometry !== geometry) geometry = withCoordinatesOf(geometry, v.geometry);
     } else problems = validatePolygonGeometry(f.geometry, validateOptions);
     const err = problems.find((p) => p.severity === 'error');
     if (err) {
@@ -242,10 +257,7 @@ export function assembleBoundaries(raw: RawBoundaries, options: BoundaryReadOpti
 
   // 4. CRS from label and coordinates
   const bbox = emptyBBox();
-  for (const c of kept) {
-    const polys = c.geometry.type === 'Polygon' ? [c.geometry.coordinates] : c.geometry.coordinates;
-    for (const p of polys) for (const r of p) for (const q of r) extendBBox(bbox, q);
-  }
+  for (const c of kept) extendBBoxByGeometry(bbox, c.geometry);
   const readCrs = resolveCrs(raw.crsLabel, bbox, file);
   const crs = options.crs ?? readCrs;
 

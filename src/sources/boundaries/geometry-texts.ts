@@ -3,10 +3,11 @@
  * files of two years hold most buurten with exactly the same geometry, down to the characters.
  * The geometry texts of the first file read are kept (by their text); a later file's features
  * whose geometry text is one of them get that geometry (a copy of the object, sharing its
- * arrays) and only the rest of the file is parsed. The result is the document `JSON.parse`
+ * arrays or its packed numbers) and only the rest of the file is parsed. The result is the document `JSON.parse`
  * would give; whenever anything is unusual (not a FeatureCollection of objects, a key written
  * with an escape, a duplicate key, invalid JSON) the caller parses the whole text instead.
  */
+import { copyGeometry } from '../../geo/packed-geometry.js';
 
 /**
  * Geometry texts of a file read before, with the geometry each parsed to: by a hash of the
@@ -247,7 +248,8 @@ export function rememberGeometryTexts(text: string, doc: unknown, index: Geometr
 
 /**
  * `JSON.parse(text)` for a FeatureCollection, with every geometry whose text is in the index
- * taken from there (a shallow copy of the object: the same coordinate arrays) instead of being
+ * taken from there (a copy of the object: the same coordinate arrays or packed numbers, see
+ * copyGeometry in src/geo/packed-geometry.ts) instead of being
  * parsed. Null when that is not possible or the text is not valid JSON: then parse it whole.
  *
  * `text` may be the bytes one character each with `decode` giving the real text of a range, as
@@ -270,7 +272,7 @@ export function parseWithGeometryTexts(text: string, index: GeometryTextIndex, d
     geometries.push(g as object);
   }
   if (taken.length === 0) return null;
-  const doc = parseAroundGeometries(text, spans, taken, (k) => ({ ...geometries[k] }), decode);
+  const doc = parseAroundGeometries(text, spans, taken, (k) => copyGeometry(geometries[k]), decode);
   if (doc !== null) index.reused += taken.length;
   return doc;
 }

@@ -1,10 +1,11 @@
 /**
  * Parsing a GeoJSON FeatureCollection with its polygon geometries read by a scanner of our own
- * instead of `JSON.parse`, which writes every position twice on the way: as the `[x, y]` array
- * the document holds and packed (src/geo/transfer.ts layout) for another thread. A full-resolution
- * national file (4.5 M positions) is read this way in a fraction of `JSON.parse`'s time with its
- * garbage collection, and the run hands the packed positions to its figure worker without
- * packing them again.
+ * instead of `JSON.parse`, which would make an `[x, y]` array of every position: the scanner
+ * writes them packed (src/geo/transfer.ts layout) and the geometries it returns keep them so
+ * (src/geo/packed-geometry.ts: the arrays are made only if someone asks for `coordinates`). A
+ * full-resolution national file (4.5 M positions) is read this way in a fraction of
+ * `JSON.parse`'s time, its 300 MB of position arrays are never made, and the run hands the
+ * packed positions to its figure worker as they are (shared memory).
  *
  * The result is the document `JSON.parse` gives (the same numbers: see {@link scanNumber}); a
  * geometry the scanner does not take (another type, other members, positions of three numbers,
@@ -12,10 +13,11 @@
  * plainly a FeatureCollection (see geometrySpans) is left to the caller: null.
  */
 import { geometrySpans, parseAroundGeometries, type TextRange } from './geometry-texts.js';
+import { packedGeometry, type PackedStore } from '../../geo/packed-geometry.js';
 
 /** Positions and ring structure of every feature of a file, packed (the layout of PackedFeatures). */
 export interface PackedGeometries {
-  /** x, y of every position, ring after ring (a view of a larger buffer: transfer its `buffer`). */
+  /** x, y of every position, ring after ring (a view of a larger SharedArrayBuffer: the geometries read keep their numbers there). */
   coordinates: Float64Array;
   /** Per feature its kind (0 none, 1 Polygon, 2 MultiPolygon), polygon count (MultiPolygon), ring counts, position counts. */
   structure: Int32Array;
@@ -46,20 +48,28 @@ const BRACE_CLOSE = 0x7d;
 const POW10: number[] = [];
 for (let k = 0, p = 1; k <= 22; k++, p *= 10) POW10.push(p);
 
-/** Growable packed output, rolled back when a geometry is not taken. */
+/**
+ * Growable packed output, rolled back when a geometry is not taken. Its memory is shared
+ * (SharedArrayBuffer): the geometries read keep their numbers there (src/geo/packed-geometry.ts),
+ * and another thread can be handed the very same numbers without a copy or a transfer.
+ */
 class Packer {
   coordinates: Float64Array;
   structure: Int32Array;
   c = 0;
   s = 0;
+  /** What the geometries taken point into: the final arrays once {@link done}. */
+  readonly store: PackedStore;
   constructor(textLength: number) {
-    // about 10 characters a number in real files; grown when short
-    this.coordinates = new Float64Array(Math.max(1024, Math.ceil(textLength / 8)));
-    this.structure = new Int32Array(1024);
+    // about 10 characters a number in real files; grown when short (pages never written take
+    // no memory)
+    this.coordinates = new Float64Array(new SharedArrayBuffer(8 * Math.max(1024, Math.ceil(textLength / 8))));
+    this.structure = new Int32Array(new SharedArrayBuffer(4 * 1024));
+    this.store = { coordinates: this.coordinates, structure: this.structure };
   }
   number(v: number): void {
     if (this.c === this.coordinates.length) {
-      const next = new Float64Array(this.coordinates.length * 2);
+      const next = new Float64Array(new SharedArrayBuffer(16 * this.coordinates.length));
       next.set(this.coordinates);
       this.coordinates = next;
     }
@@ -68,19 +78,26 @@ class Packer {
   /** Reserve a structure slot; returns its index. */
   slot(value = 0): number {
     if (this.s === this.structure.length) {
-      const next = new Int32Array(this.structure.length * 2);
+      const next = new Int32Array(new SharedArrayBuffer(8 * this.structure.length));
       next.set(this.structure);
       this.structure = next;
     }
     this.structure[this.s] = value;
     return this.s++;
   }
+  /** The packed output as written (views, not copies: a copy of 70 MB would be kept until the next full collection). */
+  done(): PackedStore {
+    this.store.coordinates = this.coordinates.subarray(0, this.c);
+    this.store.structure = this.structure.subarray(0, this.s);
+    return this.store;
+  }
 }
 
 /**
  * The scanner of one geometry text `{"type":"Polygon"|"MultiPolygon","coordinates":[…]}` (JSON
- * whitespace anywhere, these two members in this order, nothing else), writing the arrays and
- * the packed form at once. Any other text makes {@link geometry} return undefined.
+ * whitespace anywhere, these two members in this order, nothing else), writing its packed form;
+ * the geometry it returns makes its arrays from there when they are asked for
+ * (src/geo/packed-geometry.ts). Any other text makes {@link geometry} return undefined.
  */
 class GeometryScanner {
   private i = 0;
@@ -180,62 +197,52 @@ class GeometryScanner {
     return true;
   }
 
-  /**
-   * A ring `[[x, y], …]` (possibly empty): its positions go to the packed output, its count to a
-   * structure slot, and its array is made afterwards from the packed numbers, at its exact
-   * length (an array grown position by position leaves its outgrown copies behind as garbage).
-   */
-  private readonly ring = (): number[][] | undefined => {
-    if (!this.take(OPEN)) return undefined;
+  /** A ring `[[x, y], …]` (possibly empty): its positions to the packed output, its count to a structure slot. */
+  private readonly ring = (): boolean => {
+    if (!this.take(OPEN)) return false;
     const at = this.out.slot();
     const first = this.out.c;
     if (!this.take(CLOSE)) {
       for (;;) {
-        if (!this.position()) return undefined;
+        if (!this.position()) return false;
         if (this.take(COMMA)) continue;
-        if (!this.take(CLOSE)) return undefined;
+        if (!this.take(CLOSE)) return false;
         break;
       }
     }
-    const n = (this.out.c - first) / 2;
-    this.out.structure[at] = n;
-    const c = this.out.coordinates;
-    const ring = new Array<number[]>(n);
-    for (let k = 0, i = first; k < n; k++, i += 2) ring[k] = [c[i], c[i + 1]];
-    return ring;
+    this.out.structure[at] = (this.out.c - first) / 2;
+    return true;
   };
 
   /** `[item, item, …]` (possibly empty), each item read by `item`, their number in a structure slot. */
-  private list<T>(item: () => T | undefined): T[] | undefined {
-    if (!this.take(OPEN)) return undefined;
+  private list(item: () => boolean): boolean {
+    if (!this.take(OPEN)) return false;
     const at = this.out.slot();
-    const items: T[] = [];
-    if (this.take(CLOSE)) return items;
-    for (;;) {
-      const v = item();
-      if (v === undefined) return undefined;
-      items.push(v);
+    if (this.take(CLOSE)) return true;
+    for (let n = 1; ; n++) {
+      if (!item()) return false;
       if (this.take(COMMA)) continue;
-      if (!this.take(CLOSE)) return undefined;
-      this.out.structure[at] = items.length;
-      return items;
+      if (!this.take(CLOSE)) return false;
+      this.out.structure[at] = n;
+      return true;
     }
   }
 
-  private readonly polygon = (): number[][][] | undefined => this.list(this.ring);
+  private readonly polygon = (): boolean => this.list(this.ring);
 
   /** The geometry of `text[start, end)`, or undefined (the packed output is then to be rolled back). */
-  geometry(start: number, end: number): { type: string; coordinates: unknown } | undefined {
+  geometry(start: number, end: number): object | undefined {
     this.i = start;
     if (!this.take(BRACE_OPEN) || this.word(['type']) !== 0 || !this.take(COLON)) return undefined;
     const kind = this.word(['Polygon', 'MultiPolygon']);
     if (kind < 0 || !this.take(COMMA) || this.word(['coordinates']) !== 0 || !this.take(COLON)) return undefined;
-    this.out.slot(kind + 1);
-    const coordinates = kind === 0 ? this.polygon() : this.list(this.polygon);
-    if (coordinates === undefined || !this.take(BRACE_CLOSE)) return undefined;
+    const s = this.out.slot(kind + 1);
+    const c = this.out.c;
+    const read = kind === 0 ? this.polygon() : this.list(this.polygon);
+    if (!read || !this.take(BRACE_CLOSE)) return undefined;
     this.space();
     if (this.i !== end) return undefined;
-    return { type: kind === 0 ? 'Polygon' : 'MultiPolygon', coordinates };
+    return packedGeometry({ store: this.out.store, s, c });
   }
 }
 
@@ -316,12 +323,8 @@ export function parsePacking(text: string, decode: TextRange = (s, e) => text.sl
     scanned.push(f);
     geometries.push(g);
   }
+  const store = out.done();
   const doc = parseAroundGeometries(text, spans, scanned, (k) => geometries[k], decode);
   if (doc === null) return null;
-  // views, not copies: a copy of 70 MB would stay in memory until the next full collection, and
-  // the unused end of the buffer was never written (no memory taken)
-  return {
-    doc,
-    packed: packable ? { coordinates: out.coordinates.subarray(0, out.c), structure: out.structure.subarray(0, out.s), features: n } : null,
-  };
+  return { doc, packed: packable ? { coordinates: store.coordinates, structure: store.structure, features: n } : null };
 }
