@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Position } from 'geojson';
-import { ringSelfIntersections, segmentsIntersect } from '../../src/geo/segments.js';
+import { orderByKey, ringSelfIntersections, ringSelfIntersectionsPacked, segmentsIntersect } from '../../src/geo/segments.js';
+
+/** The ring packed (x, y interleaved) after `pad` numbers of something else, as a store holds it. */
+function packedAt(ring: Position[], pad: number): Float64Array {
+  const xy = new Float64Array(pad + 2 * ring.length).fill(-7);
+  ring.forEach((p, i) => xy.set([p[0], p[1]], pad + 2 * i));
+  return xy;
+}
+
 
 /** Independent: every pair of segments of the ring (consecutive repeats removed), all with all. */
 function bruteForce(ring: Position[]): boolean {
@@ -28,16 +36,50 @@ function bruteForce(ring: Position[]): boolean {
   return false;
 }
 
+describe('the sweep\'s order (orderByKey)', () => {
+  it('is a permutation in increasing key order, with crowds, ties, spread and one value', () => {
+    const key = fc.oneof(fc.constant(5), fc.integer({ min: 0, max: 9 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(key, { minLength: 1, maxLength: 400 }), (values) => {
+        const keys = Float64Array.from(values);
+        const order = Array.from(orderByKey(keys, keys.length).subarray(0, keys.length));
+        expect([...order].sort((a, b) => a - b)).toEqual(values.map((_, i) => i));
+        for (let k = 1; k < order.length; k++) expect(keys[order[k - 1]]).toBeLessThanOrEqual(keys[order[k]]);
+      }),
+      { numRuns: 500, seed: 5 },
+    );
+  });
+});
+
 describe('self-intersection search (fast path for simple rings)', () => {
   it('finds a touch or crossing exactly when some pair of segments meets (random rings on a coarse grid)', () => {
     const point = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 }));
     fc.assert(
       fc.property(fc.array(point, { minLength: 3, maxLength: 14 }), (ps) => {
         const ring = [...ps, ps[0]] as Position[];
-        expect(ringSelfIntersections(ring, 1).length > 0).toBe(bruteForce(ring));
+        const expected = bruteForce(ring);
+        expect(ringSelfIntersections(ring, 1).length > 0).toBe(expected);
+        expect(ringSelfIntersectionsPacked(packedAt(ring, 6), 6, ring.length, 1).length > 0).toBe(expected);
       }),
       { numRuns: 3000, seed: 17 },
     );
+  });
+
+  it('rings of up to 200 positions with crowds at one x (the sweep\'s order by bucket): packed as arrays, both as all pairs', () => {
+    // a coarse x grid makes many segments start at the same x (buckets of more than 64)
+    const point = fc.tuple(fc.oneof(fc.constant(3), fc.integer({ min: 0, max: 40 })), fc.integer({ min: 0, max: 400 }));
+    let found = 0;
+    fc.assert(
+      fc.property(fc.array(point, { minLength: 3, maxLength: 200 }), (ps) => {
+        const ring = [...ps, ps[0]] as Position[];
+        const expected = bruteForce(ring);
+        if (expected) found++;
+        expect(ringSelfIntersectionsPacked(packedAt(ring, 2), 2, ring.length, 1).length > 0).toBe(expected);
+        expect(ringSelfIntersectionsPacked(packedAt(ring, 0), 0, ring.length)).toEqual(ringSelfIntersections(ring));
+      }),
+      { numRuns: 300, seed: 23 },
+    );
+    expect(found).toBeGreaterThan(0);
   });
 
   it('simple rings with many near-vertical segments (a jittered north–south edge) are simple; one moved point is found', () => {
@@ -45,10 +87,12 @@ describe('self-intersection search (fast path for simple rings)', () => {
     for (let k = 0; k <= 400; k++) ring.push([1000 + (k % 2 ? 0.4 : -0.4), k * 2]);
     ring.push([0, 800], [0, 0], ring[0]);
     expect(ringSelfIntersections(ring)).toEqual([]);
+    expect(ringSelfIntersectionsPacked(packedAt(ring, 0), 0, ring.length)).toEqual([]);
     expect(bruteForce(ring)).toBe(false);
     const bad = ring.map((p) => p.slice());
     bad[200] = [-1, 400]; // a spike through the far edge
     expect(ringSelfIntersections(bad, 1)).not.toEqual([]);
+    expect(ringSelfIntersectionsPacked(packedAt(bad, 4), 4, bad.length, 1)).toEqual(ringSelfIntersections(bad, 1));
     expect(bruteForce(bad)).toBe(true);
   });
 
@@ -73,6 +117,7 @@ describe('self-intersection search (fast path for simple rings)', () => {
       ring[k] = [ring[k][0] * (1 - f), ring[k][1] * (1 - f)];
       const expected = bruteForce(ring);
       expect(ringSelfIntersections(ring, 1).length > 0).toBe(expected);
+      expect(ringSelfIntersectionsPacked(packedAt(ring, 2), 2, ring.length, 1).length > 0).toBe(expected);
       if (expected) found++;
     }
     expect(found).toBeGreaterThan(3);
