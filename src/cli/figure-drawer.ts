@@ -87,6 +87,8 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, inputs?:
   let textParts: (GeoJsonGeometries | null | undefined)[] = [];
   let textsChanged: () => void = () => {};
   let drawing: Promise<PreparedDrawing | null> | null = null;
+  // what this thread does while it waits for the drawing (full resolution: texts of signalen.geojson)
+  let meanwhile: () => void = () => {};
   let failure: Error | null = null;
   const failAll = (e: Error) => {
     failure = e;
@@ -129,7 +131,10 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, inputs?:
       collect = null;
       return ask({ id: next++, files: [...files], options });
     },
-    drawing: () => drawing,
+    drawing: () => {
+      meanwhile();
+      return drawing;
+    },
     drawFrom(t1: Boundaries, options: { whole: boolean; packed?: PackedFeatures } = { whole: true }) {
       if (drawing !== null || failure !== null) return;
       // full-resolution boundaries go over exact and are simplified for drawing there, straight
@@ -162,8 +167,23 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, inputs?:
         for (let k = 0; k < runs; k++) if (textParts[k] === undefined) textParts[k] = here(k);
         return textParts.includes(null) ? null : (textParts as GeoJsonGeometries[]);
       };
+      // asked for the drawing before it came, this thread makes runs of texts until it comes (the
+      // worker is still simplifying; a run at a time, so that the drawing is taken as it arrives)
+      let arrived = false;
+      meanwhile = () => {
+        meanwhile = () => {};
+        const step = () => {
+          if (arrived || failure !== null) return;
+          const k = Atomics.add(claims, 0, 1);
+          if (k >= runs) return;
+          textParts[k] = here(k);
+          setImmediate(step);
+        };
+        setImmediate(step);
+      };
       drawing = new Promise<PreparedDrawing | null>((resolve) => {
         drawn = (d, features) => {
+          arrived = true;
           if (!simplify) return resolve(d);
           resolve(d === null || features === undefined ? null : { ...d, drawn: unpackFeatures(features), geoJson: texts });
         };
