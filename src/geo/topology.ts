@@ -192,6 +192,11 @@ function arcsOf(xs: Float64Array, ys: Float64Array, rings: Arc[], coordinates: P
     const size = 1 << Math.max(4, Math.ceil(Math.log(total * 1.4) / Math.LN2));
     const mask = size - 1;
     const table = new Int32Array(size).fill(-1);
+    // where the previous position was found again (-1: it was new). Along an edge two rings
+    // share, the next position is most often a neighbour of that one (the other ring runs the
+    // edge the other way, or the same way): tried first, it spares the hash table's random read.
+    // Equal positions have equal ids either way (the id of the neighbour is its first index).
+    let seen = -1;
     for (let i = 0; i < total; i++) {
       const x = xs[i];
       const y = ys[i];
@@ -199,16 +204,32 @@ function arcsOf(xs: Float64Array, ys: Float64Array, rings: Arc[], coordinates: P
       if (x > x1) x1 = x;
       if (y < y0) y0 = y;
       if (y > y1) y1 = y;
+      if (seen >= 0) {
+        const back = seen - 1;
+        const on = seen + 1;
+        if (back >= 0 && xs[back] === x && ys[back] === y) {
+          ids[i] = ids[back];
+          seen = back;
+          continue;
+        }
+        if (on < i && xs[on] === x && ys[on] === y) {
+          ids[i] = ids[on];
+          seen = on;
+          continue;
+        }
+      }
       let slot = hashXY(x, y) & mask;
       for (;;) {
         const k = table[slot];
         if (k < 0) {
           table[slot] = i;
           ids[i] = i;
+          seen = -1;
           break;
         }
         if (xs[k] === x && ys[k] === y) {
           ids[i] = k;
+          seen = k;
           break;
         }
         slot = (slot + 1) & mask;
