@@ -219,6 +219,23 @@ class RingGatherer {
       xs[n] = px;
       ys[n++] = py;
     }
+    this.end(start, n);
+  }
+  /** A ring's `count` positions packed (x, y interleaved) from `c[at]`: {@link ring} without a call per position. */
+  ringPacked(count: number, c: Float64Array, at: number): void {
+    const { xs, ys } = this;
+    const start = this.n;
+    let n = start;
+    for (let i = 0, k = at; i < count; i++, k += 2) {
+      const px = c[k];
+      const py = c[k + 1];
+      if (n > start && xs[n - 1] === px && ys[n - 1] === py) continue;
+      xs[n] = px;
+      ys[n++] = py;
+    }
+    this.end(start, n);
+  }
+  private end(start: number, n: number): void {
     if (n - start < 2) this.short = true;
     this.lengths.push(n - start);
     this.n = n;
@@ -264,7 +281,7 @@ function flatRingsOfPacked(packed: PackedFeatures): FlatRings {
     polygon: (rings) => gather.shape.push(rings),
     ring(n, at) {
       if (n > maxRing) maxRing = n;
-      gather.ring(n, (i) => c[at + 2 * i], (i) => c[at + 2 * i + 1]);
+      gather.ringPacked(n, c, at);
     },
   });
   return gather.done(hasGeometry, maxRing);
