@@ -177,12 +177,13 @@ export function flatPolygonTopology(xs: Float64Array, ys: Float64Array, ringLeng
 }
 
 /**
- * join, cut and dedup (topojson-server's steps) on the positions in `xs`/`ys`, whose rings are
- * `rings`; `coordinates` (the positions themselves, when there are any) is reordered with them.
+ * Point ids of the positions in `xs`/`ys`: the first index of an equal position
+ * (topojson-server's `index` in join.js), and their bounding box.
+ * (Each phase of {@link arcsOf} is a function of its own: V8 compiles a long loop while it runs,
+ * and a function of several such loops was recompiled as each later loop was reached.)
  */
-function arcsOf(xs: Float64Array, ys: Float64Array, rings: Arc[], coordinates: Position[] | null): { arcs: Arc[]; bbox: [number, number, number, number]; indexArcs: (first: Arc) => number[] } {
+function pointIds(xs: Float64Array, ys: Float64Array): { ids: Int32Array; bbox: [number, number, number, number] } {
   const total = xs.length;
-  // point ids: the first index of an equal position (topojson-server's `index` in join.js)
   const ids = new Int32Array(total);
   let x0 = Infinity;
   let y0 = Infinity;
@@ -236,8 +237,12 @@ function arcsOf(xs: Float64Array, ys: Float64Array, rings: Arc[], coordinates: P
       }
     }
   }
+  return { ids, bbox: [x0, y0, x1, y1] };
+}
 
-  // join: a junction is a point where rings through it have different neighbours
+/** Join: the points where rings through them have different neighbours (1 in the result). */
+function junctionsOf(ids: Int32Array, rings: readonly Arc[]): Uint8Array {
+  const total = ids.length;
   const junction = new Uint8Array(total);
   {
     const visited = new Int32Array(total).fill(-1);
@@ -271,8 +276,14 @@ function arcsOf(xs: Float64Array, ys: Float64Array, rings: Arc[], coordinates: P
       }
     }
   }
+  return junction;
+}
 
-  // cut: rings with a junction start at their first one and are cut at every other
+/**
+ * Cut: rings with a junction start at their first one and are cut at every other (`ring.next`);
+ * the positions (and `coordinates`, when given) are rotated with them.
+ */
+function cutRings(rings: readonly Arc[], ids: Int32Array, junction: Uint8Array, xs: Float64Array, ys: Float64Array, coordinates: Position[] | null): void {
   const swap = (a: number, b: number) => {
     if (coordinates !== null) {
       const t = coordinates[a];
@@ -320,6 +331,17 @@ function arcsOf(xs: Float64Array, ys: Float64Array, rings: Arc[], coordinates: P
       }
     }
   }
+}
+
+/**
+ * join, cut and dedup (topojson-server's steps) on the positions in `xs`/`ys`, whose rings are
+ * `rings`; `coordinates` (the positions themselves, when there are any) is reordered with them.
+ */
+function arcsOf(xs: Float64Array, ys: Float64Array, rings: Arc[], coordinates: Position[] | null): { arcs: Arc[]; bbox: [number, number, number, number]; indexArcs: (first: Arc) => number[] } {
+  const total = xs.length;
+  const { ids, bbox } = pointIds(xs, ys);
+  const junction = junctionsOf(ids, rings);
+  cutRings(rings, ids, junction, xs, ys, coordinates);
 
   // dedup: an arc equal to an earlier one (in either direction) becomes a reference to it
   const arcs: Arc[] = [];
@@ -456,7 +478,7 @@ function arcsOf(xs: Float64Array, ys: Float64Array, rings: Arc[], coordinates: P
     } while ((arc = arc.next));
     return list;
   };
-  return { arcs, bbox: [x0, y0, x1, y1], indexArcs };
+  return { arcs, bbox, indexArcs };
 }
 
 /**
