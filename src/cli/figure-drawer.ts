@@ -182,8 +182,11 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, inputs?:
         setImmediate(step);
       };
       drawing = new Promise<PreparedDrawing | null>((resolve) => {
-        drawn = (d, features) => {
+        drawn = (drawing, features) => {
           arrived = true;
+          // marked with the file's SHA-256 here: the loader may compute it after handing the
+          // boundaries over (readBoundaries option checksumLater), before any reply can arrive
+          const d = drawing === null ? null : { ...drawing, checksum: t1.provenance.checksum ?? drawing.checksum };
           if (!simplify) return resolve(d);
           resolve(d === null || features === undefined ? null : { ...d, drawn: unpackFeatures(features), geoJson: texts });
         };

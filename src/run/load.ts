@@ -119,7 +119,7 @@ function loadSummary(file: string, r: LoadedTable['report']): LoadSummary {
  * Boundaries of the map level; a file of another level says which level it holds (instead of
  * "no usable boundary feature … code of another level").
  */
-async function boundariesAtLevel(path: string, level: MapLevel, shared?: Pick<BoundaryReadOptions, 'memo' | 'geometryTexts' | 'bytes' | 'selfIntersectionsLater'>): Promise<Boundaries> {
+async function boundariesAtLevel(path: string, level: MapLevel, shared?: Pick<BoundaryReadOptions, 'memo' | 'geometryTexts' | 'bytes' | 'selfIntersectionsLater' | 'checksumLater'>): Promise<Boundaries> {
   try {
     return await readBoundaries(path, { level, ...shared });
   } catch (e) {
@@ -161,22 +161,31 @@ async function loadBoundaryPair(config: RunConfig, onT1?: (t1: Boundaries, packe
   // the self-intersection search of t1 (a warning, most of its validation at full resolution)
   // runs after the boundaries are handed on, while the worker draws them
   let finishT1: (() => void) | undefined;
+  // so is its SHA-256 (the drawing made from it is marked with it when it comes back)
+  let checksumT1: (() => void) | undefined;
   // a large t1 file (full resolution) with a look-out for it is read with its geometries packed
   // on the way, which the figure worker takes as they are (every feature kept, in the file's
   // order) instead of having them packed again; below that size JSON.parse is faster
   let packedT1: PackedGeometries | undefined;
   const packing = onT1 !== undefined && fileSize(config.inputs.boundaries.t1) >= packedFrom;
-  const read1 = { ...shared, selfIntersectionsLater: (finish: () => void) => (finishT1 = finish), ...(packing ? { packedGeometries: (p: PackedGeometries) => (packedT1 = p) } : {}) };
+  const read1 = {
+    ...shared,
+    selfIntersectionsLater: (finish: () => void) => (finishT1 = finish),
+    ...(packing ? { packedGeometries: (p: PackedGeometries) => (packedT1 = p), checksumLater: (finish: () => void) => (checksumT1 = finish) } : {}),
+  };
   const b1 = await boundariesAtLevel(config.inputs.boundaries.t1, config.level, read1);
   try {
     const r = b1.report;
     const whole = packedT1 !== undefined && r.rowsKept === r.rowsRead && packedT1.features === r.rowsRead;
     onT1?.(b1, whole ? { coordinates: packedT1!.coordinates, structure: packedT1!.structure, properties: b1.features.map((f) => f.properties) } : undefined);
   } finally {
+    checksumT1?.();
     finishT1?.();
   }
   const b0 = t0File !== undefined ? await boundariesAtLevel(t0File, config.level, { ...shared, bytes: t0Bytes }) : null;
-  shared.geometryTexts?.texts.clear(); // (it holds on to the text of the first file)
+  // (it holds on to the text of the first file)
+  shared.geometryTexts?.texts.clear();
+  if (shared.geometryTexts) shared.geometryTexts.pending = null;
   return { b1, b0 };
 }
 

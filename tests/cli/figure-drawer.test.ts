@@ -191,6 +191,26 @@ describe('figures drawn in a worker thread', () => {
     }
   });
 
+  it.runIf(built)('marks the drawing with the SHA-256 the boundaries have when it comes back (the loader may hash the file after handing it over)', async () => {
+    const { startFigureDrawer: start } = (await import(join(home, 'dist/cli/figure-drawer.js'))) as typeof import('../../src/cli/figure-drawer.js');
+    const { readBoundaries } = (await import(join(home, 'dist/sources/boundaries/read.js'))) as typeof import('../../src/sources/boundaries/read.js');
+    const file = join(home, 'data/demo/geo/synthetisch_buurten_2019-2022_rd.geojson');
+    let finish: (() => void) | undefined;
+    const b = await readBoundaries(file, { level: 'buurt', checksumLater: (f) => (finish = f) });
+    expect(b.provenance.checksum).toBeUndefined();
+    const drawer = start({});
+    try {
+      drawer.drawFrom!(b);
+      finish!();
+      // independent: the file's bytes hashed here
+      const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
+      expect(b.provenance.checksum).toBe(sha);
+      expect((await drawer.drawing!())!.checksum).toBe(sha);
+    } finally {
+      await drawer.close();
+    }
+  });
+
   it.runIf(built)('loads the KWB and Leefbaarometer tables as this thread does, and leaves what it cannot load to it', async () => {
     const { startFigureDrawer: start } = (await import(join(home, 'dist/cli/figure-drawer.js'))) as typeof import('../../src/cli/figure-drawer.js');
     const { loadKwb } = (await import(join(home, 'dist/run/load.js'))) as typeof import('../../src/run/load.js');

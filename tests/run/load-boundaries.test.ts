@@ -1,6 +1,7 @@
 // The load step reads the two years' boundaries through one validation memo and geometry-text
 // index (issue 17): the result is what two independent reads give, and every t0 buurt whose
 // geometry equals a t1 buurt's keeps that buurt's arrays (one copy in memory).
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +58,8 @@ describe('loadRunTables: the t1 geometries packed on the way (full resolution)',
     const t1Stores = new Set(refs.map((r) => r!.store));
     const t0Packed = tables.boundaries.t0!.features.filter((f) => t1Stores.has(packedGeometryOf(f.geometry)?.store as never)).length;
     expect(t0Packed).toBeGreaterThan(tables.boundaries.t0!.features.length / 2);
+    // the t1 file was hashed after the hand-over: its SHA-256 is there, the file's
+    expect(got.t1.provenance.checksum).toBe(createHash('sha256').update(readFileSync(config.inputs.boundaries.t1)).digest('hex'));
     const p = packFeatures(tables.boundaries.t1.features);
     expect(Array.from(got.packed!.coordinates)).toEqual(Array.from(p.coordinates));
     expect(Array.from(got.packed!.structure)).toEqual(Array.from(p.structure));

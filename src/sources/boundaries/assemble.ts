@@ -46,6 +46,12 @@ export interface BoundaryReadOptions {
    */
   selfIntersectionsLater?: (finish: () => void) => void;
   /**
+   * Compute the file's SHA-256 (`provenance.checksum`) later: it is unset until `finish`, which
+   * this callback receives, is called (the run hands a full-resolution file on first; hashing
+   * its 100 MB takes about 60 ms). The caller must call `finish` before it uses the provenance.
+   */
+  checksumLater?: (finish: () => void) => void;
+  /**
    * Receives the file's geometries packed (src/geo/transfer.ts layout, every feature of the file
    * in its order) when the reader makes them on the way: a GeoJSON FeatureCollection is then
    * read by a scanner of its own instead of `JSON.parse` (see packed-parse.ts), much faster at

@@ -18,6 +18,11 @@ export interface GeometryTextIndex {
   readonly texts: Map<number, { text: string; geometry: unknown }[]>;
   /** Features of later files that took a geometry from the index instead of parsing it. */
   reused: number;
+  /**
+   * Texts to be added when the index is first looked in ({@link rememberGeometryTextsLater}):
+   * the run reads its first file, hands it on and only then needs the index, for the second.
+   */
+  pending: (() => void) | null;
 }
 
 /**
@@ -26,7 +31,7 @@ export interface GeometryTextIndex {
  * @example const texts = createGeometryTextIndex(); // readBoundaries(t1, { geometryTexts: texts }), then t0
  */
 export function createGeometryTextIndex(): GeometryTextIndex {
-  return { texts: new Map(), reused: 0 };
+  return { texts: new Map(), reused: 0, pending: null };
 }
 
 const QUOTE = 0x22;
@@ -224,6 +229,23 @@ function lookup(index: GeometryTextIndex, text: string, start: number, end: numb
 }
 
 /**
+ * {@link rememberGeometryTexts}, done when the index is first looked in (by
+ * {@link parseWithGeometryTexts}, or {@link fillGeometryTexts}) instead of now.
+ *
+ * @example rememberGeometryTextsLater(t1Text, t1Doc, texts) // … parseWithGeometryTexts(t0Text, texts)
+ */
+export function rememberGeometryTextsLater(text: string, doc: unknown, index: GeometryTextIndex): void {
+  index.pending = () => rememberGeometryTexts(text, doc, index);
+}
+
+/** Add the texts left for later ({@link rememberGeometryTextsLater}) to the index now. */
+export function fillGeometryTexts(index: GeometryTextIndex): void {
+  const pending = index.pending;
+  index.pending = null;
+  pending?.();
+}
+
+/**
  * Keep the geometry texts of a parsed FeatureCollection (`doc` is `JSON.parse(text)`) in the
  * index. Nothing is kept when the text is unusual (see {@link geometrySpans}).
  */
@@ -258,6 +280,7 @@ export function rememberGeometryTexts(text: string, doc: unknown, index: Geometr
  * @example parseWithGeometryTexts(t0Text, texts) ?? JSON.parse(t0Text)
  */
 export function parseWithGeometryTexts(text: string, index: GeometryTextIndex, decode: TextRange = (s, e) => text.slice(s, e)): unknown {
+  fillGeometryTexts(index);
   if (index.texts.size === 0) return null;
   const spans = geometrySpans(text);
   if (spans === null) return null;

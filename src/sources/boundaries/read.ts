@@ -15,7 +15,7 @@ import { readShapefile } from './shp-reader.js';
 import { isSqliteFile, readGeoPackage } from './gpkg-reader.js';
 import type { Boundaries } from './types.js';
 import { parsePacking, type PackedGeometries } from './packed-parse.js';
-import { parseWithGeometryTexts, rememberGeometryTexts, type GeometryTextIndex } from './geometry-texts.js';
+import { parseWithGeometryTexts, rememberGeometryTextsLater, type GeometryTextIndex } from './geometry-texts.js';
 
 /** The boundary formats. */
 export type BoundaryFormat = 'geojson' | 'topojson' | 'shapefile' | 'geopackage';
@@ -58,7 +58,7 @@ function byteText(bytes: Buffer): { text: string; decode: (start: number, end: n
 function parseJson(bytes: Buffer, file: string, texts?: GeometryTextIndex, onPacked?: (packed: PackedGeometries) => void): unknown {
   // UTF-8 (BOM optional), or UTF-16 after its BOM: decoded as every text loader decodes; for the
   // scanning readers (a second year, the packing read) valid UTF-8 is taken byte by byte
-  const scanning = onPacked !== undefined || (texts !== undefined && texts.texts.size > 0);
+  const scanning = onPacked !== undefined || (texts !== undefined && (texts.texts.size > 0 || texts.pending !== null));
   const bytewise = scanning ? byteText(bytes) : null;
   const text = bytewise?.text ?? decodeText(bytes).text;
   if (text.trim() === '') throw new VeerkrachtError('file is empty', { file, expected: 'GeoJSON or TopoJSON' });
@@ -74,7 +74,8 @@ function parseJson(bytes: Buffer, file: string, texts?: GeometryTextIndex, onPac
   if (texts) {
     // geometries identical (to the character) to those of a file read before are not parsed again
     const doc = parseWithGeometryTexts(text, texts, decode) ?? fresh();
-    if (texts.texts.size === 0) rememberGeometryTexts(text, doc, texts);
+    // (kept when the index is first looked in: not before the run hands this file on)
+    if (texts.texts.size === 0) rememberGeometryTextsLater(text, doc, texts);
     return doc;
   }
   return fresh();
@@ -112,12 +113,14 @@ function parseWhole(text: string, file: string): unknown {
  */
 export async function readBoundaries(path: string, options: BoundaryReadOptions = {}): Promise<Boundaries> {
   const bytes = options.bytes !== undefined ? await bytesAhead(path, options.bytes) : readBytes(path);
+  const sha256 = () => createHash('sha256').update(bytes).digest('hex');
   const provenance: Provenance = {
     kind: 'boundaries',
     file: path,
-    checksum: createHash('sha256').update(bytes).digest('hex'),
+    ...(options.checksumLater === undefined ? { checksum: sha256() } : {}),
     attribution: 'Bron: CBS, Kadaster',
   };
+  options.checksumLater?.(() => (provenance.checksum ??= sha256()));
   if (/\.shp$/i.test(path)) {
     provenance.kind = 'boundaries-shapefile';
     return assembleBoundaries(await readShapefile(path, provenance), options);
