@@ -6,7 +6,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Crs, RegionFeature } from '../sources/boundaries/types.js';
 import { VeerkrachtError } from '../util/errors.js';
-import { rdToWgs84Flat } from '../geo/projection.js';
+import { RdToWgs84Cache } from '../geo/projection.js';
 import { packFeatures, type PackedFeatures } from '../geo/transfer.js';
 import { POW10, writeFixedDecimal } from '../util/decimal.js';
 
@@ -355,13 +355,10 @@ class RingRounder {
   /** Convert, round, drop repeats, close and orient the `len` positions in `xy`. */
   private finish(len: number, exterior: boolean, code: string, fi: number): number {
     const xy = this.xy;
-    // Every vertex is converted, also where neighbouring buurten share it: converting each
-    // distinct vertex once (hash on the two doubles) measured slower on full-resolution files
-    // (converting 4.5 M vertices, 2.2 M of them distinct: 1.5 s against 1.2 s), see bench/RESULTS.md.
-    if (this.toWgs) {
-      const view = xy.subarray(0, 2 * len);
-      rdToWgs84Flat(view, view);
-    }
+    // a vertex neighbouring buurten share is converted once while it is in this thread's cache
+    // (one table of all 4.5 M vertices of a full-resolution file measured slower than converting
+    // each: its random reads; see bench/RESULTS.md)
+    if (this.toWgs) (projected ??= new RdToWgs84Cache()).convert(xy, len);
     const { f, x, y, ix, iy } = this;
     let n = 0;
     for (let i = 0; i < len; i++) {
@@ -410,6 +407,9 @@ class RingRounder {
     this.iy = new Float64Array(size);
   }
 }
+
+/** This thread's cache of converted positions (made when first needed; ≈ 3 MB). */
+let projected: RdToWgs84Cache | undefined;
 
 function swap(a: Float64Array, i: number, j: number): void {
   const t = a[i];

@@ -13,6 +13,7 @@
  * those tests and the benchmark.
  */
 import type { Position } from 'geojson';
+import { hashXY } from './point-hash.js';
 
 /**
  * The proj4 definition of EPSG:28992 as published by EPSG (oblique stereographic on the Bessel
@@ -321,6 +322,75 @@ export function rdToWgs84Flat(xy: ArrayLike<number>, out?: Float64Array): Float6
     else res[i] = res[i + 1] = NaN;
   }
   return res;
+}
+
+/** Distinct positions an {@link RdToWgs84Cache} keeps before it starts again. */
+const CACHE_POSITIONS = 1 << 15;
+
+/**
+ * {@link rdToWgs84Flat} for the positions of many rings in a row, each distinct position
+ * converted once while it is in the cache: neighbouring buurten share their edges, so in a
+ * national file more than a third of the positions are one converted a moment before (written in
+ * file order, with 32,768 positions kept: 37 %; a larger cache finds more but is slower, its
+ * table less often in the processor's cache). A position is looked for first beside the one
+ * found before it (along a shared edge the next one is its neighbour there), then in a hash
+ * table; the cache starts again when full. The same numbers as converting each position (the
+ * same function of the same two doubles). Full-resolution texts of signalen.geojson: 1,155 →
+ * 981 ms.
+ *
+ * @example const cache = new RdToWgs84Cache(); cache.convert(ringXy, ringXy.length / 2) // in place
+ */
+export class RdToWgs84Cache {
+  private readonly slots = new Int32Array(4 * CACHE_POSITIONS).fill(-1);
+  private readonly mask = 4 * CACHE_POSITIONS - 1;
+  /** x, y and longitude, latitude of each position kept, in the order they came. */
+  private readonly rd = new Float64Array(2 * CACHE_POSITIONS);
+  private readonly wgs = new Float64Array(2 * CACHE_POSITIONS);
+  private count = 0;
+  /** The entry the previous position was (-1: none). */
+  private last = -1;
+
+  /** Convert the first `len` positions of `xy` (x, y interleaved, finite) to longitude, latitude in place. */
+  convert(xy: Float64Array, len: number): void {
+    const { rd, wgs } = this;
+    for (let i = 0; i < 2 * len; i += 2) {
+      const x = xy[i];
+      const y = xy[i + 1];
+      let e = this.last;
+      if (e >= 0) {
+        // beside the previous one: before it (the edge run the other way), or after it
+        if (e > 0 && rd[2 * e - 2] === x && rd[2 * e - 1] === y) e--;
+        else if (e + 1 < this.count && rd[2 * e + 2] === x && rd[2 * e + 3] === y) e++;
+        else e = this.find(x, y);
+      } else e = this.find(x, y);
+      this.last = e;
+      xy[i] = wgs[2 * e];
+      xy[i + 1] = wgs[2 * e + 1];
+    }
+  }
+
+  /** The entry of (x, y), converted and added when it is not there. */
+  private find(x: number, y: number): number {
+    const { slots, mask, rd } = this;
+    let slot = hashXY(x, y) & mask;
+    for (;;) {
+      const e = slots[slot];
+      if (e < 0) break;
+      if (rd[2 * e] === x && rd[2 * e + 1] === y) return e;
+      slot = (slot + 1) & mask;
+    }
+    if (this.count === CACHE_POSITIONS) {
+      slots.fill(-1);
+      this.count = 0;
+      slot = hashXY(x, y) & mask;
+    }
+    const e = this.count++;
+    slots[slot] = e;
+    rd[2 * e] = x;
+    rd[2 * e + 1] = y;
+    rdInverseInto(x, y, this.wgs, 2 * e);
+    return e;
+  }
 }
 
 /**

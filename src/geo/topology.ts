@@ -10,6 +10,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { topology } from 'topojson-server';
 import type { Objects, Topology } from 'topojson-specification';
+import { hashXY } from './point-hash.js';
 
 /** A ring (or, after cutting, a piece of one) as a range of the shared position buffer. */
 interface Arc {
@@ -29,17 +30,6 @@ export interface PolygonTopology {
   arcs: Position[][];
 }
 
-const f64 = new Float64Array(2);
-const u32 = new Uint32Array(f64.buffer);
-
-/** topojson-server's point hash (hash/point-hash.js), on numbers. */
-function hashXY(x: number, y: number): number {
-  f64[0] = x;
-  f64[1] = y;
-  let h = u32[0] ^ u32[1];
-  h = (h << 5) ^ (h >> 7) ^ u32[2] ^ u32[3];
-  return h & 0x7fffffff;
-}
 
 /**
  * The topology of (Multi)Polygon geometries, equal to

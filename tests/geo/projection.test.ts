@@ -1,6 +1,6 @@
 import * as proj4Import from 'proj4';
 import { describe, expect, it } from 'vitest';
-import { RD_NEW_PROJ4, rdToWgs84, rdToWgs84Flat, wgs84ToRd } from '../../src/geo/projection.js';
+import { RD_NEW_PROJ4, RdToWgs84Cache, rdToWgs84, rdToWgs84Flat, wgs84ToRd } from '../../src/geo/projection.js';
 
 // The independent computation: proj4 itself on the same definition.
 type Proj4 = (from: string, to: string) => { forward(p: number[]): number[]; inverse(p: number[]): number[] };
@@ -131,5 +131,41 @@ describe('rdToWgs84Flat', () => {
     expect([...xy]).toEqual(expected);
     expect(() => rdToWgs84Flat([1, 2, 3])).toThrow(RangeError);
     expect(() => rdToWgs84Flat([1, 2, 3, 4], new Float64Array(2))).toThrow(RangeError);
+  });
+});
+
+describe('RdToWgs84Cache (each shared position converted once)', () => {
+  it('gives exactly what rdToWgs84Flat gives, for rings that share edges either way, past the point where it starts again', () => {
+    // a grid of buurten 10 m apart on a side, each ring run from a random corner, half of them
+    // the other way: neighbours share every edge position, in both directions
+    let seed = 3;
+    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const rings: Float64Array[] = [];
+    for (let gx = 0; gx < 60; gx++) {
+      for (let gy = 0; gy < 60; gy++) {
+        const pts: number[][] = [];
+        const x0 = 120000 + gx * 100.01;
+        const y0 = 480000 + gy * 100.01;
+        for (let k = 0; k < 10; k++) pts.push([x0 + k * 10.001, y0]);
+        for (let k = 0; k < 10; k++) pts.push([x0 + 100.01, y0 + k * 10.001]);
+        for (let k = 10; k > 0; k--) pts.push([x0 + k * 10.001, y0 + 100.01]);
+        for (let k = 10; k > 0; k--) pts.push([x0, y0 + k * 10.001]);
+        const start = Math.floor(rnd() * pts.length);
+        const ring = [...pts.slice(start), ...pts.slice(0, start)];
+        if (rnd() < 0.5) ring.reverse();
+        ring.push(ring[0]);
+        rings.push(Float64Array.from(ring.flat()));
+      }
+    }
+    const cache = new RdToWgs84Cache();
+    let positions = 0;
+    for (const r of rings) {
+      const want = rdToWgs84Flat(r);
+      const got = r.slice();
+      cache.convert(got, r.length / 2);
+      positions += r.length / 2;
+      for (let i = 0; i < r.length; i++) if (!Object.is(got[i], want[i])) expect([i, got[i]]).toEqual([i, want[i]]);
+    }
+    expect(positions).toBeGreaterThan(2 * 32768); // the cache started again at least once
   });
 });
