@@ -369,6 +369,7 @@ function splitMayTouch(n: number): boolean {
     }
     return false;
   };
+  idPool.reset();
   const stack: Int32Array[] = [allIds(n)];
   while (stack.length > 0) {
     const ids = stack.pop()!;
@@ -444,6 +445,7 @@ function forEachCandidatePair(pts: readonly Position[], count: number, visit: (i
     }
   };
   // an explicit stack instead of recursion: depth is unbounded for clustered points
+  idPool.reset();
   const stack: Int32Array[] = [allIds(count)];
   while (stack.length > 0 && !stopped) {
     const ids = stack.pop()!;
@@ -472,7 +474,8 @@ function splitBoxes(ids: Int32Array, x0: Float64Array, x1: Float64Array, y0: Flo
     if (y1[i] > by1) by1 = y1[i];
   }
   const wide = bx1 - bx0 >= by1 - by0;
-  const centres = new Float64Array(count);
+  if (centreScratch.length < count) centreScratch = new Float64Array(Math.max(count, 2 * centreScratch.length));
+  const centres = centreScratch;
   for (let axis = 0; axis < 2; axis++) {
     const byX = wide === (axis === 0);
     // split at the median of the segment centres, so long segments across the box do not
@@ -481,7 +484,7 @@ function splitBoxes(ids: Int32Array, x0: Float64Array, x1: Float64Array, y0: Flo
     const max = byX ? x1 : y1;
     for (let k = 0; k < count; k++) centres[k] = min[ids[k]] + max[ids[k]];
     // the median (selected, not sorted)
-    const mid = kthSmallest(centres, count >> 1) / 2;
+    const mid = kthSmallest(centres.subarray(0, count), count >> 1) / 2;
     let nLo = 0;
     let nHi = 0;
     for (let k = 0; k < count; k++) {
@@ -491,8 +494,8 @@ function splitBoxes(ids: Int32Array, x0: Float64Array, x1: Float64Array, y0: Flo
     }
     // both sides must shrink, or the other axis is tried (then the rest is compared as is)
     if (nLo < count && nHi < count) {
-      const lo = new Int32Array(nLo);
-      const hi = new Int32Array(nHi);
+      const lo = idPool.take(nLo);
+      const hi = idPool.take(nHi);
       for (let k = 0, a = 0, b = 0; k < count; k++) {
         const i = ids[k];
         if (min[i] <= mid) lo[a++] = i;
@@ -504,9 +507,37 @@ function splitBoxes(ids: Int32Array, x0: Float64Array, x1: Float64Array, y0: Flo
   return null;
 }
 
-/** 0, 1, …, n − 1. */
+/**
+ * The index arrays of one subdivision ({@link splitBoxes}), handed out as views of one buffer:
+ * a long ring's subdivision makes tens of thousands, and an array of its own each (a buffer
+ * outside the heap) cost more than the search, with collections for the memory outside the heap.
+ * `reset` at the start of each subdivision (never two at a time); a full buffer is followed by a
+ * larger one, the views already handed out keep the old.
+ */
+class IdPool {
+  private buffer = new Int32Array(1 << 16);
+  private used = 0;
+  reset(): void {
+    this.used = 0;
+  }
+  take(n: number): Int32Array {
+    if (this.used + n > this.buffer.length) {
+      this.buffer = new Int32Array(Math.max(2 * this.buffer.length, 4 * n));
+      this.used = 0;
+    }
+    const view = this.buffer.subarray(this.used, this.used + n);
+    this.used += n;
+    return view;
+  }
+}
+
+const idPool = new IdPool();
+/** The segment centres of {@link splitBoxes} (scratch, grown as needed). */
+let centreScratch = new Float64Array(0);
+
+/** 0, 1, …, n − 1 (from {@link idPool}). */
 function allIds(n: number): Int32Array {
-  const ids = new Int32Array(n);
+  const ids = idPool.take(n);
   for (let i = 0; i < n; i++) ids[i] = i;
   return ids;
 }
