@@ -156,7 +156,7 @@ describe('the packing read keeps geometries packed through validation and the cr
     // three buurten in a row; the year before had the middle one in two
     const t1 = [0, 1, 2].map((k): Geom => ({ type: 'Polygon', coordinates: [square(155000 + 1000 * k, 463000, 1000)] }));
     const t0 = [t1[0], { type: 'Polygon', coordinates: [ring([[156000, 463000], [156500, 463000], [156500, 464000], [156000, 464000]])] } as Geom, { type: 'Polygon', coordinates: [ring([[156500, 463000], [157000, 463000], [157000, 464000], [156500, 464000]])] } as Geom, t1[2]];
-    const r = parsePacking(fc(t1, codes1))!;
+    const r = parsePacking(Buffer.from(fc(t1, codes1)))!;
     const features = (r.doc as { features: RegionFeature[] }).features;
     expect(features.every((f) => packedGeometryOf(f.geometry) !== undefined)).toBe(true);
     const plain = (gs: Geom[], codes: string[]) => (JSON.parse(fc(gs, codes)) as { features: RegionFeature[] }).features.map((f) => ({ ...f, properties: { ...f.properties, code: f.properties.code, name: null } }));

@@ -102,20 +102,20 @@ class Packer {
 class GeometryScanner {
   private i = 0;
   constructor(
-    private readonly text: string,
+    private readonly text: Buffer,
     private readonly out: Packer,
   ) {}
 
   private space(): void {
     const t = this.text;
-    let c = t.charCodeAt(this.i);
-    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = t.charCodeAt(++this.i);
+    let c = t[this.i];
+    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = t[++this.i];
   }
 
   /** The character `code` (after whitespace), consumed; false when another one comes. */
   private take(code: number): boolean {
     this.space();
-    if (this.text.charCodeAt(this.i) !== code) return false;
+    if (this.text[this.i] !== code) return false;
     this.i++;
     return true;
   }
@@ -124,10 +124,10 @@ class GeometryScanner {
   private word(words: readonly string[]): number {
     this.space();
     const t = this.text;
-    if (t.charCodeAt(this.i) !== QUOTE) return -1;
-    const end = t.indexOf('"', this.i + 1);
+    if (t[this.i] !== QUOTE) return -1;
+    const end = t.indexOf(QUOTE, this.i + 1);
     if (end < 0) return -1;
-    const k = words.indexOf(t.slice(this.i + 1, end));
+    const k = words.indexOf(t.toString('latin1', this.i + 1, end));
     this.i = end + 1;
     return k;
   }
@@ -144,43 +144,43 @@ class GeometryScanner {
     const t = this.text;
     const start = this.i;
     let i = start;
-    let c = t.charCodeAt(i);
+    let c = t[i];
     const negative = c === MINUS;
-    if (negative) c = t.charCodeAt(++i);
+    if (negative) c = t[++i];
     if (c < ZERO || c > NINE) return NaN;
     let m = 0;
     let digits = 0;
     if (c === ZERO) {
-      c = t.charCodeAt(++i);
+      c = t[++i];
       if (c >= ZERO && c <= NINE) return NaN; // (a leading zero: not JSON)
     } else {
       while (c >= ZERO && c <= NINE) {
         m = m * 10 + (c - ZERO);
         digits++;
-        c = t.charCodeAt(++i);
+        c = t[++i];
       }
     }
     let decimals = 0;
     if (c === DOT) {
-      c = t.charCodeAt(++i);
+      c = t[++i];
       if (c < ZERO || c > NINE) return NaN;
       while (c >= ZERO && c <= NINE) {
         m = m * 10 + (c - ZERO);
         if (m !== 0) digits++;
         decimals++;
-        c = t.charCodeAt(++i);
+        c = t[++i];
       }
     }
     let exponent = false;
     if (c === 0x65 || c === 0x45) {
       exponent = true;
-      c = t.charCodeAt(++i);
-      if (c === 0x2b || c === MINUS) c = t.charCodeAt(++i);
+      c = t[++i];
+      if (c === 0x2b || c === MINUS) c = t[++i];
       if (c < ZERO || c > NINE) return NaN;
-      while (c >= ZERO && c <= NINE) c = t.charCodeAt(++i);
+      while (c >= ZERO && c <= NINE) c = t[++i];
     }
     this.i = i;
-    if (exponent || digits > 15 || decimals > 22) return Number(t.slice(start, i));
+    if (exponent || digits > 15 || decimals > 22) return Number(t.toString('latin1', start, i));
     const v = decimals === 0 ? m : m / POW10[decimals];
     return negative ? -v : v;
   }
@@ -280,17 +280,16 @@ function packParsed(g: unknown, out: Packer): boolean {
 }
 
 /**
- * `JSON.parse(text)` for a GeoJSON FeatureCollection, with the polygon geometries scanned into
- * arrays and packed on the way; null when the text is not plainly a FeatureCollection or not
- * valid JSON (then parse it whole, which says where it is broken).
+ * `JSON.parse` of a GeoJSON FeatureCollection in UTF-8 (`text`, its bytes; no BOM), with the
+ * polygon geometries scanned and packed on the way; null when the text is not plainly a
+ * FeatureCollection or not valid JSON (then parse it whole, which says where it is broken). The
+ * structure, keys and numbers the scanner reads are ASCII; the rest (properties, geometries left
+ * to JSON.parse) is decoded (`decode`: UTF-8 by default) and parsed. The bytes are read as they
+ * are: a file is never copied into one string of its own.
  *
- * `text` may also be the file's bytes one character each (Latin-1) with `decode` giving the real
- * text of a range of them: the structure, keys and numbers the scanner reads are ASCII, and the
- * rest (properties, geometries left to JSON.parse) is parsed from `decode` (see read.ts).
- *
- * @example const r = parsePacking(text) ?? { doc: JSON.parse(text), packed: null }
+ * @example const r = parsePacking(bytes) ?? { doc: JSON.parse(bytes.toString('utf8')), packed: null }
  */
-export function parsePacking(text: string, decode: TextRange = (s, e) => text.slice(s, e)): PackedParse | null {
+export function parsePacking(text: Buffer, decode: TextRange = (s, e) => text.toString('utf8', s, e)): PackedParse | null {
   const spans = geometrySpans(text);
   if (spans === null) return null;
   const n = spans.length / 2;
