@@ -17,7 +17,7 @@ import { inProcessFigures, type FigureWriter } from '../run/write.js';
 import type { FigureFile, WriteFiguresOptions } from '../viz/figure-files.js';
 import type { DrawFromRequest, FigureReply, FigureRequest, FigureWorkerData } from './figure-worker.js';
 import { packFeatures, unpackFeatures, type PackedFeatures } from '../geo/transfer.js';
-import { geoJsonGeometries, type GeoJsonGeometries } from '../export/geojson.js';
+import { geoJsonGeometries, type GeoJsonGeometries, type GeoJsonRun } from '../export/geojson.js';
 import { needsDrawSimplification } from '../geo/simplify.js';
 import type { Boundaries } from '../sources/boundaries/types.js';
 import type { ExplorerContent, MapContent, PreparedDrawing } from '../run/figures.js';
@@ -155,17 +155,23 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, inputs?:
           return null; // (the writer makes them and names the problem)
         }
       };
-      const texts = async (): Promise<readonly GeoJsonGeometries[] | null> => {
-        for (let k = Atomics.add(claims, 0, 1); k < runs; k = Atomics.add(claims, 0, 1)) textParts[k] = here(k);
-        // the runs the worker claimed: as they arrive (made here after all if it stopped)
-        await new Promise<void>((resolve) => {
-          textsChanged = () => {
-            if (failure !== null || !textParts.includes(undefined)) resolve();
-          };
-          textsChanged();
-        });
-        for (let k = 0; k < runs; k++) if (textParts[k] === undefined) textParts[k] = here(k);
-        return textParts.includes(null) ? null : (textParts as GeoJsonGeometries[]);
+      // the runs in order, for the writer to write each as it comes: while it waits for one the
+      // worker makes, this thread makes the next that nobody has claimed, one at a time (made
+      // here after all if the worker stopped); a written run's texts are let go
+      const texts = async function* (): AsyncGenerator<GeoJsonRun> {
+        for (let k = 0; k < runs; k++) {
+          while (textParts[k] === undefined) {
+            const j = Atomics.add(claims, 0, 1);
+            if (j < runs) {
+              textParts[j] = here(j);
+              // (the runs the worker sent meanwhile are taken in, so that they are written now)
+              await new Promise<void>((resolve) => setImmediate(resolve));
+            } else if (failure !== null) textParts[k] = here(k);
+            else await new Promise<void>((resolve) => (textsChanged = resolve));
+          }
+          yield { from: k * TEXT_RUN, to: Math.min(n, (k + 1) * TEXT_RUN), texts: textParts[k] ?? null };
+          textParts[k] = null;
+        }
       };
       // asked for the drawing before it came, this thread makes runs of texts until it comes (the
       // worker is still simplifying; a run at a time, so that the drawing is taken as it arrives)

@@ -120,32 +120,89 @@ export function* geoJsonText(features: readonly RegionFeature[], o: GeoJsonOptio
  * @example for (const piece of geoJsonBytes(features, o)) writeSync(fd, piece)
  */
 export function* geoJsonBytes(features: readonly RegionFeature[], o: GeoJsonOptions): Generator<Buffer> {
-  const rr = new RingRounder(o);
-  const w = new ByteText();
   const given = o.geometries === undefined ? [] : 'count' in o.geometries ? [o.geometries as GeoJsonGeometries] : o.geometries;
   const digits = o.digits ?? 6;
   const made = given.length > 0 && given.reduce((n, p) => n + p.count, 0) === features.length && given.every((p) => p.crs === o.crs && p.digits === digits) ? given : null;
-  const props = o.properties !== undefined && o.properties.length === features.length ? o.properties : null;
-  // the run holding feature fi, and the index of its first feature
-  let run = 0;
-  let first = 0;
-  w.ascii('{"type":"FeatureCollection","features":[');
-  for (let fi = 0; fi < features.length; fi++) {
-    const ft = features[fi];
-    w.ascii(fi === 0 ? '{"type":"Feature","geometry":{"type":"' : ',{"type":"Feature","geometry":{"type":"');
-    if (made !== null) {
-      while (fi - first >= made[run].count) first += made[run++].count;
-      const { bytes, ends } = made[run];
-      const k = fi - first;
-      w.copy(bytes, k === 0 ? 0 : ends[k - 1], ends[k]);
-    } else writeGeometry(w, rr, ft, fi);
-    w.ascii('},"properties":');
-    w.utf8(props !== null ? props[fi] : propertiesJson(ft, o));
-    w.byte(0x7d); // }
-    if (w.length >= CHUNK) yield w.take();
+  const out = new FeatureWriter(features, o);
+  if (made === null) yield* out.features(0, features.length, null);
+  else {
+    let from = 0;
+    for (const run of made) {
+      yield* out.features(from, from + run.count, run);
+      from += run.count;
+    }
   }
-  w.ascii(']}');
-  yield w.take();
+  yield out.end();
+}
+
+/** Features `from` … `to − 1` of signalen.geojson and the like, with the geometry texts of a run made elsewhere (see {@link geoJsonBytesOfRuns}). */
+export interface GeoJsonRun {
+  from: number;
+  to: number;
+  /** The geometry texts of those features, or null: then they are made where the file is written. */
+  texts: GeoJsonGeometries | null;
+}
+
+/**
+ * {@link geoJsonBytes} with the geometry texts of the features coming run after run (in order,
+ * covering all features), each written as soon as it comes: the file can be written while the
+ * texts of later runs are still being made (full resolution: the CLI's two threads make them).
+ * A run without texts, or made with other options, is written here. The same bytes as
+ * `geoJsonBytes(features, { ...o, geometries: runs' texts })`.
+ *
+ * @example for await (const piece of geoJsonBytesOfRuns(features, o, runs())) writeSync(fd, piece)
+ */
+export async function* geoJsonBytesOfRuns(features: readonly RegionFeature[], o: GeoJsonOptions, runs: AsyncIterable<GeoJsonRun>): AsyncGenerator<Buffer> {
+  const digits = o.digits ?? 6;
+  const out = new FeatureWriter(features, o);
+  let next = 0;
+  for await (const run of runs) {
+    if (run.from !== next || run.to < run.from || run.to > features.length) throw new RangeError(`geoJsonBytesOfRuns: run ${run.from}–${run.to} where feature ${next} was due`);
+    const texts = run.texts !== null && run.texts.count === run.to - run.from && run.texts.crs === o.crs && run.texts.digits === digits ? run.texts : null;
+    yield* out.features(run.from, run.to, texts);
+    next = run.to;
+  }
+  if (next !== features.length) throw new RangeError(`geoJsonBytesOfRuns: runs end at feature ${next} of ${features.length}`);
+  yield out.end();
+}
+
+/** The text of {@link geoJsonBytes}, feature after feature, in pieces of about {@link CHUNK} bytes (views of one buffer). */
+class FeatureWriter {
+  private readonly rr: RingRounder;
+  private readonly w = new ByteText();
+  private readonly props: readonly string[] | null;
+  constructor(
+    private readonly all: readonly RegionFeature[],
+    private readonly o: GeoJsonOptions,
+  ) {
+    this.rr = new RingRounder(o);
+    this.props = o.properties !== undefined && o.properties.length === all.length ? o.properties : null;
+    this.w.ascii('{"type":"FeatureCollection","features":[');
+  }
+
+  /** Features `from` … `to − 1`, their geometry texts from `texts` (feature `from` its first) or written here. */
+  *features(from: number, to: number, texts: GeoJsonGeometries | null): Generator<Buffer> {
+    const { w, rr, props, all, o } = this;
+    for (let fi = from; fi < to; fi++) {
+      const ft = all[fi];
+      w.ascii(fi === 0 ? '{"type":"Feature","geometry":{"type":"' : ',{"type":"Feature","geometry":{"type":"');
+      if (texts !== null) {
+        const { bytes, ends } = texts;
+        const k = fi - from;
+        w.copy(bytes, k === 0 ? 0 : ends[k - 1], ends[k]);
+      } else writeGeometry(w, rr, ft, fi);
+      w.ascii('},"properties":');
+      w.utf8(props !== null ? props[fi] : propertiesJson(ft, o));
+      w.byte(0x7d); // }
+      if (w.length >= CHUNK) yield w.take();
+    }
+  }
+
+  /** The end of the collection, and what is left of the text. */
+  end(): Buffer {
+    this.w.ascii(']}');
+    return this.w.take();
+  }
 }
 
 /**

@@ -11,7 +11,7 @@ import { explorerSpec, type ExplorerBuurt, type ExplorerOptions } from '../viz/e
 import { dissolve } from '../geo/dissolve.js';
 import { simplifyForDrawing } from '../geo/simplify.js';
 import type { RegionFeature } from '../geo/types.js';
-import type { GeoJsonGeometries } from '../export/geojson.js';
+import type { GeoJsonGeometries, GeoJsonRun } from '../export/geojson.js';
 import type { MapGeometry } from '../viz/geometry.js';
 import type { Boundaries } from '../sources/boundaries/types.js';
 import { gemeenteOf } from '../regions/codes.js';
@@ -71,7 +71,7 @@ export interface RunFigures {
   /** The explorer's content when `options.drawing` was made from the result's boundaries (as `preparedMaps`); null otherwise. */
   preparedExplorer: ExplorerContent | null;
   /** The geometry texts of `signalen.geojson` when made with `options.drawing` (see {@link PreparedDrawing}; perhaps still coming); null otherwise. */
-  geoJsonGeometries: GeoJsonGeometries | (() => Promise<readonly GeoJsonGeometries[] | null>) | null;
+  geoJsonGeometries: GeoJsonGeometries | (() => AsyncIterable<GeoJsonRun>) | null;
   /** A page per gemeente and the index page linking them (none on a gemeente-level map). */
   gemeenten: { pages: GemeentePage[]; index: string; png: boolean } | null;
 }
@@ -144,11 +144,11 @@ export interface PreparedDrawing {
   outlines: readonly RegionFeature[];
   /**
    * The geometry texts of `signalen.geojson`, when made meanwhile too (the CLI's worker makes
-   * them): at once, or (full resolution) a function that gives them when they are needed, in
-   * runs made partly there and partly in the calling thread; null when they failed (the writer
-   * then makes them and names the problem).
+   * them): at once, or (full resolution) a function that gives them run after run, in order, as
+   * the writer writes them (made partly there and partly in the calling thread); a run without
+   * texts (they failed) the writer makes itself and names the problem.
    */
-  geoJson?: GeoJsonGeometries | (() => Promise<readonly GeoJsonGeometries[] | null>);
+  geoJson?: GeoJsonGeometries | (() => AsyncIterable<GeoJsonRun>);
 }
 
 /**

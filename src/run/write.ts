@@ -9,7 +9,7 @@ import { toCsvDialects } from '../export/csv.js';
 import { stableJson } from '../export/summary.js';
 import type { FigureFile, WriteFiguresOptions } from '../viz/figure-files.js';
 import { offlineHtml } from '../viz/html.js';
-import { geoJsonBytes, geoJsonProperties, type ExportValue, type GeoJsonGeometries } from '../export/geojson.js';
+import { geoJsonBytes, geoJsonBytesOfRuns, geoJsonProperties, type ExportValue, type GeoJsonGeometries, type GeoJsonRun } from '../export/geojson.js';
 import { xlsxBytes } from '../export/xlsx.js';
 import { openOutputSet, type OutputSet } from '../util/output-set.js';
 import type { SignalResult } from './compute.js';
@@ -178,7 +178,7 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
     // the texts may still be in the making (full resolution: this thread helps make them)
     const made = figures.geoJsonGeometries;
     const ready = typeof made !== 'function';
-    if (ready) writeGeoJson(set, r, attributesOf(rows), made);
+    if (ready) set.write('signalen.geojson', geoJsonPieces(r, attributesOf(rows), made));
     if (pages.length > 0) {
       const { writeFigures } = await import('../viz/figure-files.js');
       await writeFigures(pages, { staged: true, shared: { claims, from: 0 } });
@@ -186,9 +186,11 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
     if (!ready) {
       // the properties first, while the other thread still makes geometry texts (this thread
       // then helps with those that are left): they are not all that is left at the end
+      // then the file, each run of texts written as it comes (this thread makes the runs nobody
+      // has claimed while it waits for the others): the writing overlaps the other thread's work
       const attributes = attributesOf(rows);
       const properties = geoJsonProperties(r.boundaries.features, { attributes });
-      writeGeoJson(set, r, attributes, await made(), properties);
+      await set.writeAsync('signalen.geojson', geoJsonPiecesOfRuns(r, attributes, made(), properties));
     }
   } catch (e) {
     // nothing may still be drawing into the staging folder when the caller removes it
@@ -199,19 +201,22 @@ async function writeAll(r: SignalResult, figures: RunFigures, set: OutputSet, pr
   return written;
 }
 
-/** Write signalen.geojson: the signal rows (see {@link attributesOf}) as the attributes of the t1 boundaries. */
-function writeGeoJson(
-  set: OutputSet,
+/** The pieces of signalen.geojson: the signal rows (see {@link attributesOf}) as the attributes of the t1 boundaries. */
+function* geoJsonPieces(r: SignalResult, attributes: ReadonlyMap<string, Readonly<Record<string, ExportValue>>>, geometries: GeoJsonGeometries | null): Generator<string | Uint8Array> {
+  // feature by feature: a full-resolution national file is never one string or one object tree
+  yield* geoJsonBytes(r.boundaries.features, { crs: r.boundaries.crs, attributes, ...(geometries ? { geometries } : {}) });
+  yield '\n';
+}
+
+/** {@link geoJsonPieces} with the geometry texts coming run after run (and the properties made ahead). */
+async function* geoJsonPiecesOfRuns(
   r: SignalResult,
   attributes: ReadonlyMap<string, Readonly<Record<string, ExportValue>>>,
-  geometries: GeoJsonGeometries | readonly GeoJsonGeometries[] | null,
-  properties?: readonly string[],
-): void {
-  // feature by feature: a full-resolution national file is never one string or one object tree
-  set.write('signalen.geojson', (function* () {
-    yield* geoJsonBytes(r.boundaries.features, { crs: r.boundaries.crs, attributes, ...(geometries ? { geometries } : {}), ...(properties ? { properties } : {}) });
-    yield '\n';
-  })());
+  runs: AsyncIterable<GeoJsonRun>,
+  properties: readonly string[],
+): AsyncGenerator<string | Uint8Array> {
+  yield* geoJsonBytesOfRuns(r.boundaries.features, { crs: r.boundaries.crs, attributes, properties }, runs);
+  yield '\n';
 }
 
 /**

@@ -29,33 +29,56 @@ export function writeAllSync(fd: number, data: string | Uint8Array, sync = true)
  * bytes, each written as it comes), so a large file need not be one string in memory.
  */
 export function writeStaged(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const fd = openSync(path, 'w');
+  const out = new StagedFile(path);
   try {
-    if (typeof data === 'string' || data instanceof Uint8Array) writeAllSync(fd, data, false);
-    else {
-      let pending: string[] = [];
-      let size = 0;
-      for (const piece of data) {
-        if (typeof piece !== 'string') {
-          if (pending.length > 0) writeAllSync(fd, pending.join(''), false);
-          pending = [];
-          size = 0;
-          writeAllSync(fd, piece, false);
-          continue;
-        }
-        pending.push(piece);
-        size += piece.length;
-        if (size >= 4 << 20) {
-          writeAllSync(fd, pending.join(''), false);
-          pending = [];
-          size = 0;
-        }
-      }
-      if (pending.length > 0) writeAllSync(fd, pending.join(''), false);
-    }
+    if (typeof data === 'string' || data instanceof Uint8Array) out.piece(data);
+    else for (const piece of data) out.piece(piece);
+    out.flush();
   } finally {
-    closeSync(fd);
+    out.close();
+  }
+}
+
+/**
+ * {@link writeStaged} of pieces that come as they are made (an async iterable): each is written
+ * when it comes, so the file is written while the rest is still being made.
+ */
+export async function writeStagedAsync(path: string, data: AsyncIterable<string | Uint8Array>): Promise<void> {
+  const out = new StagedFile(path);
+  try {
+    for await (const piece of data) out.piece(piece);
+    out.flush();
+  } finally {
+    out.close();
+  }
+}
+
+/** A file of {@link writeStaged}: strings gathered into writes of about 4 MB, bytes written as they come. */
+class StagedFile {
+  private readonly fd: number;
+  private pending: string[] = [];
+  private size = 0;
+  constructor(path: string) {
+    mkdirSync(dirname(path), { recursive: true });
+    this.fd = openSync(path, 'w');
+  }
+  piece(piece: string | Uint8Array): void {
+    if (typeof piece !== 'string') {
+      this.flush();
+      writeAllSync(this.fd, piece, false);
+      return;
+    }
+    this.pending.push(piece);
+    this.size += piece.length;
+    if (this.size >= 4 << 20) this.flush();
+  }
+  flush(): void {
+    if (this.pending.length > 0) writeAllSync(this.fd, this.pending.join(''), false);
+    this.pending = [];
+    this.size = 0;
+  }
+  close(): void {
+    closeSync(this.fd);
   }
 }
 

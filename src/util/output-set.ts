@@ -53,7 +53,7 @@ import { rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { VeerkrachtError } from './errors.js';
-import { writeAllSync, writeStaged } from './fs.js';
+import { writeAllSync, writeStaged, writeStagedAsync } from './fs.js';
 
 /** A set of output files being written; see {@link openOutputSet}. */
 export interface OutputSet {
@@ -80,6 +80,13 @@ export interface OutputSet {
    * @returns the staging path written
    */
   write(name: string, data: string | Uint8Array | Iterable<string | Uint8Array>): string;
+  /**
+   * {@link OutputSet.write} of a file whose pieces come as they are made (an async iterable),
+   * each written when it comes; errors as there.
+   *
+   * @returns the staging path written
+   */
+  writeAsync(name: string, data: AsyncIterable<string | Uint8Array>): Promise<string>;
   /**
    * Swap the staging folder in as the output folder (old set put aside, new set renamed into
    * place, old set removed) and release the lock.
@@ -164,6 +171,15 @@ export function openOutputSet(outDir: string, opts: OutputSetOptions = {}): Outp
     write(name: string, data: string | Uint8Array | Iterable<string | Uint8Array>): string {
       const target = this.path(name);
       fsStep(() => writeStaged(target, data), join(outDir, name), 'write');
+      return target;
+    },
+    async writeAsync(name: string, data: AsyncIterable<string | Uint8Array>): Promise<string> {
+      const target = this.path(name);
+      try {
+        await writeStagedAsync(target, data);
+      } catch (e) {
+        throw fileSystemError(e, join(outDir, name), 'write');
+      }
       return target;
     },
     async commit(): Promise<void> {

@@ -13,7 +13,7 @@ import { demoConfig } from '../../src/run/config.js';
 import { needsDrawSimplification } from '../../src/geo/simplify.js';
 import type { RegionFeature } from '../../src/geo/types.js';
 import { densifyFeatures } from '../geo/fullres-fixtures.js';
-import type { GeoJsonGeometries } from '../../src/export/geojson.js';
+import type { GeoJsonGeometries, GeoJsonRun } from '../../src/export/geojson.js';
 
 const home = new URL('../..', import.meta.url).pathname;
 const bin = join(home, 'bin/veerkracht.js');
@@ -174,11 +174,13 @@ describe('figures drawn in a worker thread', () => {
       expect({ ...there, geoJson: null }).toEqual({ ...bigHere, geoJson: null });
       // made when asked for, in runs, partly there and partly here: they write the same GeoJSON
       expect(typeof there!.geoJson).toBe('function');
-      const runs = await (there!.geoJson as () => Promise<readonly GeoJsonGeometries[] | null>)();
-      expect(runs).not.toBeNull();
-      expect(runs!.reduce((n, r) => n + r.count, 0)).toBe(big.features.length);
+      const runs: GeoJsonRun[] = [];
+      for await (const run of (there!.geoJson as () => AsyncIterable<GeoJsonRun>)()) runs.push(run);
+      expect(runs.every((r) => r.texts !== null)).toBe(true);
+      expect(runs.map((r) => [r.from, r.to])).toEqual(runs.map((_, k) => [k * 256, Math.min(big.features.length, (k + 1) * 256)]));
+      expect(runs.reduce((n, r) => n + r.texts!.count, 0)).toBe(big.features.length);
       const write = (geometries: GeoJsonGeometries | readonly GeoJsonGeometries[]) => Buffer.concat([...geoJsonBytes(big.features, { crs: big.crs, geometries })].map((p) => Buffer.from(p)));
-      expect(write(runs!).equals(write(bigHere.geoJson))).toBe(true);
+      expect(write(runs.map((r) => r.texts!)).equals(write(bigHere.geoJson))).toBe(true);
       // with a study area or filter (not the whole file) full resolution is drawn in this thread
       third.drawFrom!(big, { whole: false });
       expect(third.drawing!()).toBeNull();

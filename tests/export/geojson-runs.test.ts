@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { geoJsonBytes, geoJsonGeometries, geoJsonGeometriesPacked, geoJsonProperties, type GeoJsonGeometries } from '../../src/export/geojson.js';
+import { geoJsonBytes, geoJsonBytesOfRuns, geoJsonGeometries, geoJsonGeometriesPacked, geoJsonProperties, type GeoJsonGeometries, type GeoJsonRun } from '../../src/export/geojson.js';
 import { packedOffsets, packedSlice, packFeatures } from '../../src/geo/transfer.js';
 import { parseBoundaries } from '../../src/sources/boundaries/read.js';
 import type { RegionFeature } from '../../src/geo/types.js';
@@ -97,5 +97,45 @@ describe('geometry texts in runs', () => {
     const written = text(features, { crs, attributes, properties: other });
     expect(written.equals(plain)).toBe(false);
     expect(written.equals(text(features, { crs }))).toBe(true);
+  });
+
+  const textOfRuns = async (features: readonly RegionFeature[], o: Parameters<typeof geoJsonBytes>[1], runs: GeoJsonRun[]) => {
+    async function* source() {
+      for (const run of runs) {
+        await new Promise((resolve) => setImmediate(resolve)); // (as they come from another thread)
+        yield run;
+      }
+    }
+    const pieces: Buffer[] = [];
+    for await (const p of geoJsonBytesOfRuns(features, o, source())) pieces.push(Buffer.from(p)); // (each a view the next overwrites)
+    return Buffer.concat(pieces);
+  };
+
+  it('written run by run as the runs come (geoJsonBytesOfRuns): the same bytes, a run without texts written here', async () => {
+    const crs = 'EPSG:28992' as const;
+    const attributes = new Map(features.map((f, i) => [f.properties.code, { code: f.properties.code, k: i / 3 }]));
+    const properties = geoJsonProperties(features, { attributes });
+    const plain = text(features, { crs, attributes });
+    const packed = packFeatures(features);
+    const at = packedOffsets(packed);
+    for (const size of [1, 4, 256]) {
+      const runs: GeoJsonRun[] = [];
+      for (let a = 0, k = 0; a < features.length; a += size, k++) {
+        const to = Math.min(features.length, a + size);
+        // every third run failed elsewhere (null) or was made with other options: written here
+        const texts = k % 3 === 1 ? null : geoJsonGeometriesPacked(packedSlice(packed, at, a, to), { crs: k % 3 === 2 ? 'EPSG:4326' : crs });
+        runs.push({ from: a, to, texts });
+      }
+      expect((await textOfRuns(features, { crs, attributes, properties }, runs)).equals(plain)).toBe(true);
+    }
+    // with texts from other coordinates, those are what is written (they are used)
+    const shift = (c: unknown): unknown => (typeof (c as number[])[0] === 'number' ? [(c as number[])[0] + 1000, (c as number[])[1]] : (c as unknown[]).map(shift));
+    const moved = features.map((f) => ({ ...f, geometry: { ...f.geometry, coordinates: shift(f.geometry.coordinates) } })) as RegionFeature[];
+    expect(text(moved, { crs }).equals(text(features, { crs }))).toBe(false);
+    const one = await textOfRuns(features, { crs }, [{ from: 0, to: features.length, texts: geoJsonGeometries(moved, { crs }) }]);
+    expect(one.equals(text(moved, { crs }))).toBe(true);
+    // runs that skip features, or end short, are refused (no file with features missing)
+    await expect(textOfRuns(features, { crs }, [{ from: 1, to: features.length, texts: null }])).rejects.toThrow(RangeError);
+    await expect(textOfRuns(features, { crs }, [{ from: 0, to: 3, texts: null }])).rejects.toThrow(RangeError);
   });
 });
