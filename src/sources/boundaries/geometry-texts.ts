@@ -236,8 +236,8 @@ function lookup(index: GeometryTextIndex, text: Buffer, start: number, end: numb
  *
  * @example rememberGeometryTextsLater(t1Text, t1Doc, texts) // … parseWithGeometryTexts(t0Text, texts)
  */
-export function rememberGeometryTextsLater(text: Buffer, doc: unknown, index: GeometryTextIndex): void {
-  index.pending = () => rememberGeometryTexts(text, doc, index);
+export function rememberGeometryTextsLater(text: Buffer, doc: unknown, index: GeometryTextIndex, spans?: Int32Array | null): void {
+  index.pending = () => rememberGeometryTexts(text, doc, index, spans);
 }
 
 /** Add the texts left for later ({@link rememberGeometryTextsLater}) to the index now. */
@@ -250,12 +250,13 @@ export function fillGeometryTexts(index: GeometryTextIndex): void {
 /**
  * Keep the geometry texts of a parsed FeatureCollection (`text`: its UTF-8 bytes without BOM;
  * `doc` is their `JSON.parse`) in the index, as views of those bytes. Nothing is kept when the
- * text is unusual (see {@link geometrySpans}).
+ * text is unusual (see {@link geometrySpans}). `known`: the text's geometry spans when a reader
+ * made them already (parsePacking).
  */
-export function rememberGeometryTexts(text: Buffer, doc: unknown, index: GeometryTextIndex): void {
+export function rememberGeometryTexts(text: Buffer, doc: unknown, index: GeometryTextIndex, known?: Int32Array | null): void {
   const features = (doc as { features?: unknown })?.features;
   if (!Array.isArray(features)) return;
-  const spans = geometrySpans(text);
+  const spans = known ?? geometrySpans(text);
   if (spans === null || spans.length !== 2 * features.length) return;
   for (let f = 0; f < features.length; f++) {
     const s = spans[2 * f];

@@ -28,6 +28,8 @@ export interface PackedGeometries {
 /** What {@link parsePacking} returns. */
 export interface PackedParse {
   doc: unknown;
+  /** The features' geometry spans in the text ({@link geometrySpans}), for a reader that needs them again. */
+  spans: Int32Array;
   /** Null when a geometry was not an array of polygons of positions (the caller validates and drops it). */
   packed: PackedGeometries | null;
 }
@@ -325,5 +327,5 @@ export function parsePacking(text: Buffer, decode: TextRange = (s, e) => text.to
   const store = out.done();
   const doc = parseAroundGeometries(text, spans, scanned, (k) => geometries[k], decode);
   if (doc === null) return null;
-  return { doc, packed: packable ? { coordinates: store.coordinates, structure: store.structure, features: n } : null };
+  return { doc, spans, packed: packable ? { coordinates: store.coordinates, structure: store.structure, features: n } : null };
 }

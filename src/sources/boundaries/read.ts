@@ -75,18 +75,21 @@ function parseJson(bytes: Buffer, file: string, texts?: GeometryTextIndex, onPac
   };
   if (body === null) return whole();
   if (blank(body)) throw new VeerkrachtError('file is empty', { file, expected: 'GeoJSON or TopoJSON' });
+  // (the geometry spans the packing read found, for the index)
+  let spans: Int32Array | null = null;
   const fresh = (): unknown => {
     if (onPacked === undefined) return whole();
     const r = parsePacking(body);
     if (r === null) return whole();
     if (r.packed !== null) onPacked(r.packed);
+    spans = r.spans;
     return r.doc;
   };
   if (texts) {
     // geometries identical (to the byte) to those of a file read before are not parsed again
     const doc = parseWithGeometryTexts(body, texts) ?? fresh();
     // (kept when the index is first looked in: not before the run hands this file on)
-    if (texts.texts.size === 0) rememberGeometryTextsLater(body, doc, texts);
+    if (texts.texts.size === 0) rememberGeometryTextsLater(body, doc, texts, spans);
     return doc;
   }
   return fresh();
