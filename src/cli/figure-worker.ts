@@ -108,8 +108,9 @@ if (port !== null) {
     let drawn: PackedFeatures | undefined;
     try {
       // (full resolution: simplified straight from the packed coordinates, never unpacked)
-      const features = simplify === true ? (simplifyPackedForDrawing(packed).features as RegionFeature[]) : unpackFeatures(packed);
-      drawing = prepareDrawing({ features, provenance: { checksum } });
+      const simplified = simplify === true ? simplifyPackedForDrawing(packed) : undefined;
+      const features = simplified !== undefined ? (simplified.features as RegionFeature[]) : unpackFeatures(packed);
+      drawing = prepareDrawing({ features, provenance: { checksum } }, simplified?.topology);
       made = { features, crs, drawing };
       if (simplify === true) drawn = packFeatures(features);
     } catch {

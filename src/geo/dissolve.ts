@@ -4,17 +4,21 @@
  * (`polygonsTopology` of ./topology.ts).
  */
 import { merge } from 'topojson-client';
-import type { GeometryCollection, Polygon as TopoPolygon, MultiPolygon as TopoMultiPolygon } from 'topojson-specification';
+import type { GeometryCollection, Objects, Polygon as TopoPolygon, MultiPolygon as TopoMultiPolygon, Topology } from 'topojson-specification';
 import { polygonsTopology } from './topology.js';
 import type { RegionFeature } from './types.js';
 
 /**
  * One feature per group (code = the group key, name = null), the union of its members.
+ * `topology`: the topology the features were decoded from (simplifyForDrawing's), whose
+ * GeometryCollection `d` has one geometry per feature; otherwise theirs is built here.
  *
  * @example dissolve(buurten, (f) => `GM${f.properties.code.slice(2, 6)}`)
  */
-export function dissolve(features: readonly RegionFeature[], groupOf: (f: RegionFeature) => string | null): RegionFeature[] {
-  const topo = polygonsTopology(features.map((f) => f.geometry));
+export function dissolve(features: readonly RegionFeature[], groupOf: (f: RegionFeature) => string | null, topology?: Topology<Objects>): RegionFeature[] {
+  // the topology the features were decoded from, when given (one geometry per feature), or theirs
+  const given = (topology?.objects.d as GeometryCollection | undefined)?.geometries;
+  const topo = topology !== undefined && given?.length === features.length ? topology : polygonsTopology(features.map((f) => f.geometry));
   const coll = topo.objects.d as GeometryCollection;
   const groups = new Map<string, (TopoPolygon | TopoMultiPolygon)[]>();
   coll.geometries.forEach((g, i) => {

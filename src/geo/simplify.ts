@@ -59,6 +59,12 @@ export interface DrawSimplifyResult {
   maxRingBefore: number;
   /** Visvalingam threshold used (squared CRS units), 0 when not simplified. */
   minWeight: number;
+  /**
+   * When simplified: the topology the features were decoded from (the kept points of each arc;
+   * its GeometryCollection `d` holds the geometries of the features that have one, in order),
+   * for whoever needs their shared edges, such as a dissolve, without building it again.
+   */
+  topology?: Topology<Objects>;
 }
 
 type Geom = Polygon | MultiPolygon;
@@ -145,10 +151,10 @@ export function simplifyForDrawing(features: readonly RegionFeature[], options: 
   const before = vertexStats(features);
   const unchanged: DrawSimplifyResult = { features, simplified: false, verticesBefore: before.vertices, verticesAfter: before.vertices, maxRingBefore: before.maxRing, minWeight: 0 };
   if (!overBudget(before, options) || !features.some((f) => f.geometry)) return unchanged;
-  const { geoms, minWeight } = simplifyRings(flatRingsOf(features), options, () => nestedTopology(features));
+  const { geoms, minWeight, topology } = simplifyRings(flatRingsOf(features), options, () => nestedTopology(features));
   let g = 0;
   const out = features.map((f) => (f.geometry ? { ...f, geometry: geoms[g++] } : f)) as RegionFeature[];
-  return { features: out, simplified: true, verticesBefore: before.vertices, verticesAfter: vertexStats(out).vertices, maxRingBefore: before.maxRing, minWeight };
+  return { features: out, simplified: true, verticesBefore: before.vertices, verticesAfter: vertexStats(out).vertices, maxRingBefore: before.maxRing, minWeight, topology };
 }
 
 /**
@@ -167,10 +173,10 @@ export function simplifyPackedForDrawing(packed: PackedFeatures, options: DrawSi
     const features = unpacked();
     return { features, simplified: false, verticesBefore: before.vertices, verticesAfter: before.vertices, maxRingBefore: before.maxRing, minWeight: 0 };
   }
-  const { geoms, minWeight } = simplifyRings(rings, options, () => nestedTopology(unpacked()));
+  const { geoms, minWeight, topology } = simplifyRings(rings, options, () => nestedTopology(unpacked()));
   let g = 0;
   const out = packed.properties.map((properties, i) => ({ type: 'Feature', geometry: rings.hasGeometry[i] === 1 ? geoms[g++] : null, properties })) as RegionFeature[];
-  return { features: out, simplified: true, verticesBefore: before.vertices, verticesAfter: vertexStats(out).vertices, maxRingBefore: before.maxRing, minWeight };
+  return { features: out, simplified: true, verticesBefore: before.vertices, verticesAfter: vertexStats(out).vertices, maxRingBefore: before.maxRing, minWeight, topology };
 }
 
 function overBudget(s: { vertices: number; maxRing: number }, options: DrawSimplifyOptions): boolean {
@@ -298,7 +304,7 @@ function flatFromTopology(topo: Topology<Objects>): FlatTopology {
  * threshold that meets the vertex budget, and the geometries decoded from the kept arc points.
  * `nested` gives topojson-server's topology when a ring is too short for the typed one.
  */
-function simplifyRings(rings: FlatRings, options: DrawSimplifyOptions, nested: () => Topology<Objects>): { geoms: Geom[]; minWeight: number } {
+function simplifyRings(rings: FlatRings, options: DrawSimplifyOptions, nested: () => Topology<Objects>): { geoms: Geom[]; minWeight: number; topology: Topology<Objects> } {
   const maxVertices = options.maxVertices ?? DRAW_MAX_VERTICES;
   const resolution = options.resolution ?? DRAW_RESOLUTION;
   const topo = rings.short ? flatFromTopology(nested()) : flatPolygonTopology(rings.xs, rings.ys, rings.ringLengths, rings.shape);
@@ -360,6 +366,7 @@ function simplifyRings(rings: FlatRings, options: DrawSimplifyOptions, nested: (
 
   // the arcs without the points below the threshold (as topojson-simplify's simplify), decoded
   const objects = { d: { type: 'GeometryCollection', geometries } };
+  let topology: Topology<Objects> | undefined;
   const decode = (): Geom[] => {
     const keptArcs: Position[][] = new Array<Position[]>(arcCount);
     for (let k = 0; k < arcCount; k++) {
@@ -370,6 +377,7 @@ function simplifyRings(rings: FlatRings, options: DrawSimplifyOptions, nested: (
       keptArcs[k] = out;
     }
     const t = { type: 'Topology', bbox: topo.bbox, objects, arcs: keptArcs } as unknown as Topology<Objects>;
+    topology = t;
     return geometries.map((g) => (topoFeature(t, g as never) as unknown as Feature<Geom>).geometry);
   };
   let geoms = decode();
@@ -381,7 +389,7 @@ function simplifyRings(rings: FlatRings, options: DrawSimplifyOptions, nested: (
     for (const k of pinned) pin(w, offsets[k], offsets[k + 1], pass === 0 ? 2 : Infinity);
     geoms = decode();
   }
-  return { geoms, minWeight };
+  return { geoms, minWeight, topology: topology! };
 }
 
 /** topojson-server's topology of the features' geometries without consecutive repeats (for rings too short for the typed one). */

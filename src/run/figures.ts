@@ -10,6 +10,7 @@ import { mapSpec } from '../viz/maps/base.js';
 import { explorerSpec, type ExplorerBuurt, type ExplorerOptions } from '../viz/explorer.js';
 import { dissolve } from '../geo/dissolve.js';
 import { simplifyForDrawing } from '../geo/simplify.js';
+import type { Objects, Topology } from 'topojson-specification';
 import type { RegionFeature } from '../geo/types.js';
 import type { GeoJsonGeometries, GeoJsonRun } from '../export/geojson.js';
 import type { MapGeometry } from '../viz/geometry.js';
@@ -121,12 +122,13 @@ function drawnFeatures(r: SignalResult): readonly RegionFeature[] {
 }
 
 /**
- * The gemeente outlines drawn over the maps: the drawn features dissolved per gemeente.
+ * The gemeente outlines drawn over the maps: the drawn features dissolved per gemeente (along
+ * the topology they were simplified in, when given: see {@link dissolve}).
  *
  * @example gemeenteOutlines(simplifyForDrawing(boundaries.features).features)
  */
-export function gemeenteOutlines(drawn: readonly RegionFeature[]): RegionFeature[] {
-  return dissolve(drawn, (f) => gemeenteOf(f.properties.code));
+export function gemeenteOutlines(drawn: readonly RegionFeature[], topology?: Topology<Objects>): RegionFeature[] {
+  return dissolve(drawn, (f) => gemeenteOf(f.properties.code), topology);
 }
 
 /**
@@ -153,12 +155,15 @@ export interface PreparedDrawing {
 
 /**
  * The drawing of boundaries: simplified when over the drawing budget, and their gemeente outlines.
+ * `topology`: the topology the features were decoded from when they were simplified elsewhere
+ * (simplifyPackedForDrawing's, in the CLI's worker), for their outlines.
  *
  * @example const d = prepareDrawing(await readBoundaries(file, { level: 'buurt' }))
  */
-export function prepareDrawing(b: Pick<Boundaries, 'features'> & { provenance: { checksum?: string } }): PreparedDrawing {
+export function prepareDrawing(b: Pick<Boundaries, 'features'> & { provenance: { checksum?: string } }, topology?: Topology<Objects>): PreparedDrawing {
   const s = simplifyForDrawing(b.features);
-  return { checksum: b.provenance.checksum ?? '', codes: b.features.map((f) => f.properties.code), drawn: s.simplified ? s.features : null, outlines: gemeenteOutlines(s.features) };
+  // (features simplified elsewhere are within the budget: drawn as they are, along the topology given)
+  return { checksum: b.provenance.checksum ?? '', codes: b.features.map((f) => f.properties.code), drawn: s.simplified ? s.features : null, outlines: gemeenteOutlines(s.features, s.topology ?? topology) };
 }
 
 /** Whether a prepared drawing was made from the very boundaries of `r` (same file, same features in order). */

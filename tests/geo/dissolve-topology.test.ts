@@ -8,6 +8,9 @@ import type { GeometryCollection, MultiPolygon as TopoMultiPolygon, Polygon as T
 import { describe, expect, it } from 'vitest';
 import { dissolve } from '../../src/geo/dissolve.js';
 import type { RegionFeature } from '../../src/geo/types.js';
+import { simplifyForDrawing, simplifyPackedForDrawing } from '../../src/geo/simplify.js';
+import { packFeatures } from '../../src/geo/transfer.js';
+import { densifyFeatures } from './fullres-fixtures.js';
 
 const demo = new URL('../../data/demo/geo/', import.meta.url).pathname;
 
@@ -35,4 +38,24 @@ describe('dissolve on polygonTopology', () => {
       }
     });
   }
+});
+
+describe('dissolve along the topology a simplification was decoded from', () => {
+  it('gives the outlines topojson-server gives for the simplified buurten (full-resolution demo, simplified for drawing, packed or not)', () => {
+    const raw = JSON.parse(readFileSync(demo + 'synthetisch_buurten_2019-2022_rd.geojson', 'utf8')) as { features: { geometry: RegionFeature['geometry']; properties: { buurtcode: string } }[] };
+    const plain: RegionFeature[] = raw.features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { code: f.properties.buurtcode, name: null } }));
+    // every edge densified with jitter, so that the budget forces a real simplification
+    const features = densifyFeatures(plain, { perEdge: 12, amp: 0.4 });
+    for (const s of [simplifyForDrawing(features, { maxVertices: 6000 }), simplifyPackedForDrawing(packFeatures(features), { maxVertices: 6000 })]) {
+      expect(s.simplified).toBe(true);
+      expect(s.topology).toBeDefined();
+      const groupOf = (f: RegionFeature) => `GM${f.properties.code.slice(2, 6)}`;
+      const ours = dissolve(s.features, groupOf, s.topology);
+      const ref = reference(s.features as RegionFeature[], groupOf);
+      expect(ours.map((f) => f.properties.code)).toEqual([...ref.keys()].sort());
+      for (const f of ours) expect(f.geometry).toEqual(ref.get(f.properties.code));
+      // and as dissolving them without it
+      expect(ours).toEqual(dissolve(s.features, groupOf));
+    }
+  });
 });
