@@ -39,15 +39,17 @@ const refs = new WeakMap<object, PackedGeometryRef>();
 
 /**
  * A Polygon or MultiPolygon whose coordinates are made from `ref` on their first read. Several
- * geometries made from one ref share those arrays. Assigning `coordinates` detaches it.
+ * geometries made from one ref share those arrays. Assigning `coordinates` detaches it. `type`:
+ * the geometry's type when the store does not hold its final arrays yet (a reader that is still
+ * writing them); otherwise it is read from there.
  *
  * @example const g = packedGeometry({ store, s: 0, c: 0 }); g.coordinates // [[[x, y], …]]
  */
-export function packedGeometry(ref: PackedGeometryRef): Polygon | MultiPolygon {
+export function packedGeometry(ref: PackedGeometryRef, type?: 'Polygon' | 'MultiPolygon'): Polygon | MultiPolygon {
   let packed: PackedGeometryRef | undefined = ref;
   let own: unknown;
   const g = {
-    type: ref.store.structure[ref.s] === 2 ? 'MultiPolygon' : 'Polygon',
+    type: type ?? (ref.store.structure[ref.s] === 2 ? 'MultiPolygon' : 'Polygon'),
     get coordinates(): unknown {
       return packed !== undefined ? (packed.arrays ??= unpackGeometryCoordinates(packed)) : own;
     },

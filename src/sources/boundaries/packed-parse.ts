@@ -244,7 +244,8 @@ class GeometryScanner {
     if (!read || !this.take(BRACE_CLOSE)) return undefined;
     this.space();
     if (this.i !== end) return undefined;
-    return packedGeometry({ store: this.out.store, s, c });
+    // (the type given: the store holds the final arrays only when the read is done)
+    return packedGeometry({ store: this.out.store, s, c }, kind === 0 ? 'Polygon' : 'MultiPolygon');
   }
 }
 

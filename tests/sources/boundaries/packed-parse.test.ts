@@ -45,6 +45,18 @@ describe('parsePacking', () => {
     }
   });
 
+  it('keeps MultiPolygons and Polygons apart in a long file (the packed structure grows while it is read)', () => {
+    const ring = (x: number) => `[[${x},0],[${x + 1},0],[${x + 1},1],[${x},0]]`;
+    // 3,000 features, every third a MultiPolygon of two parts: well past the first 1,024 structure entries
+    const geometries = Array.from({ length: 3000 }, (_, i) =>
+      i % 3 === 2 ? `{"type":"MultiPolygon","coordinates":[[${ring(i)}],[${ring(i + 0.5)}]]}` : `{"type":"Polygon","coordinates":[${ring(i)}]}`,
+    );
+    const r = check(fcText(geometries));
+    const types = (r!.doc as { features: RegionFeature[] }).features.map((f) => f.geometry.type);
+    expect(types.filter((t) => t === 'MultiPolygon').length).toBe(1000);
+    expect(types[2999]).toBe('MultiPolygon');
+  });
+
   it('takes Polygon and MultiPolygon in any JSON spacing, and reads every other geometry through JSON.parse', () => {
     const ring = '[[150000,450000],[150100.5,450000],[150100.5,450100.25],[150000,450000]]';
     check(fcText([`{"type":"Polygon","coordinates":[${ring}]}`, ` {\n "type" : "MultiPolygon" ,\t"coordinates" : [ [ ${ring} , ${ring} ] , [${ring}] ] } `]));
