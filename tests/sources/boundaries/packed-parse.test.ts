@@ -8,6 +8,8 @@ import fc from 'fast-check';
 import { parsePacking } from '../../../src/sources/boundaries/packed-parse.js';
 import { packFeatures } from '../../../src/geo/transfer.js';
 import type { RegionFeature } from '../../../src/geo/types.js';
+import { feature as topoFeature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import { readBoundaries } from '../../../src/sources/boundaries/read.js';
 import { sharedData } from '../../helpers/shared.js';
 import { tempDir, writeTemp } from './fixtures.js';
@@ -43,6 +45,16 @@ describe('parsePacking', () => {
       expect(r!.packed).not.toBeNull();
       expect(r!.packed!.coordinates.length).toBeGreaterThan(100);
     }
+  });
+
+  it('reads the real national wijken (as GeoJSON, 3,000+ features with MultiPolygons) exactly as JSON.parse', () => {
+    const topo = JSON.parse(readFileSync(sharedData('geo/wijken_2023_nl_wgs84.topojson'), 'utf8')) as Topology;
+    const name = Object.keys(topo.objects)[0];
+    const fc = topoFeature(topo, topo.objects[name] as GeometryCollection) as unknown as { features: RegionFeature[] };
+    expect(fc.features.length).toBeGreaterThan(3000);
+    expect(fc.features.some((f) => f.geometry?.type === 'MultiPolygon')).toBe(true);
+    const r = check(JSON.stringify({ type: 'FeatureCollection', features: fc.features }));
+    expect(r!.packed).not.toBeNull();
   });
 
   it('keeps MultiPolygons and Polygons apart in a long file (the packed structure grows while it is read)', () => {
