@@ -54,6 +54,8 @@ const INTERNAL: readonly string[] = [
   'sources/boundaries/packed-parse.ts',
   'export/zip.ts',
   'geo/fingerprint.ts',
+  // the position hash of the topology and of the projection's cache
+  'geo/point-hash.ts',
   'geo/topology.ts',
   'geo/visvalingam.ts',
   // the packing of features for the CLI's worker
