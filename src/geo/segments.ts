@@ -54,12 +54,7 @@ export function segmentsIntersect(a: Position, b: Position, c: Position, d: Posi
 export function ringSelfIntersections(ring: readonly Position[], limit = 10): number[] {
   // most rings are simple: a leaner sweep on typed arrays says so; the full sweep (whose order
   // decides which segments are reported) runs only for a ring that is not
-  const m = scratchDistinct(ring);
-  if (m >= 0) {
-    if (m - 1 < 3) return [];
-    scratchBoxes(m - 1);
-    if (!(m - 1 <= GRID_SEGMENTS ? sweepMayTouch(m - 1) : splitMayTouch(m - 1))) return [];
-  }
+  if (leanClears(scratchDistinct(ring))) return [];
   const pts = closedDistinct(ring);
   const n = pts.length - 1; // number of segments
   if (n < 3) return [];
@@ -75,12 +70,7 @@ export function ringSelfIntersections(ring: readonly Position[], limit = 10): nu
  * @example ringSelfIntersectionsPacked(new Float64Array([0, 0, 2, 2, 2, 0, 0, 2, 0, 0]), 0, 5) // [0]
  */
 export function ringSelfIntersectionsPacked(xy: Float64Array, at: number, n: number, limit = 10): number[] {
-  const m = scratchDistinctPacked(xy, at, n);
-  if (m >= 0) {
-    if (m - 1 < 3) return [];
-    scratchBoxes(m - 1);
-    if (!(m - 1 <= GRID_SEGMENTS ? sweepMayTouch(m - 1) : splitMayTouch(m - 1))) return [];
-  }
+  if (leanClears(scratchDistinctPacked(xy, at, n))) return [];
   const ring = new Array<Position>(n);
   for (let i = 0; i < n; i++) ring[i] = [xy[at + 2 * i], xy[at + 2 * i + 1]];
   return ringSelfIntersections(ring, limit);
@@ -156,31 +146,39 @@ function scratchFor(n: number): void {
 }
 
 /**
- * Positions of `ring` without consecutive repeats, closed, into the scratch arrays: their count
- * (as {@link closedDistinct}), or -1 when a coordinate is not a finite number.
+ * Whether the lean search clears the ring whose `m` positions {@link scratchDistinctPacked} put
+ * in the scratch arrays (-1: not all finite, not cleared): a ring of fewer than three segments,
+ * or one whose segments the sweep (or, when long, the subdivision) finds apart.
  */
-function scratchDistinct(ring: readonly Position[]): number {
-  scratchFor(ring.length);
-  let m = 0;
-  for (let i = 0; i < ring.length; i++) {
-    const p = ring[i];
-    const x = p[0];
-    const y = p[1];
-    if (!Number.isFinite(x) || !Number.isFinite(y)) return -1;
-    if (m > 0 && sx[m - 1] === x && sy[m - 1] === y) continue;
-    sx[m] = x;
-    sy[m] = y;
-    m++;
-  }
-  if (m > 1 && (sx[0] !== sx[m - 1] || sy[0] !== sy[m - 1])) {
-    sx[m] = sx[0];
-    sy[m] = sy[0];
-    m++;
-  }
-  return m;
+function leanClears(m: number): boolean {
+  if (m < 0) return false;
+  if (m - 1 < 3) return true;
+  scratchBoxes(m - 1);
+  return !(m - 1 <= GRID_SEGMENTS ? sweepMayTouch(m - 1) : splitMayTouch(m - 1));
 }
 
-/** {@link scratchDistinct} of `n` packed positions from `xy[at]`. */
+/** The numbers of an array ring, packed for {@link scratchDistinctPacked} (grown as needed). */
+let ringScratch = new Float64Array(0);
+
+/** {@link scratchDistinctPacked} of a ring of positions (-1 also for a coordinate that is no number). */
+function scratchDistinct(ring: readonly Position[]): number {
+  const n = ring.length;
+  if (ringScratch.length < 2 * n) ringScratch = new Float64Array(Math.max(2 * n, 2 * ringScratch.length));
+  for (let i = 0; i < n; i++) {
+    const x = ring[i][0];
+    const y = ring[i][1];
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return -1;
+    ringScratch[2 * i] = x;
+    ringScratch[2 * i + 1] = y;
+  }
+  return scratchDistinctPacked(ringScratch, 0, n);
+}
+
+/**
+ * The `n` packed positions from `xy[at]` without consecutive repeats, closed, into the
+ * scratch arrays: their count (as {@link closedDistinct}), or -1 when a coordinate is not a
+ * finite number.
+ */
 function scratchDistinctPacked(xy: Float64Array, at: number, n: number): number {
   scratchFor(n);
   let m = 0;
