@@ -10,8 +10,11 @@ export function emptyBBox(): BBox {
 
 /** Extend a box in place with a position (non-finite numbers are ignored) and return it. */
 export function extendBBox(b: BBox, p: Position): BBox {
-  const x = p[0];
-  const y = p[1];
+  return extendBBoxXY(b, p[0], p[1]);
+}
+
+/** {@link extendBBox} with the position's two numbers. */
+function extendBBoxXY(b: BBox, x: number, y: number): BBox {
   if (Number.isFinite(x) && Number.isFinite(y)) {
     if (x < b[0]) b[0] = x;
     if (y < b[1]) b[1] = y;
@@ -42,16 +45,7 @@ export function extendBBoxByGeometry(b: BBox, g: Polygon | MultiPolygon): BBox {
   if (ref !== undefined) {
     const xy = ref.store.coordinates;
     const end = forEachPackedRing(ref).c;
-    for (let i = ref.c; i < end; i += 2) {
-      const x = xy[i];
-      const y = xy[i + 1];
-      if (x - x === 0 && y - y === 0) {
-        if (x < b[0]) b[0] = x;
-        if (y < b[1]) b[1] = y;
-        if (x > b[2]) b[2] = x;
-        if (y > b[3]) b[3] = y;
-      }
-    }
+    for (let i = ref.c; i < end; i += 2) extendBBoxXY(b, xy[i], xy[i + 1]);
     return b;
   }
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;

@@ -17,7 +17,7 @@ import type { GeometryCollection, Objects, Topology } from 'topojson-specificati
 import type { RegionFeature } from './types.js';
 import { flatArcs, flatPolygonTopology, polygonsTopology, type FlatTopology, type TopoPolygon } from './topology.js';
 import { flatVisvalingamWeights } from './visvalingam.js';
-import { unpackFeatures, walkPacked, type PackedFeatures } from './transfer.js';
+import { packFeatures, unpackFeatures, walkPacked, type PackedFeatures } from './transfer.js';
 import { forEachPackedRing, packedGeometryOf } from './packed-geometry.js';
 import { kthSmallest } from '../util/select.js';
 
@@ -213,22 +213,8 @@ class RingGatherer {
     this.xs = new Float64Array(positions);
     this.ys = new Float64Array(positions);
   }
-  /** A ring's positions, given one by one by `each`. */
-  ring(count: number, x: (i: number) => number, y: (i: number) => number): void {
-    const { xs, ys } = this;
-    const start = this.n;
-    let n = start;
-    for (let i = 0; i < count; i++) {
-      const px = x(i);
-      const py = y(i);
-      if (n > start && xs[n - 1] === px && ys[n - 1] === py) continue;
-      xs[n] = px;
-      ys[n++] = py;
-    }
-    this.end(start, n);
-  }
-  /** A ring's `count` positions packed (x, y interleaved) from `c[at]`: {@link ring} without a call per position. */
-  ringPacked(count: number, c: Float64Array, at: number): void {
+  /** A ring's `count` positions, packed (x, y interleaved) from `c[at]`. */
+  ring(count: number, c: Float64Array, at: number): void {
     const { xs, ys } = this;
     const start = this.n;
     let n = start;
@@ -252,24 +238,8 @@ class RingGatherer {
 }
 
 function flatRingsOf(features: readonly RegionFeature[]): FlatRings {
-  const { vertices, maxRing } = vertexStats(features);
-  const gather = new RingGatherer(vertices);
-  const polygon = (p: Position[][]) => {
-    gather.shape.push(p.length);
-    for (const r of p) gather.ring(r.length, (i) => r[i][0], (i) => r[i][1]);
-  };
-  for (const f of features) {
-    const g = f.geometry;
-    if (!g) continue;
-    if (g.type === 'Polygon') {
-      gather.shape.push(1);
-      polygon(g.coordinates);
-    } else {
-      gather.shape.push(2, g.coordinates.length);
-      g.coordinates.forEach(polygon);
-    }
-  }
-  return gather.done(new Uint8Array(0), maxRing);
+  // through their packing: one way of gathering rings, and packed geometries read as they are
+  return flatRingsOfPacked(packFeatures(features));
 }
 
 function flatRingsOfPacked(packed: PackedFeatures): FlatRings {
@@ -287,7 +257,7 @@ function flatRingsOfPacked(packed: PackedFeatures): FlatRings {
     polygon: (rings) => gather.shape.push(rings),
     ring(n, at) {
       if (n > maxRing) maxRing = n;
-      gather.ringPacked(n, c, at);
+      gather.ring(n, c, at);
     },
   });
   return gather.done(hasGeometry, maxRing);
