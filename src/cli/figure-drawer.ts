@@ -155,18 +155,22 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, inputs?:
           return null; // (the writer makes them and names the problem)
         }
       };
+      /** Claim the next run nobody has claimed and make it here; false when none is left. */
+      const makeNext = (): boolean => {
+        const k = Atomics.add(claims, 0, 1);
+        if (k >= runs) return false;
+        textParts[k] = here(k);
+        return true;
+      };
       // the runs in order, for the writer to write each as it comes: while it waits for one the
       // worker makes, this thread makes the next that nobody has claimed, one at a time (made
       // here after all if the worker stopped); a written run's texts are let go
       const texts = async function* (): AsyncGenerator<GeoJsonRun> {
         for (let k = 0; k < runs; k++) {
           while (textParts[k] === undefined) {
-            const j = Atomics.add(claims, 0, 1);
-            if (j < runs) {
-              textParts[j] = here(j);
-              // (the runs the worker sent meanwhile are taken in, so that they are written now)
-              await new Promise<void>((resolve) => setImmediate(resolve));
-            } else if (failure !== null) textParts[k] = here(k);
+            // (after each, the runs the worker sent meanwhile are taken in, so that they are written now)
+            if (makeNext()) await new Promise<void>((resolve) => setImmediate(resolve));
+            else if (failure !== null) textParts[k] = here(k);
             else await new Promise<void>((resolve) => (textsChanged = resolve));
           }
           yield { from: k * TEXT_RUN, to: Math.min(n, (k + 1) * TEXT_RUN), texts: textParts[k] ?? null };
@@ -179,11 +183,7 @@ export function startFigureDrawer(env: NodeJS.ProcessEnv = process.env, inputs?:
       meanwhile = () => {
         meanwhile = () => {};
         const step = () => {
-          if (arrived || failure !== null) return;
-          const k = Atomics.add(claims, 0, 1);
-          if (k >= runs) return;
-          textParts[k] = here(k);
-          setImmediate(step);
+          if (!arrived && failure === null && makeNext()) setImmediate(step);
         };
         setImmediate(step);
       };

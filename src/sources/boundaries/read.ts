@@ -68,13 +68,14 @@ function parseJson(bytes: Buffer, file: string, texts?: GeometryTextIndex, onPac
   // scanning readers (the packing read, a second year, the index of the first) take valid UTF-8
   // as bytes
   const body = onPacked !== undefined || texts !== undefined ? utf8Body(bytes) : null;
+  const empty = () => new VeerkrachtError('file is empty', { file, expected: 'GeoJSON or TopoJSON' });
   const whole = () => {
     const text = decodeText(bytes).text;
-    if (text.trim() === '') throw new VeerkrachtError('file is empty', { file, expected: 'GeoJSON or TopoJSON' });
+    if (text.trim() === '') throw empty();
     return parseWhole(text, file);
   };
   if (body === null) return whole();
-  if (blank(body)) throw new VeerkrachtError('file is empty', { file, expected: 'GeoJSON or TopoJSON' });
+  if (blank(body)) throw empty();
   // (the geometry spans the packing read found, for the index)
   let spans: Int32Array | null = null;
   const fresh = (): unknown => {
