@@ -465,7 +465,7 @@ class RingRounder {
   }
 }
 
-/** This thread's cache of converted positions (made when first needed; ≈ 3 MB). */
+/** This thread's cache of converted positions (made when first needed; ≈ 1.5 MB). */
 let projected: RdToWgs84Cache | undefined;
 
 function swap(a: Float64Array, i: number, j: number): void {

@@ -114,22 +114,33 @@ export function forEachPackedRing(ref: PackedGeometryRef, visit?: PackedRingVisi
 
 /** The coordinates of a packed geometry as new nested arrays (nothing kept). */
 export function unpackGeometryCoordinates(ref: PackedGeometryRef): Position[][] | Position[][][] {
-  const { coordinates: xy, structure: st } = ref.store;
-  let s = ref.s;
-  let c = ref.c;
+  return readPackedGeometry(ref.store.coordinates, ref.store.structure, ref.s, ref.c).coordinates;
+}
+
+/**
+ * The coordinates of the packed geometry whose kind (2 MultiPolygon, else Polygon) is at
+ * `structure[s]` and whose first number is at `coordinates[c]`, as new nested arrays, and where
+ * the next geometry begins (as unpackFeatures of ./transfer.ts reads feature after feature).
+ *
+ * @example const { coordinates, s, c } = readPackedGeometry(packed.coordinates, packed.structure, 0, 0)
+ */
+export function readPackedGeometry(xy: Float64Array, st: Int32Array, s: number, c: number): { coordinates: Position[][] | Position[][][]; s: number; c: number } {
   const polygon = (): Position[][] => {
     const rings = new Array<Position[]>(st[s++]);
     for (let r = 0; r < rings.length; r++) {
-      const ring = new Array<Position>(st[s++]);
-      for (let i = 0; i < ring.length; i++, c += 2) ring[i] = [xy[c], xy[c + 1]];
-      rings[r] = ring;
+      const n = st[s++];
+      rings[r] = packedRing(xy, c, n);
+      c += 2 * n;
     }
     return rings;
   };
-  if (st[s++] !== 2) return polygon();
+  if (st[s++] !== 2) {
+    const coordinates = polygon();
+    return { coordinates, s, c };
+  }
   const parts = new Array<Position[][]>(st[s++]);
   for (let p = 0; p < parts.length; p++) parts[p] = polygon();
-  return parts;
+  return { coordinates: parts, s, c };
 }
 
 /** Ring `n` positions from `coordinates[at]` as new `[x, y]` arrays. */

@@ -6,7 +6,7 @@
  */
 import type { Position } from 'geojson';
 import type { RegionFeature, RegionProperties } from './types.js';
-import { forEachPackedRing, packedGeometryOf, type PackedGeometryRef } from './packed-geometry.js';
+import { forEachPackedRing, packedGeometryOf, readPackedGeometry, type PackedGeometryRef } from './packed-geometry.js';
 
 /** Packed features: see {@link packFeatures}. */
 export interface PackedFeatures {
@@ -98,28 +98,16 @@ export function unpackFeatures(packed: PackedFeatures): RegionFeature[] {
   const { coordinates, structure, properties } = packed;
   let c = 0;
   let s = 0;
-  const ring = (): Position[] => {
-    const n = structure[s++];
-    const out = new Array<Position>(n);
-    for (let i = 0; i < n; i++, c += 2) out[i] = [coordinates[c], coordinates[c + 1]];
-    return out;
-  };
-  const polygon = (): Position[][] => {
-    const n = structure[s++];
-    const out = new Array<Position[]>(n);
-    for (let i = 0; i < n; i++) out[i] = ring();
-    return out;
-  };
   return properties.map((p) => {
-    const kind = structure[s++];
-    if (kind === 1) return { type: 'Feature', geometry: { type: 'Polygon', coordinates: polygon() }, properties: p };
-    if (kind === 2) {
-      const n = structure[s++];
-      const polygons = new Array<Position[][]>(n);
-      for (let i = 0; i < n; i++) polygons[i] = polygon();
-      return { type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: polygons }, properties: p };
+    const kind = structure[s];
+    if (kind !== 1 && kind !== 2) {
+      s++;
+      return { type: 'Feature', geometry: null, properties: p } as unknown as RegionFeature;
     }
-    return { type: 'Feature', geometry: null, properties: p } as unknown as RegionFeature;
+    const g = readPackedGeometry(coordinates, structure, s, c);
+    s = g.s;
+    c = g.c;
+    return { type: 'Feature', geometry: { type: kind === 1 ? 'Polygon' : 'MultiPolygon', coordinates: g.coordinates }, properties: p } as RegionFeature;
   });
 }
 
